@@ -1,0 +1,41 @@
+# Waspada: `make run` serves the app, `make test` runs every test, `make bench` measures.
+# Both set up everything on a fresh machine: the virtual environment, the pinned
+# packages and (for tests) Debian's chromium.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DB     ?= data/waspada.duckdb
+PORT   ?= 8501
+
+.PHONY: run test bench install db clean-db chromium
+
+$(VENV)/bin/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 diperlukan ($(PYTHON) tidak ditemukan)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when a requirements file changes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+$(DB): | $(VENV)/.installed
+	$(PY) -m etl build --db $(DB)
+
+db: $(DB)
+
+run: install db
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+chromium:
+	@sh tests/ensure_chromium.sh
+
+test: install chromium
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m benchmarks
+
+clean-db:
+	rm -f $(DB) $(DB).wal $(DB).lock

@@ -1,0 +1,140 @@
+"""The one place that opens the Waspada database and knows its locking rule.
+
+DuckDB allows one writing process per file, and a process that has the file open (even
+read-only) blocks any other process from opening it for writing. The app keeps a reader
+open all the time, so writers never write the live file in place:
+
+* a writer takes an exclusive file lock (``<db>.lock``), copies the live file to a
+  temporary file beside it, applies its changes there in one transaction, checkpoints,
+  and atomically renames the copy over the live file;
+* a reader holds the file it opened (an inode) until it notices that the path now names
+  a different file, and then reopens. Readers therefore never block writers, writers
+  never block readers, and two writers queue on the lock.
+
+``data_version()`` changes whenever a write commits; the app keys its caches on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+from filelock import FileLock
+
+from waspada.paths import DEFAULT_DB_PATH
+
+SCHEMA_PATH = Path(__file__).with_name("schema.sql")
+# Readers attach the file (as "waspada") into an in-memory instance instead of calling
+# duckdb.connect(path): connect() caches database instances by path and would keep
+# serving the old file after a writer replaced it.
+
+
+class DatabaseMissing(FileNotFoundError):
+    """The database file does not exist yet (run `python -m etl build`)."""
+
+
+def data_version(path: Path | str) -> str:
+    """A token that changes whenever the file at ``path`` is replaced by a writer."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "missing"
+    return f"{st.st_ino}-{st.st_mtime_ns}-{st.st_size}"
+
+
+class Database:
+    """Access to one Waspada DuckDB file: shared readers and serialised writers."""
+
+    def __init__(self, path: Path | str = DEFAULT_DB_PATH, lock_timeout: float = 120.0):
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+        self._reader: duckdb.DuckDBPyConnection | None = None
+        self._reader_version: str | None = None
+        self._reader_guard = threading.Lock()
+
+    # -- reading -----------------------------------------------------------------------
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def version(self) -> str:
+        return data_version(self.path)
+
+    def reader(self) -> duckdb.DuckDBPyConnection:
+        """A fresh cursor on the current file, safe to use from one thread.
+
+        Cursors opened before a write keep seeing the file as it was when they opened.
+        """
+        with self._reader_guard:
+            version = self.version()
+            if version == "missing":
+                raise DatabaseMissing(
+                    f"Basis data belum ada: {self.path}. Jalankan `python -m etl build`."
+                )
+            if self._reader is None or version != self._reader_version:
+                con = duckdb.connect(":memory:")
+                con.execute("ATTACH ? AS waspada (READ_ONLY)", [str(self.path)])
+                # Dropping the old connection does not close it under cursors still in use;
+                # DuckDB closes it when the last of them is released.
+                self._reader = con
+                self._reader_version = version
+            cursor = self._reader.cursor()
+        cursor.execute("USE waspada")
+        return cursor
+
+    def query_df(self, sql: str, params: list | dict | None = None):
+        """Run one parameterised query and return a pandas DataFrame."""
+        cur = self.reader()
+        try:
+            return cur.execute(sql, params or []).df()
+        finally:
+            cur.close()
+
+    # -- writing -----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def writer(self, create: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection inside one transaction on a private copy of the file.
+
+        On normal exit the transaction commits and the copy replaces the live file
+        atomically; on an exception nothing changes. ``create=True`` starts from an
+        empty database with the schema when no file exists yet.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
+        with lock:
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+            _remove_db_files(tmp)
+            fresh = not self.path.exists()
+            if fresh and not create:
+                raise DatabaseMissing(
+                    f"Basis data belum ada: {self.path}. Jalankan `python -m etl build`."
+                )
+            if not fresh:
+                shutil.copyfile(self.path, tmp)
+            con = duckdb.connect(str(tmp))
+            try:
+                if fresh:
+                    con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+                con.execute("BEGIN TRANSACTION")
+                yield con
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
+                con.close()
+                with open(tmp, "rb+") as fh:
+                    os.fsync(fh.fileno())
+                os.replace(tmp, self.path)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    con.close()
+                _remove_db_files(tmp)
+                raise
+
+
+def _remove_db_files(path: Path) -> None:
+    for p in (path, Path(str(path) + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()

@@ -1,0 +1,194 @@
+"""Reference data embedded in data/: regions, schedule, taxonomies.
+
+Each function reads its files once per process and returns a DataFrame shaped like the
+database table it feeds, so `etl build` and the incident parser share one reading.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, timedelta
+
+import pandas as pd
+
+from waspada.paths import REFERENCE_DIR, TAXONOMY_DIR
+
+PHASES = (
+    "persiapan",
+    "pencalonan",
+    "kampanye",
+    "masa_tenang",
+    "pemungutan_suara",
+    "rekapitulasi",
+    "penetapan",
+    "pelantikan",
+)
+
+# Indonesia's three time zones by province code (UU/Keppres 41/1987 boundaries).
+_WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
+_WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}
+
+
+def timezone_of(province_code: str) -> str:
+    """'WIB', 'WITA' or 'WIT' for a province code such as '65'."""
+    code = province_code[:2]
+    if code in _WIT:
+        return "WIT"
+    if code in _WITA:
+        return "WITA"
+    return "WIB"
+
+
+def dotted(code: str) -> str:
+    """'6571' -> '65.71', '657101' -> '65.71.01'; a dotted code is returned as it is."""
+    code = str(code).strip()
+    if "." in code:
+        return code
+    parts = [code[:2], code[2:4], code[4:6], code[6:]]
+    return ".".join(p for p in parts if p)
+
+
+def _kabkota_kind(name: str, jenis: str) -> str:
+    if name.startswith("Kota Administrasi"):
+        return "kota_administrasi"
+    if name.startswith("Kabupaten Administrasi"):
+        return "kabupaten_administrasi"
+    return "kota" if jenis.strip().lower() == "kota" else "kabupaten"
+
+
+@functools.cache
+def regions() -> pd.DataFrame:
+    """All provinces, kabupaten/kota and kecamatan in the shape of the regions table."""
+    read = functools.partial(pd.read_csv, dtype=str, keep_default_na=False)
+    prov = read(REFERENCE_DIR / "kemendagri_provinsi.csv")
+    kab = read(REFERENCE_DIR / "kemendagri_kabkota.csv")
+    kec = read(REFERENCE_DIR / "kemendagri_kecamatan.csv")
+
+    prov_rows = pd.DataFrame(
+        {
+            "code": prov["kode_prov"],
+            "parent_code": None,
+            "level": "provinsi",
+            "name": prov["nama"].str.strip(),
+            "short_name": prov["nama"].str.strip(),
+            "kind": "provinsi",
+            "province_code": prov["kode_prov"],
+            "kabkota_code": None,
+            "lat": prov["lat"],
+            "lon": prov["lng"],
+            "population": prov["penduduk_total"],
+            "area_km2": prov["luas_km2"],
+        }
+    )
+    kab_rows = pd.DataFrame(
+        {
+            "code": kab["kode_kabkota_dotted"],
+            "parent_code": kab["kode_prov"],
+            "level": "kabupaten_kota",
+            "name": kab["nama"].str.strip(),
+            "short_name": kab["nama_singkat"].str.strip(),
+            "kind": [_kabkota_kind(n.strip(), j) for n, j in zip(kab["nama"], kab["jenis"])],
+            "province_code": kab["kode_prov"],
+            "kabkota_code": kab["kode_kabkota_dotted"],
+            "lat": kab["lat"],
+            "lon": kab["lng"],
+            "population": kab["penduduk_total"],
+            "area_km2": kab["luas_km2"],
+        }
+    )
+    kec_kab = kec["kode_kabkota"].map(dotted)
+    kec_rows = pd.DataFrame(
+        {
+            "code": kec["kode_kec_dotted"],
+            "parent_code": kec_kab,
+            "level": "kecamatan",
+            "name": kec["nama"].str.strip(),
+            "short_name": kec["nama"].str.strip(),
+            "kind": "kecamatan",
+            "province_code": kec["kode_prov"],
+            "kabkota_code": kec_kab,
+            "lat": kec["lat"],
+            "lon": kec["lng"],
+            "population": None,
+            "area_km2": None,
+        }
+    )
+    out = pd.concat([prov_rows, kab_rows, kec_rows], ignore_index=True)
+    for col in ("lat", "lon", "area_km2"):
+        out[col] = pd.to_numeric(out[col].replace("", None), errors="raise").astype("float64")
+    out["population"] = pd.to_numeric(out["population"].replace("", None)).astype("Int64")
+    out["timezone"] = out["province_code"].map(timezone_of)
+    return out
+
+
+@functools.cache
+def province_aliases() -> dict[str, list[str]]:
+    """Province code -> common names and abbreviations staff write ('65' -> ['Kaltara'])."""
+    df = pd.read_csv(TAXONOMY_DIR / "provinsi_singkatan.csv", dtype=str, keep_default_na=False)
+    return {
+        row.kode_prov: [a.strip() for a in row.singkatan.split("|") if a.strip()]
+        for row in df.itertuples()
+    }
+
+
+@functools.cache
+def phases() -> pd.DataFrame:
+    return pd.read_csv(TAXONOMY_DIR / "tahapan.csv", dtype={"phase_order": "int64"})
+
+
+@functools.cache
+def incident_categories() -> pd.DataFrame:
+    """The incident taxonomy: category, name_id, name_en and synonyms (a list)."""
+    df = pd.read_csv(TAXONOMY_DIR / "kategori_insiden.csv", dtype=str, keep_default_na=False)
+    df["synonyms"] = df["synonyms"].map(lambda s: [x.strip() for x in s.split("|") if x.strip()])
+    return df
+
+
+@functools.cache
+def violation_types() -> pd.DataFrame:
+    return pd.read_csv(TAXONOMY_DIR / "jenis_pelanggaran.csv", dtype=str)
+
+
+@functools.cache
+def election_stages() -> pd.DataFrame:
+    """The detailed schedule (stages may overlap) from pilkada2024_tahapan.csv."""
+    df = pd.read_csv(REFERENCE_DIR / "pilkada2024_tahapan.csv", dtype=str, keep_default_na=False)
+    df = df.rename(columns={"election": "election_id"})
+    for col in ("starts_on", "ends_on"):
+        df[col] = pd.to_datetime(df[col], format="%Y-%m-%d").dt.date
+    df["note"] = df["note"].replace("", None)
+    return df[["election_id", "phase", "stage", "name_id", "starts_on", "ends_on", "note"]]
+
+
+def phase_periods(stages: pd.DataFrame) -> pd.DataFrame:
+    """Non-overlapping phase periods from (possibly overlapping) stages.
+
+    A phase starts at its earliest stage and runs until the day before the next phase
+    starts; the last phase ends with its last stage. So every date between the first
+    start and the last end falls into exactly one phase.
+    """
+    order = {p: i for i, p in enumerate(PHASES)}
+    rows = []
+    for election_id, group in stages.groupby("election_id", sort=False):
+        starts = group.groupby("phase")["starts_on"].min()
+        ends = group.groupby("phase")["ends_on"].max()
+        present = sorted(starts.index, key=order.__getitem__)
+        for i, phase in enumerate(present):
+            start = starts[phase]
+            end = starts[present[i + 1]] - timedelta(days=1) if i + 1 < len(present) else ends[phase]
+            rows.append({"election_id": election_id, "phase": phase, "starts_on": start, "ends_on": end})
+    return pd.DataFrame(rows, columns=["election_id", "phase", "starts_on", "ends_on"])
+
+
+ELECTIONS = pd.DataFrame(
+    [
+        {
+            "election_id": "pilkada2024",
+            "name": "Pemilihan Serentak 2024 (Pilkada)",
+            "kind": "pilkada",
+            "vote_on": date(2024, 11, 27),
+            "parent_election_id": None,
+            "source": "PKPU Nomor 2 Tahun 2024 (data/reference/PILKADA2024_TAHAPAN.md)",
+        }
+    ]
+)

@@ -1,0 +1,186 @@
+-- Waspada database schema (DuckDB). One file, read top to bottom.
+-- Region codes are Kemendagri's dotted codes: '65' (provinsi), '65.71' (kabupaten/kota),
+-- '65.71.01' (kecamatan). Phase codes are fixed (see table phases).
+
+-- Reference: regions -----------------------------------------------------------------
+CREATE TABLE regions (
+    code          VARCHAR PRIMARY KEY,          -- dotted Kemendagri code
+    parent_code   VARCHAR,                      -- NULL for a provinsi
+    level         VARCHAR NOT NULL CHECK (level IN ('provinsi', 'kabupaten_kota', 'kecamatan')),
+    name          VARCHAR NOT NULL,             -- official name: 'Kabupaten Malinau', 'Kota Tarakan'
+    short_name    VARCHAR NOT NULL,             -- without the Kabupaten/Kota prefix: 'Malinau'
+    kind          VARCHAR NOT NULL CHECK (kind IN ('provinsi', 'kabupaten', 'kota', 'kota_administrasi',
+                                                   'kabupaten_administrasi', 'kecamatan')),
+    province_code VARCHAR NOT NULL,
+    kabkota_code  VARCHAR,                      -- for a kecamatan: its kabupaten/kota; for a kab/kota: itself
+    lat           DOUBLE,                       -- centroid (may fall in the sea for archipelagos)
+    lon           DOUBLE,
+    population    BIGINT,                       -- Dukcapil, Kepmendagri 300.2.2-2138/2025; NULL for kecamatan
+    area_km2      DOUBLE,
+    timezone      VARCHAR CHECK (timezone IN ('WIB', 'WITA', 'WIT'))
+);
+
+-- Reference: elections and their schedule ---------------------------------------------
+CREATE TABLE phases (
+    phase       VARCHAR PRIMARY KEY,            -- persiapan, pencalonan, kampanye, masa_tenang,
+    phase_order INTEGER NOT NULL UNIQUE,        -- pemungutan_suara, rekapitulasi, penetapan, pelantikan
+    name_id     VARCHAR NOT NULL,
+    name_en     VARCHAR NOT NULL
+);
+
+CREATE TABLE elections (
+    election_id        VARCHAR PRIMARY KEY,     -- 'pilkada2024'
+    name               VARCHAR NOT NULL,
+    kind               VARCHAR NOT NULL CHECK (kind IN ('pilkada', 'psu', 'pilkada_ulang')),
+    vote_on            DATE NOT NULL,
+    parent_election_id VARCHAR,                 -- a PSU or Pilkada ulang points at the election it repeats
+    source             VARCHAR NOT NULL
+);
+
+-- Non-overlapping phase periods: every date between the first start and the last end
+-- falls into exactly one phase. Derived from election_stages by etl.
+CREATE TABLE election_phases (
+    election_id VARCHAR NOT NULL,
+    phase       VARCHAR NOT NULL,
+    starts_on   DATE NOT NULL,
+    ends_on     DATE NOT NULL,
+    PRIMARY KEY (election_id, phase),
+    CHECK (ends_on >= starts_on)
+);
+
+-- Detailed sub-stages for timelines; they may overlap inside a phase.
+CREATE TABLE election_stages (
+    election_id VARCHAR NOT NULL,
+    phase       VARCHAR NOT NULL,
+    stage       VARCHAR NOT NULL,
+    name_id     VARCHAR NOT NULL,
+    starts_on   DATE NOT NULL,
+    ends_on     DATE NOT NULL,
+    note        VARCHAR,
+    PRIMARY KEY (election_id, stage)
+);
+
+-- Which regions hold which race. A PSU may cover only part of a region (note says which).
+CREATE TABLE contests (
+    election_id VARCHAR NOT NULL,
+    region_code VARCHAR NOT NULL,
+    race        VARCHAR NOT NULL CHECK (race IN ('gubernur', 'bupati', 'walikota')),
+    note        VARCHAR,
+    PRIMARY KEY (election_id, region_code)
+);
+
+-- KPU figures per region. Every figure says which election it is from and whether it is
+-- a published figure or a generated stand-in.
+CREATE TABLE kpu_figures (
+    region_code  VARCHAR NOT NULL,
+    figure       VARCHAR NOT NULL CHECK (figure IN ('dpt', 'tps', 'paslon')),
+    value        BIGINT NOT NULL CHECK (value >= 0),
+    of_election  VARCHAR NOT NULL,              -- 'pemilu2024', 'pilkada2024', ...
+    source       VARCHAR NOT NULL,
+    generated    BOOLEAN NOT NULL,
+    upload_id    BIGINT,                        -- NULL for embedded data
+    PRIMARY KEY (region_code, figure, of_election)
+);
+
+-- Bawaslu ---------------------------------------------------------------------------
+-- IKP scores: dimension 'total' or one of the four dimensions. Category follows Bawaslu's
+-- bands for the region's level (see waspada/config.py IKP_BANDS).
+CREATE TABLE ikp_scores (
+    edition     VARCHAR NOT NULL,               -- 'ikp2024'
+    region_code VARCHAR NOT NULL,
+    dimension   VARCHAR NOT NULL CHECK (dimension IN ('total', 'sosial_politik', 'penyelenggaraan',
+                                                      'kontestasi', 'partisipasi')),
+    score       DOUBLE NOT NULL CHECK (score BETWEEN 0 AND 100),
+    category    VARCHAR NOT NULL CHECK (category IN ('rendah', 'sedang', 'tinggi')),
+    source      VARCHAR NOT NULL,
+    generated   BOOLEAN NOT NULL,
+    upload_id   BIGINT,
+    PRIMARY KEY (edition, region_code, dimension)
+);
+
+CREATE TABLE violation_types (
+    violation_type VARCHAR PRIMARY KEY,         -- administrasi, pidana, kode_etik, netralitas_asn, politik_uang
+    name_id        VARCHAR NOT NULL,
+    name_en        VARCHAR NOT NULL
+);
+
+-- Violation reports (temuan and laporan) counted per region, phase and type.
+CREATE TABLE violations (
+    election_id    VARCHAR NOT NULL,
+    region_code    VARCHAR NOT NULL,
+    phase          VARCHAR NOT NULL,
+    violation_type VARCHAR NOT NULL,
+    reports        INTEGER NOT NULL CHECK (reports >= 0),
+    reported_on    DATE,                        -- the date the count was published, where known
+    source         VARCHAR NOT NULL,
+    generated      BOOLEAN NOT NULL,
+    upload_id      BIGINT,
+    PRIMARY KEY (election_id, region_code, phase, violation_type)
+);
+
+-- Incidents ---------------------------------------------------------------------------
+CREATE TABLE incident_categories (
+    category  VARCHAR PRIMARY KEY,              -- taxonomy code, 'lainnya' included
+    name_id   VARCHAR NOT NULL,
+    name_en   VARCHAR NOT NULL
+);
+
+CREATE SEQUENCE upload_id_seq START 1;
+
+-- One row per loaded file; the raw file is kept at stored_path (under data/uploads/).
+CREATE TABLE uploads (
+    upload_id     BIGINT PRIMARY KEY DEFAULT nextval('upload_id_seq'),
+    kind          VARCHAR NOT NULL CHECK (kind IN ('incidents', 'kpu', 'ikp', 'violations', 'sample')),
+    file_name     VARCHAR NOT NULL,             -- as uploaded
+    sha256        VARCHAR NOT NULL,
+    stored_path   VARCHAR,                      -- relative to the data directory
+    uploaded_at   TIMESTAMPTZ NOT NULL,
+    uploaded_by   VARCHAR NOT NULL,
+    data_rows     INTEGER NOT NULL,
+    accepted      INTEGER NOT NULL,
+    duplicates    INTEGER NOT NULL,
+    refused       INTEGER NOT NULL,
+    report_json   VARCHAR NOT NULL,             -- the whole parse report, refusals and warnings included
+    withdrawn_at  TIMESTAMPTZ,
+    withdrawn_by  VARCHAR
+);
+
+CREATE SEQUENCE incident_id_seq START 1;
+
+CREATE TABLE incidents (
+    id            BIGINT PRIMARY KEY DEFAULT nextval('incident_id_seq'),
+    election_id   VARCHAR NOT NULL,
+    occurred_on   DATE NOT NULL,
+    province_code VARCHAR NOT NULL,
+    region_code   VARCHAR NOT NULL,             -- the kabupaten/kota
+    kecamatan_code VARCHAR,                     -- NULL when the kecamatan is unknown or not given
+    kecamatan     VARCHAR,                      -- as written in the file
+    desa          VARCHAR,
+    stage         VARCHAR NOT NULL,             -- phase code
+    stage_from    VARCHAR NOT NULL CHECK (stage_from IN ('file', 'jadwal')),
+    category      VARCHAR NOT NULL,             -- incident_categories.category
+    category_raw  VARCHAR,                      -- as written in the file
+    description   VARCHAR NOT NULL,
+    perpetrator   VARCHAR,                      -- pelaku
+    injured       INTEGER NOT NULL DEFAULT 0 CHECK (injured >= 0),
+    killed        INTEGER NOT NULL DEFAULT 0 CHECK (killed >= 0),
+    source        VARCHAR,                      -- sumber informasi
+    lat           DOUBLE,
+    lon           DOUBLE,
+    source_file   VARCHAR NOT NULL,             -- file name as uploaded
+    source_row    INTEGER,                      -- the row number as Excel shows it
+    upload_id     BIGINT NOT NULL,
+    generated     BOOLEAN NOT NULL DEFAULT FALSE, -- TRUE for the embedded generated sample
+    content_hash  VARCHAR NOT NULL UNIQUE       -- makes re-loading idempotent
+);
+
+-- Bookkeeping -------------------------------------------------------------------------
+-- One row per data source: where it came from and when it was last loaded (Metode dan Data page).
+CREATE TABLE data_sources (
+    dataset     VARCHAR PRIMARY KEY,
+    description VARCHAR NOT NULL,
+    origin      VARCHAR NOT NULL,
+    generated   BOOLEAN NOT NULL,
+    rows        INTEGER NOT NULL,
+    loaded_at   TIMESTAMPTZ NOT NULL
+);
