@@ -1,0 +1,1 @@
+"""`python -m etl`: build the Waspada database and load files into it."""
