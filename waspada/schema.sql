@@ -1,9 +1,10 @@
 -- Waspada database schema (DuckDB). One file, read top to bottom.
+-- Every statement is idempotent (IF NOT EXISTS): `etl build` applies this file to new and existing files.
 -- Region codes are Kemendagri's dotted codes: '65' (provinsi), '65.71' (kabupaten/kota),
 -- '65.71.01' (kecamatan). Phase codes are fixed (see table phases).
 
 -- Reference: regions -----------------------------------------------------------------
-CREATE TABLE regions (
+CREATE TABLE IF NOT EXISTS regions (
     code          VARCHAR PRIMARY KEY,          -- dotted Kemendagri code
     parent_code   VARCHAR,                      -- NULL for a provinsi
     level         VARCHAR NOT NULL CHECK (level IN ('provinsi', 'kabupaten_kota', 'kecamatan')),
@@ -21,14 +22,14 @@ CREATE TABLE regions (
 );
 
 -- Reference: elections and their schedule ---------------------------------------------
-CREATE TABLE phases (
+CREATE TABLE IF NOT EXISTS phases (
     phase       VARCHAR PRIMARY KEY,            -- persiapan, pencalonan, kampanye, masa_tenang,
     phase_order INTEGER NOT NULL UNIQUE,        -- pemungutan_suara, rekapitulasi, penetapan, pelantikan
     name_id     VARCHAR NOT NULL,
     name_en     VARCHAR NOT NULL
 );
 
-CREATE TABLE elections (
+CREATE TABLE IF NOT EXISTS elections (
     election_id        VARCHAR PRIMARY KEY,     -- 'pilkada2024'
     name               VARCHAR NOT NULL,
     kind               VARCHAR NOT NULL CHECK (kind IN ('pilkada', 'psu', 'pilkada_ulang')),
@@ -39,7 +40,7 @@ CREATE TABLE elections (
 
 -- Non-overlapping phase periods: every date between the first start and the last end
 -- falls into exactly one phase. Derived from election_stages by etl.
-CREATE TABLE election_phases (
+CREATE TABLE IF NOT EXISTS election_phases (
     election_id VARCHAR NOT NULL,
     phase       VARCHAR NOT NULL,
     starts_on   DATE NOT NULL,
@@ -49,7 +50,7 @@ CREATE TABLE election_phases (
 );
 
 -- Detailed sub-stages for timelines; they may overlap inside a phase.
-CREATE TABLE election_stages (
+CREATE TABLE IF NOT EXISTS election_stages (
     election_id VARCHAR NOT NULL,
     phase       VARCHAR NOT NULL,
     stage       VARCHAR NOT NULL,
@@ -61,7 +62,7 @@ CREATE TABLE election_stages (
 );
 
 -- Which regions hold which race. A PSU may cover only part of a region (note says which).
-CREATE TABLE contests (
+CREATE TABLE IF NOT EXISTS contests (
     election_id VARCHAR NOT NULL,
     region_code VARCHAR NOT NULL,
     race        VARCHAR NOT NULL CHECK (race IN ('gubernur', 'bupati', 'walikota')),
@@ -71,7 +72,7 @@ CREATE TABLE contests (
 
 -- KPU figures per region. Every figure says which election it is from and whether it is
 -- a published figure or a generated stand-in.
-CREATE TABLE kpu_figures (
+CREATE TABLE IF NOT EXISTS kpu_figures (
     region_code  VARCHAR NOT NULL,
     figure       VARCHAR NOT NULL CHECK (figure IN ('dpt', 'tps', 'paslon')),
     value        BIGINT NOT NULL CHECK (value >= 0),
@@ -84,8 +85,8 @@ CREATE TABLE kpu_figures (
 
 -- Bawaslu ---------------------------------------------------------------------------
 -- IKP scores: dimension 'total' or one of the four dimensions. Category follows Bawaslu's
--- bands for the region's level (see waspada/config.py IKP_BANDS).
-CREATE TABLE ikp_scores (
+-- bands for the region's level (data/reference/BAWASLU_IKP2024.md).
+CREATE TABLE IF NOT EXISTS ikp_scores (
     edition     VARCHAR NOT NULL,               -- 'ikp2024'
     region_code VARCHAR NOT NULL,
     dimension   VARCHAR NOT NULL CHECK (dimension IN ('total', 'sosial_politik', 'penyelenggaraan',
@@ -98,14 +99,14 @@ CREATE TABLE ikp_scores (
     PRIMARY KEY (edition, region_code, dimension)
 );
 
-CREATE TABLE violation_types (
+CREATE TABLE IF NOT EXISTS violation_types (
     violation_type VARCHAR PRIMARY KEY,         -- administrasi, pidana, kode_etik, netralitas_asn, politik_uang
     name_id        VARCHAR NOT NULL,
     name_en        VARCHAR NOT NULL
 );
 
 -- Violation reports (temuan and laporan) counted per region, phase and type.
-CREATE TABLE violations (
+CREATE TABLE IF NOT EXISTS violations (
     election_id    VARCHAR NOT NULL,
     region_code    VARCHAR NOT NULL,
     phase          VARCHAR NOT NULL,
@@ -119,16 +120,16 @@ CREATE TABLE violations (
 );
 
 -- Incidents ---------------------------------------------------------------------------
-CREATE TABLE incident_categories (
+CREATE TABLE IF NOT EXISTS incident_categories (
     category  VARCHAR PRIMARY KEY,              -- taxonomy code, 'lainnya' included
     name_id   VARCHAR NOT NULL,
     name_en   VARCHAR NOT NULL
 );
 
-CREATE SEQUENCE upload_id_seq START 1;
+CREATE SEQUENCE IF NOT EXISTS upload_id_seq START 1;
 
 -- One row per loaded file; the raw file is kept at stored_path (under data/uploads/).
-CREATE TABLE uploads (
+CREATE TABLE IF NOT EXISTS uploads (
     upload_id     BIGINT PRIMARY KEY DEFAULT nextval('upload_id_seq'),
     kind          VARCHAR NOT NULL CHECK (kind IN ('incidents', 'kpu', 'ikp', 'violations', 'sample')),
     file_name     VARCHAR NOT NULL,             -- as uploaded
@@ -145,9 +146,9 @@ CREATE TABLE uploads (
     withdrawn_by  VARCHAR
 );
 
-CREATE SEQUENCE incident_id_seq START 1;
+CREATE SEQUENCE IF NOT EXISTS incident_id_seq START 1;
 
-CREATE TABLE incidents (
+CREATE TABLE IF NOT EXISTS incidents (
     id            BIGINT PRIMARY KEY DEFAULT nextval('incident_id_seq'),
     election_id   VARCHAR NOT NULL,
     occurred_on   DATE NOT NULL,
@@ -176,7 +177,7 @@ CREATE TABLE incidents (
 
 -- Bookkeeping -------------------------------------------------------------------------
 -- One row per data source: where it came from and when it was last loaded (Metode dan Data page).
-CREATE TABLE data_sources (
+CREATE TABLE IF NOT EXISTS data_sources (
     dataset     VARCHAR PRIMARY KEY,
     description VARCHAR NOT NULL,
     origin      VARCHAR NOT NULL,
