@@ -192,3 +192,19 @@ ELECTIONS = pd.DataFrame(
         }
     ]
 )
+
+
+# Bawaslu's IKP 2024 bands (BAWASLU_IKP2024.md): (lower bound of sedang, lower bound of tinggi).
+# Province: rendah < 21.7, tinggi >= 68.5. Kab/kota: rendah <= 13.46, tinggi >= 49.33
+# (sedang starts at 13.47; scores carry two decimals).
+IKP_BANDS = {"provinsi": (21.7, 68.5), "kabupaten_kota": (13.47, 49.33)}
+
+
+def ikp_category(score: float, level: str) -> str:
+    """Bawaslu's category ('rendah', 'sedang', 'tinggi') of an IKP score at a region level."""
+    sedang_from, tinggi_from = IKP_BANDS["provinsi" if level == "provinsi" else "kabupaten_kota"]
+    if score >= tinggi_from:
+        return "tinggi"
+    if score >= sedang_from:
+        return "sedang"
+    return "rendah"

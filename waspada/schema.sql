@@ -85,7 +85,7 @@ CREATE TABLE IF NOT EXISTS kpu_figures (
 
 -- Bawaslu ---------------------------------------------------------------------------
 -- IKP scores: dimension 'total' or one of the four dimensions. Category follows Bawaslu's
--- bands for the region's level (data/reference/BAWASLU_IKP2024.md).
+-- bands for the region's level (reference.IKP_BANDS, from data/reference/BAWASLU_IKP2024.md).
 CREATE TABLE IF NOT EXISTS ikp_scores (
     edition     VARCHAR NOT NULL,               -- 'ikp2024'
     region_code VARCHAR NOT NULL,
