@@ -1,0 +1,1 @@
+"""`make bench`: measurements, each against a baseline taken in the same run."""
