@@ -50,8 +50,10 @@ def data_version(path: Path | str) -> str:
 class Database:
     """Access to one Waspada DuckDB file: shared readers and serialised writers."""
 
-    def __init__(self, path: Path | str = DEFAULT_DB_PATH, lock_timeout: float = 120.0):
+    def __init__(self, path: Path | str = DEFAULT_DB_PATH, lock_timeout: float = 120.0,
+                 schema_path: Path = SCHEMA_PATH):
         self.path = Path(path)
+        self.schema_path = schema_path
         self.lock_timeout = lock_timeout
         self._reader: duckdb.DuckDBPyConnection | None = None
         self._reader_version: str | None = None
@@ -101,7 +103,7 @@ class Database:
 
         On normal exit the transaction commits and the copy replaces the live file
         atomically; on an exception nothing changes. ``create=True`` starts from an
-        empty database with the schema when no file exists yet.
+        empty database with ``schema_path`` applied when no file exists yet.
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
@@ -118,7 +120,7 @@ class Database:
             con = duckdb.connect(str(tmp))
             try:
                 if fresh:
-                    con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+                    con.execute(self.schema_path.read_text(encoding="utf-8"))
                 con.execute("BEGIN TRANSACTION")
                 yield con
                 con.execute("COMMIT")
