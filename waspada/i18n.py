@@ -1,0 +1,268 @@
+"""Interface words and Indonesian formats. Bahasa Indonesia first, English by a switch.
+
+Numbers: 1.234,5 (dot groups thousands, comma marks decimals) in both languages, since
+the readers are Indonesian offices; dates: "27 November 2024"; times carry the
+province's zone (WIB/WITA/WIT).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pandas as pd
+
+from waspada import reference
+
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+
+MONTHS = {
+    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+UTC_OFFSET_HOURS = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+RISK_CATEGORIES = ("rendah", "sedang", "tinggi")
+RISK_CATEGORY_WORDS = {
+    "id": {"rendah": "rendah", "sedang": "sedang", "tinggi": "tinggi", None: "tanpa data"},
+    "en": {"rendah": "low", "sedang": "medium", "tinggi": "high", None: "no data"},
+}
+
+# Interface text. Keys are English identifiers; {name} placeholders filled by t().
+TEXT: dict[str, dict[str, str]] = {
+    "app_title": {"id": "Waspada — Kewaspadaan Dini Pilkada", "en": "Waspada — Pilkada early warning"},
+    "page_overview": {"id": "Ringkasan", "en": "Overview"},
+    "page_stages": {"id": "Tahapan", "en": "Stages"},
+    "page_region": {"id": "Wilayah", "en": "Region profile"},
+    "page_incidents": {"id": "Insiden", "en": "Incident log"},
+    "page_method": {"id": "Metode dan Data", "en": "Method and data"},
+    "language": {"id": "Bahasa", "en": "Language"},
+    "view": {"id": "Cakupan", "en": "Scope"},
+    "view_nasional": {"id": "Nasional", "en": "National"},
+    "view_provinsi": {"id": "Provinsi", "en": "Province"},
+    "province": {"id": "Provinsi", "en": "Province"},
+    "region": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "phase": {"id": "Tahapan", "en": "Phase"},
+    "phase_auto": {"id": "Tahapan pada tanggal ini", "en": "Phase on this date"},
+    "as_of": {"id": "Tanggal", "en": "Date"},
+    "as_of_note_today": {"id": "Tanggal hari ini.", "en": "Today's date."},
+    "as_of_note_latest": {
+        "id": "Tanggal bawaan: insiden terakhir yang tercatat ({date}), karena hari ini di luar masa Pilkada 2024.",
+        "en": "Default date: the latest recorded incident ({date}), because today is outside the Pilkada 2024 period.",
+    },
+    "as_of_note_end": {
+        "id": "Tanggal bawaan: akhir jadwal ({date}), karena hari ini di luar masa Pilkada 2024.",
+        "en": "Default date: end of the schedule ({date}), because today is outside the Pilkada 2024 period.",
+    },
+    "as_of_note_chosen": {"id": "Tanggal dipilih: {date}.", "en": "Chosen date: {date}."},
+    "freshness": {"id": "Data terakhir dimuat: {when}", "en": "Data last loaded: {when}"},
+    "freshness_none": {"id": "Belum ada data yang dimuat.", "en": "No data loaded yet."},
+    "generated_label": {
+        "id": "Data contoh (dibangkitkan), bukan data nyata",
+        "en": "Sample data (generated), not real data",
+    },
+    "generated_detail": {
+        "id": "{n} dari {total} insiden yang ditampilkan adalah data contoh yang dibangkitkan.",
+        "en": "{n} of {total} incidents shown are generated sample data.",
+    },
+    "db_missing": {
+        "id": "Basis data belum ada ({path}). Jalankan `make run` atau `python -m etl build` lalu muat ulang halaman ini.",
+        "en": "The database does not exist yet ({path}). Run `make run` or `python -m etl build`, then reload this page.",
+    },
+    "db_error": {
+        "id": "Basis data tidak dapat dibaca ({path}): {error}",
+        "en": "The database cannot be read ({path}): {error}",
+    },
+    "risk_unavailable": {
+        "id": "Model risiko belum tersedia di instalasi ini; skor risiko tidak dapat ditampilkan.",
+        "en": "The risk model is not available in this installation; risk scores cannot be shown.",
+    },
+    "no_schedule": {
+        "id": "Jadwal tahapan belum dimuat. Jalankan `python -m etl build`.",
+        "en": "The election schedule is not loaded. Run `python -m etl build`.",
+    },
+    "settings_problem": {"id": "Pengaturan kantor: {problem}", "en": "Office settings: {problem}"},
+    # overview
+    "phase_progress": {
+        "id": "{phase}, hari ke-{day} dari {days}",
+        "en": "{phase}, day {day} of {days}",
+    },
+    "vote_in": {"id": "pemungutan suara {n} hari lagi", "en": "voting day in {n} days"},
+    "vote_today": {"id": "hari ini pemungutan suara", "en": "voting is today"},
+    "vote_past": {"id": "pemungutan suara {n} hari yang lalu", "en": "voting day was {n} days ago"},
+    "before_schedule": {
+        "id": "Tanggal ini sebelum tahapan dimulai ({date}).",
+        "en": "This date is before the schedule starts ({date}).",
+    },
+    "after_schedule": {
+        "id": "Tanggal ini setelah seluruh tahapan selesai ({date}).",
+        "en": "This date is after the whole schedule ended ({date}).",
+    },
+    "metric_incidents": {"id": "Insiden 7 hari terakhir", "en": "Incidents, last 7 days"},
+    "metric_casualties": {"id": "Korban (luka + meninggal), 7 hari", "en": "Casualties (injured + killed), 7 days"},
+    "metric_high": {"id": "Wilayah rawan tinggi", "en": "Regions at high risk"},
+    "metric_alerts": {"id": "Peringatan terbuka", "en": "Open alerts"},
+    "metric_help_7d": {
+        "id": "Perubahan dibanding 7 hari sebelumnya.",
+        "en": "Change against the previous 7 days.",
+    },
+    "map_title": {"id": "Peta kerawanan — {area}, tahapan {phase}", "en": "Risk map — {area}, phase {phase}"},
+    "top10": {"id": "Sepuluh wilayah paling rawan", "en": "Ten riskiest regions"},
+    "new_alerts": {"id": "Peringatan terbaru", "en": "New alerts"},
+    "no_alerts": {"id": "Tidak ada peringatan pada tanggal ini.", "en": "No alerts on this date."},
+    "no_scores": {
+        "id": "Belum ada skor risiko untuk pilihan ini.",
+        "en": "No risk scores for this selection yet.",
+    },
+    "legend": {"id": "Kategori kerawanan", "en": "Risk category"},
+    "national": {"id": "Indonesia", "en": "Indonesia"},
+    "map_level": {"id": "Peta nasional menurut", "en": "National map by"},
+    "map_level_provinsi": {"id": "provinsi", "en": "province"},
+    "map_level_kabupaten_kota": {"id": "kabupaten/kota", "en": "regency/city"},
+    # stages
+    "timeline": {"id": "Jadwal Pilkada 2024", "en": "Pilkada 2024 schedule"},
+    "as_of_marker": {"id": "tanggal dipilih", "en": "chosen date"},
+    "heatmap": {"id": "Skor risiko per wilayah dan tahapan", "en": "Risk score by region and phase"},
+    "phase_maps": {"id": "Peta per tahapan", "en": "Maps by phase"},
+    "phase_not_started": {
+        "id": "Tahapan {phase} belum dimulai pada tanggal ini (mulai {date}).",
+        "en": "Phase {phase} has not started on this date (starts {date}).",
+    },
+    # region
+    "choose_region": {"id": "Pilih kabupaten/kota", "en": "Choose a regency/city"},
+    "score_over_time": {"id": "Skor risiko dari waktu ke waktu", "en": "Risk score over time"},
+    "contributions": {"id": "Penyusun skor hari ini", "en": "What makes up today's score"},
+    "ikp": {"id": "Indeks Kerawanan Pemilu (IKP) Bawaslu", "en": "Bawaslu election vulnerability index (IKP)"},
+    "no_ikp": {"id": "Tidak ada nilai IKP untuk wilayah ini.", "en": "No IKP values for this region."},
+    "kpu": {"id": "Data KPU", "en": "KPU figures"},
+    "no_kpu": {"id": "Tidak ada data KPU untuk wilayah ini.", "en": "No KPU figures for this region."},
+    "region_incidents": {"id": "Insiden di wilayah ini", "en": "Incidents in this region"},
+    "no_incidents": {
+        "id": "Tidak ada insiden tercatat untuk pilihan ini.",
+        "en": "No incidents recorded for this selection.",
+    },
+    "kecamatan_ranking": {"id": "Kecamatan menurut jumlah insiden", "en": "Kecamatan by number of incidents"},
+    "score": {"id": "Skor", "en": "Score"},
+    "category": {"id": "Kategori", "en": "Category"},
+    "reason": {"id": "Alasan", "en": "Reason"},
+    "points": {"id": "Poin", "en": "Points"},
+    "component": {"id": "Komponen", "en": "Component"},
+    "figure": {"id": "Angka", "en": "Figure"},
+    "value": {"id": "Nilai", "en": "Value"},
+    "of_election": {"id": "Dari pemilihan", "en": "From election"},
+    "source": {"id": "Sumber", "en": "Source"},
+    "generated": {"id": "Dibangkitkan", "en": "Generated"},
+    "yes": {"id": "ya", "en": "yes"},
+    "no": {"id": "tidak", "en": "no"},
+    "dimension": {"id": "Dimensi", "en": "Dimension"},
+    "name": {"id": "Nama", "en": "Name"},
+    "n_incidents": {"id": "Insiden", "en": "Incidents"},
+    "injured": {"id": "Luka", "en": "Injured"},
+    "killed": {"id": "Meninggal", "en": "Killed"},
+    "date": {"id": "Tanggal", "en": "Date"},
+    # incidents
+    "date_range": {"id": "Rentang tanggal", "en": "Date range"},
+    "all_regions": {"id": "Semua kabupaten/kota", "en": "All regencies/cities"},
+    "all_phases": {"id": "Semua tahapan", "en": "All phases"},
+    "categories": {"id": "Kategori insiden", "en": "Incident categories"},
+    "all_categories": {"id": "Semua kategori", "en": "All categories"},
+    "counts_over_time": {"id": "Jumlah insiden per minggu menurut kategori", "en": "Incidents per week by category"},
+    "incident_map": {"id": "Peta insiden", "en": "Incident map"},
+    "incident_table": {"id": "Daftar insiden ({n})", "en": "Incident list ({n})"},
+    "download_excel": {"id": "Unduh Excel (sesuai filter)", "en": "Download Excel (as filtered)"},
+    "export_note": {
+        "id": "Waspada — ekspor insiden; filter: {filters}; dibuat {when}",
+        "en": "Waspada — incident export; filters: {filters}; made {when}",
+    },
+    "map_location_note": {
+        "id": "Titik tanpa koordinat digambar di titik tengah kecamatannya (atau kabupaten/kotanya).",
+        "en": "Incidents without coordinates are drawn at their kecamatan's (or regency's) centre.",
+    },
+    # method
+    "method_title": {"id": "Metode penilaian risiko", "en": "Risk scoring method"},
+    "weights": {"id": "Bobot yang berlaku", "en": "Weights in force"},
+    "sources": {"id": "Sumber data", "en": "Data sources"},
+    "no_sources": {"id": "Belum ada sumber data yang dimuat.", "en": "No data sources loaded yet."},
+    "labels_title": {"id": "Data nyata dan data contoh", "en": "Real and generated data"},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
+    entry = TEXT[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def fmt_number(value, decimals: int = 0) -> str:
+    """Indonesian number format: 1234.5 -> '1.234,5'; None/NaN -> '–'."""
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    try:
+        if pd.isna(value):
+            return "–"
+    except (TypeError, ValueError):
+        pass
+    text = f"{float(value):,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def fmt_signed(value, decimals: int = 0) -> str:
+    """'+3', '−2', '0' in Indonesian number format (for changes)."""
+    if value is None:
+        return "–"
+    sign = "+" if value > 0 else ("-" if value < 0 else "")
+    return sign + fmt_number(abs(value), decimals)
+
+
+def fmt_date(value, lang: str = DEFAULT_LANG) -> str:
+    """date(2024, 11, 27) -> '27 November 2024' (English month names with lang='en')."""
+    if value is None:
+        return "–"
+    if isinstance(value, (pd.Timestamp, datetime)):
+        value = value.date()
+    return f"{value.day} {MONTHS[lang if lang in MONTHS else DEFAULT_LANG][value.month - 1]} {value.year}"
+
+
+def fmt_datetime(value, province_code: str, lang: str = DEFAULT_LANG) -> str:
+    """A moment shown in the province's own zone: '27 November 2024 14.05 WITA'."""
+    if value is None:
+        return "–"
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    zone = reference.timezone_of(province_code)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    local = value.astimezone(timezone(timedelta(hours=UTC_OFFSET_HOURS[zone])))
+    sep = "." if lang == "id" else ":"
+    return f"{fmt_date(local.date(), lang)} {local.hour:02d}{sep}{local.minute:02d} {zone}"
+
+
+def risk_word(category: str | None, lang: str = DEFAULT_LANG) -> str:
+    words = RISK_CATEGORY_WORDS.get(lang, RISK_CATEGORY_WORDS[DEFAULT_LANG])
+    return words.get(category if category in RISK_CATEGORIES else None)
+
+
+def phase_name(phase: str | None, lang: str = DEFAULT_LANG) -> str:
+    if not phase:
+        return "–"
+    table = reference.phases().set_index("phase")
+    if phase not in table.index:
+        return phase
+    return str(table.loc[phase, "name_en" if lang == "en" else "name_id"])
+
+
+def incident_category_name(category: str, lang: str = DEFAULT_LANG) -> str:
+    table = reference.incident_categories().set_index("category")
+    if category not in table.index:
+        return category
+    return str(table.loc[category, "name_en" if lang == "en" else "name_id"])
+
+
+def yes_no(flag: bool, lang: str = DEFAULT_LANG) -> str:
+    return t("yes" if flag else "no", lang)
+
+
+def days_between(start: date, end: date) -> int:
+    return (end - start).days

@@ -1,0 +1,393 @@
+"""Named read-only queries behind the dashboard pages. Pages never build SQL.
+
+Every function takes a DuckDB cursor (``Database(path).reader()``) first and keyword
+arguments after it, and returns a DataFrame or a small dict/tuple of plain values, so
+the app can cache results keyed on the database version. All SQL is parameterised.
+
+Incidents from a withdrawn upload are never shown.
+
+The risk model (``waspada.risk``) is reached only through the functions in the "Risk"
+section at the bottom, so the pages do not depend on its module layout.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+ELECTION_ID = "pilkada2024"
+
+# Incidents of withdrawn uploads stay in the database for the audit trail but are never shown.
+_NOT_WITHDRAWN = "i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)"
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return df.to_dict("records")
+
+
+# -- schedule and dates --------------------------------------------------------------------
+def schedule(cur, *, election_id: str = ELECTION_ID) -> pd.DataFrame:
+    """Phase periods in order: phase, phase_order, name_id, name_en, starts_on, ends_on, days."""
+    df = cur.execute(
+        """
+        SELECT ep.phase, p.phase_order, p.name_id, p.name_en, ep.starts_on, ep.ends_on,
+               date_diff('day', ep.starts_on, ep.ends_on) + 1 AS days
+        FROM election_phases ep JOIN phases p USING (phase)
+        WHERE ep.election_id = ?
+        ORDER BY p.phase_order
+        """,
+        [election_id],
+    ).df()
+    for col in ("starts_on", "ends_on"):
+        df[col] = pd.to_datetime(df[col]).dt.date
+    return df
+
+
+def stages(cur, *, election_id: str = ELECTION_ID) -> pd.DataFrame:
+    """Detailed sub-stages for the timeline, ordered by phase and start."""
+    df = cur.execute(
+        """
+        SELECT s.phase, p.phase_order, s.stage, s.name_id, s.starts_on, s.ends_on, s.note
+        FROM election_stages s JOIN phases p USING (phase)
+        WHERE s.election_id = ?
+        ORDER BY p.phase_order, s.starts_on, s.stage
+        """,
+        [election_id],
+    ).df()
+    for col in ("starts_on", "ends_on"):
+        df[col] = pd.to_datetime(df[col]).dt.date
+    return df
+
+
+def default_as_of(cur, *, today: date, election_id: str = ELECTION_ID) -> tuple[date, str]:
+    """The date the dashboard opens on, and why: ('today' | 'latest_incident' | 'schedule_end').
+
+    Today when it falls inside the election period; otherwise the latest recorded
+    incident inside the period, or the end of the schedule when there is none.
+    """
+    sched = schedule(cur, election_id=election_id)
+    if sched.empty:
+        return today, "today"
+    first, last = sched["starts_on"].min(), sched["ends_on"].max()
+    if first <= today <= last:
+        return today, "today"
+    latest = cur.execute(
+        f"SELECT max(occurred_on) FROM incidents i WHERE {_NOT_WITHDRAWN} AND election_id = ? AND occurred_on BETWEEN ? AND ?",
+        [election_id, first, min(today, last)],
+    ).fetchone()[0]
+    if latest is not None:
+        return pd.Timestamp(latest).date(), "latest_incident"
+    return (last if today > last else first), "schedule_end"
+
+
+def phase_progress(cur, *, as_of: date, election_id: str = ELECTION_ID) -> dict:
+    """Where ``as_of`` falls in the schedule.
+
+    Keys: status ('before' | 'during' | 'after' | 'no_schedule'), phase, day, days,
+    vote_on, days_to_vote (negative after voting day), first, last.
+    """
+    sched = schedule(cur, election_id=election_id)
+    if sched.empty:
+        return {"status": "no_schedule"}
+    vote = cur.execute("SELECT vote_on FROM elections WHERE election_id = ?", [election_id]).fetchone()
+    vote_on = pd.Timestamp(vote[0]).date() if vote else None
+    out = {
+        "first": sched["starts_on"].min(),
+        "last": sched["ends_on"].max(),
+        "vote_on": vote_on,
+        "days_to_vote": (vote_on - as_of).days if vote_on else None,
+        "phase": None,
+        "day": None,
+        "days": None,
+    }
+    row = sched[(sched["starts_on"] <= as_of) & (sched["ends_on"] >= as_of)]
+    if row.empty:
+        out["status"] = "before" if as_of < out["first"] else "after"
+        return out
+    r = row.iloc[0]
+    out.update(status="during", phase=r["phase"], day=(as_of - r["starts_on"]).days + 1, days=int(r["days"]))
+    return out
+
+
+def data_freshness(cur) -> dict:
+    """When data was last loaded and whether anything shown is generated."""
+    # Through a DataFrame: fetching a TIMESTAMPTZ as a Python value would need pytz.
+    row = cur.execute(
+        "SELECT max(loaded_at) AS loaded_at, count(*) AS n, count(*) FILTER (WHERE generated) AS n_gen FROM data_sources"
+    ).df().iloc[0].tolist()
+    incidents = cur.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE i.generated), max(occurred_on) FROM incidents i WHERE {_NOT_WITHDRAWN}"
+    ).fetchone()
+    return {
+        "loaded_at": None if pd.isna(row[0]) else row[0].to_pydatetime(),
+        "sources": int(row[1]),
+        "generated_sources": int(row[2]),
+        "incidents": int(incidents[0]),
+        "generated_incidents": int(incidents[1]),
+        "latest_incident": pd.Timestamp(incidents[2]).date() if incidents[2] is not None else None,
+    }
+
+
+# -- regions --------------------------------------------------------------------------------
+def provinces(cur) -> pd.DataFrame:
+    return cur.execute(
+        "SELECT code, name, timezone FROM regions WHERE level = 'provinsi' ORDER BY code"
+    ).df()
+
+
+def kabkota(cur, *, province: str | None = None) -> pd.DataFrame:
+    """Kabupaten/kota (code, name, short_name, province_code), of one province or all."""
+    return cur.execute(
+        """
+        SELECT code, name, short_name, province_code FROM regions
+        WHERE level = 'kabupaten_kota' AND (? IS NULL OR province_code = ?)
+        ORDER BY code
+        """,
+        [province, province],
+    ).df()
+
+
+def region(cur, *, code: str) -> dict | None:
+    rows = _records(cur.execute("SELECT * FROM regions WHERE code = ?", [code]).df())
+    return rows[0] if rows else None
+
+
+# -- incidents ------------------------------------------------------------------------------
+def incidents(
+    cur,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    province: str | None = None,
+    region: str | None = None,
+    phase: str | None = None,
+    categories: tuple[str, ...] | list[str] | None = None,
+    election_id: str = ELECTION_ID,
+) -> pd.DataFrame:
+    """Incidents matching the filters, newest first, with region, kecamatan and category names.
+
+    ``lat``/``lon`` are the reported coordinates; ``map_lat``/``map_lon`` fall back to the
+    kecamatan centroid, then the kabupaten/kota centroid, so every incident can be drawn.
+    """
+    cats = list(categories or [])
+    df = cur.execute(
+        f"""
+        SELECT i.id, i.occurred_on, i.province_code, prov.name AS province_name,
+               i.region_code, kab.name AS region_name, i.kecamatan_code,
+               coalesce(kec.name, i.kecamatan) AS kecamatan_name, i.desa,
+               i.stage AS phase, i.category, c.name_id AS category_id, c.name_en AS category_en,
+               i.description, i.perpetrator, i.injured, i.killed, i.source,
+               i.lat, i.lon,
+               coalesce(i.lat, kec.lat, kab.lat) AS map_lat,
+               coalesce(i.lon, kec.lon, kab.lon) AS map_lon,
+               i.source_file, i.source_row, i.generated
+        FROM incidents i
+        LEFT JOIN regions prov ON prov.code = i.province_code
+        LEFT JOIN regions kab ON kab.code = i.region_code
+        LEFT JOIN regions kec ON kec.code = i.kecamatan_code
+        LEFT JOIN incident_categories c ON c.category = i.category
+        WHERE {_NOT_WITHDRAWN}
+          AND i.election_id = ?
+          AND (CAST(? AS DATE) IS NULL OR i.occurred_on >= ?)
+          AND (CAST(? AS DATE) IS NULL OR i.occurred_on <= ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR i.province_code = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR i.region_code = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR i.stage = ?)
+          AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), i.category))
+        ORDER BY i.occurred_on DESC, i.id DESC
+        """,
+        [election_id, start, start, end, end, province, province, region, region, phase, phase, cats, cats],
+    ).df()
+    df["occurred_on"] = pd.to_datetime(df["occurred_on"]).dt.date
+    return df
+
+
+def incident_counts_by_category(
+    cur,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    province: str | None = None,
+    region: str | None = None,
+    phase: str | None = None,
+    categories: tuple[str, ...] | list[str] | None = None,
+    election_id: str = ELECTION_ID,
+) -> pd.DataFrame:
+    """Weekly counts (week starting Monday) per category for the same filters as incidents()."""
+    df = incidents(cur, start=start, end=end, province=province, region=region, phase=phase,
+                   categories=categories, election_id=election_id)
+    if df.empty:
+        return pd.DataFrame(columns=["week", "category", "category_id", "category_en", "n"])
+    week = pd.to_datetime(df["occurred_on"]).dt.to_period("W-SUN").dt.start_time.dt.date
+    out = (
+        df.assign(week=week)
+        .groupby(["week", "category", "category_id", "category_en"], as_index=False)
+        .size()
+        .rename(columns={"size": "n"})
+        .sort_values(["week", "category"])
+        .reset_index(drop=True)
+    )
+    return out
+
+
+def incident_headline(
+    cur, *, as_of: date, province: str | None = None, region: str | None = None,
+    election_id: str = ELECTION_ID,
+) -> dict:
+    """Incidents and casualties in the 7 days ending ``as_of`` and in the 7 days before."""
+    sql = f"""
+        SELECT
+          count(*) FILTER (WHERE occurred_on BETWEEN ? AND ?) AS n_now,
+          count(*) FILTER (WHERE occurred_on BETWEEN ? AND ?) AS n_prev,
+          coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_now,
+          coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_prev
+        FROM incidents i WHERE {_NOT_WITHDRAWN}
+          AND election_id = ?
+          AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR region_code = ?)
+    """
+    now_start, prev_end, prev_start = as_of - timedelta(days=6), as_of - timedelta(days=7), as_of - timedelta(days=13)
+    row = cur.execute(
+        sql,
+        [now_start, as_of, prev_start, prev_end, now_start, as_of, prev_start, prev_end,
+         election_id, province, province, region, region],
+    ).fetchone()
+    return {"incidents": int(row[0]), "incidents_prev": int(row[1]),
+            "casualties": int(row[2]), "casualties_prev": int(row[3])}
+
+
+def incident_date_span(cur, *, province: str | None = None, election_id: str = ELECTION_ID) -> tuple:
+    row = cur.execute(
+        f"""SELECT min(occurred_on), max(occurred_on) FROM incidents i WHERE {_NOT_WITHDRAWN}
+            AND election_id = ? AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
+        [election_id, province, province],
+    ).fetchone()
+    return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)
+
+
+def incident_categories(cur) -> pd.DataFrame:
+    return cur.execute("SELECT category, name_id, name_en FROM incident_categories ORDER BY category").df()
+
+
+# -- region profile ------------------------------------------------------------------------
+def kpu_figures(cur, *, region: str) -> pd.DataFrame:
+    """DPT, TPS and paslon of one region, each with its election, source and generated flag."""
+    return cur.execute(
+        """
+        SELECT figure, value, of_election, source, generated
+        FROM kpu_figures WHERE region_code = ?
+        ORDER BY CASE figure WHEN 'dpt' THEN 1 WHEN 'tps' THEN 2 ELSE 3 END, of_election
+        """,
+        [region],
+    ).df()
+
+
+def ikp_dimensions(cur, *, region: str) -> pd.DataFrame:
+    """Bawaslu IKP of one region: total first, then the four dimensions."""
+    return cur.execute(
+        """
+        SELECT edition, dimension, score, category, source, generated
+        FROM ikp_scores WHERE region_code = ?
+        ORDER BY edition DESC,
+                 CASE dimension WHEN 'total' THEN 0 WHEN 'sosial_politik' THEN 1
+                      WHEN 'penyelenggaraan' THEN 2 WHEN 'kontestasi' THEN 3 ELSE 4 END
+        """,
+        [region],
+    ).df()
+
+
+def kecamatan_ranking(
+    cur, *, region: str, start: date | None = None, end: date | None = None,
+    election_id: str = ELECTION_ID,
+) -> pd.DataFrame:
+    """Every kecamatan of a kabupaten/kota with its incidents and casualties, most first."""
+    return cur.execute(
+        f"""
+        WITH inc AS (
+                SELECT kecamatan_code, count(*) AS n_incidents, sum(injured) AS injured, sum(killed) AS killed
+            FROM incidents i WHERE {_NOT_WITHDRAWN}
+              AND election_id = ? AND region_code = ?
+              AND (CAST(? AS DATE) IS NULL OR occurred_on >= ?)
+              AND (CAST(? AS DATE) IS NULL OR occurred_on <= ?)
+            GROUP BY kecamatan_code
+        )
+        SELECT r.code, r.name, coalesce(inc.n_incidents, 0) AS n_incidents,
+               coalesce(inc.injured, 0) AS injured, coalesce(inc.killed, 0) AS killed
+        FROM regions r LEFT JOIN inc ON inc.kecamatan_code = r.code
+        WHERE r.level = 'kecamatan' AND r.kabkota_code = ?
+        ORDER BY n_incidents DESC, injured + killed DESC, r.name
+        """,
+        [election_id, region, start, start, end, end, region],
+    ).df()
+
+
+# -- method page -----------------------------------------------------------------------------
+def data_sources(cur) -> pd.DataFrame:
+    return cur.execute(
+        "SELECT dataset, description, origin, generated, rows, loaded_at FROM data_sources ORDER BY generated, dataset"
+    ).df()
+
+
+# -- risk (waspada.risk) -------------------------------------------------------------------
+class RiskModelUnavailable(RuntimeError):
+    """waspada.risk is not installed in this checkout."""
+
+
+def _risk():
+    try:
+        from waspada import risk
+    except ImportError as exc:  # the model is a separate module; pages show a notice
+        raise RiskModelUnavailable(str(exc)) from exc
+    return risk
+
+
+def risk_scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,
+                province: str | None = None) -> pd.DataFrame:
+    return _risk().scores(cur, as_of=as_of, level=level, phase=phase, province=province)
+
+
+def risk_trend(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,
+               province: str | None = None) -> pd.DataFrame:
+    return _risk().trend(cur, as_of=as_of, level=level, province=province, phase=phase)
+
+
+def risk_contributions(cur, *, as_of: date, region: str, phase: str | None) -> pd.DataFrame:
+    return pd.DataFrame(_risk().contributions(cur, as_of=as_of, region_code=region, phase=phase))
+
+
+def risk_history(cur, *, region: str, start: date, end: date, phase: str | None = None,
+                 step_days: int = 1) -> pd.DataFrame:
+    return _risk().score_history(cur, region_code=region, phase=phase, start=start, end=end,
+                                 step_days=step_days)
+
+
+def risk_alerts(cur, *, as_of: date, province: str | None = None) -> pd.DataFrame:
+    return _risk().current_alerts(cur, as_of=as_of, province=province)
+
+
+def risk_config() -> dict:
+    return _risk().load_config()
+
+
+def risk_by_phase(cur, *, as_of: date, province: str | None, phases: tuple[str, ...]) -> pd.DataFrame:
+    """Scores of every kabupaten/kota for several phases (region x phase heatmap)."""
+    frames = [risk_scores(cur, as_of=as_of, phase=p, province=province) for p in phases]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=["region_code", "region_name", "phase", "score", "category"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def overview_headline(cur, *, as_of: date, province: str | None) -> dict:
+    """The four headline figures with their values 7 days earlier."""
+    out = incident_headline(cur, as_of=as_of, province=province)
+    try:
+        trend = risk_trend(cur, as_of=as_of, province=province)
+        out["high"] = int((trend["category"] == "tinggi").sum())
+        out["high_prev"] = int((trend["category_prev"] == "tinggi").sum())
+        out["alerts"] = len(risk_alerts(cur, as_of=as_of, province=province))
+        out["alerts_prev"] = len(risk_alerts(cur, as_of=as_of - timedelta(days=7), province=province))
+    except RiskModelUnavailable:
+        out.update(high=None, high_prev=None, alerts=None, alerts_prev=None)
+    return out

@@ -1,0 +1,56 @@
+"""Settings of the office running Waspada: which database, which province is home.
+
+The database path comes from the environment variable ``WASPADA_DB`` when set (tests and
+deployments point the app at another file), else ``data/waspada.duckdb``. The office's
+own province comes from ``waspada.toml`` ([kantor] provinsi = "65").
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from waspada import reference
+from waspada.paths import CONFIG_PATH, DEFAULT_DB_PATH
+
+DB_ENV_VAR = "WASPADA_DB"
+CONFIG_ENV_VAR = "WASPADA_CONFIG"
+FALLBACK_PROVINCE = "65"
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    province: str = FALLBACK_PROVINCE
+    office_name: str = ""
+    problem: str | None = None  # set when waspada.toml could not be used as written
+
+
+def db_path() -> Path:
+    return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH)
+
+
+def config_path() -> Path:
+    return Path(os.environ.get(CONFIG_ENV_VAR) or CONFIG_PATH)
+
+
+def load_settings(path: Path | None = None) -> OfficeSettings:
+    """Read [kantor] from waspada.toml; a missing file or unknown province falls back to 65."""
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return OfficeSettings()
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return OfficeSettings(problem=f"{path.name} tidak dapat dibaca: {exc}")
+    kantor = data.get("kantor", {}) or {}
+    province = str(kantor.get("provinsi", FALLBACK_PROVINCE)).strip()
+    name = str(kantor.get("nama", "")).strip()
+    provinces = set(reference.regions().query("level == 'provinsi'")["code"])
+    if province not in provinces:
+        return OfficeSettings(
+            office_name=name,
+            problem=f"{path.name}: kode provinsi '{province}' tidak dikenal; memakai {FALLBACK_PROVINCE}.",
+        )
+    return OfficeSettings(province=province, office_name=name)
