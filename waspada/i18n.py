@@ -180,12 +180,106 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Titik tanpa koordinat digambar di titik tengah kecamatannya (atau kabupaten/kotanya).",
         "en": "Incidents without coordinates are drawn at their kecamatan's (or regency's) centre.",
     },
+    "region_needs_province": {
+        "id": "Profil wilayah tersedia di tampilan provinsi. Pilih tampilan Provinsi di panel samping.",
+        "en": "The region profile is available in the province view. Choose Province in the sidebar.",
+    },
+    "no_regions": {"id": "Tidak ada kabupaten/kota untuk provinsi ini.", "en": "No regencies/cities for this province."},
+    "region_default_riskiest": {
+        "id": "Belum ada kabupaten/kota yang dipilih: ditampilkan yang paling rawan. Pilih yang lain di panel samping.",
+        "en": "No regency/city chosen yet: showing the riskiest. Choose another in the sidebar.",
+    },
+    "region_default_first": {
+        "id": "Belum ada kabupaten/kota yang dipilih: ditampilkan yang pertama. Pilih yang lain di panel samping.",
+        "en": "No regency/city chosen yet: showing the first. Choose another in the sidebar.",
+    },
+    "ikp_total": {"id": "Total", "en": "Total"},
+    "ikp_sosial_politik": {"id": "Konteks sosial politik", "en": "Social and political context"},
+    "ikp_penyelenggaraan": {"id": "Penyelenggaraan pemilu", "en": "Election administration"},
+    "ikp_kontestasi": {"id": "Kontestasi", "en": "Contestation"},
+    "ikp_partisipasi": {"id": "Partisipasi", "en": "Participation"},
+    "ikp_generated_note": {
+        "id": "baris bertanda 'Dibangkitkan: ya' adalah pengganti sementara, bukan angka Bawaslu.",
+        "en": "rows marked 'Generated: yes' are stand-ins, not Bawaslu's figures.",
+    },
+    "kpu_dpt": {"id": "DPT (daftar pemilih tetap)", "en": "DPT (final voter list)"},
+    "kpu_tps": {"id": "TPS (tempat pemungutan suara)", "en": "TPS (polling stations)"},
+    "kpu_paslon": {"id": "Paslon (pasangan calon)", "en": "Paslon (candidate pairs)"},
+    "kpu_generated_note": {
+        "id": "baris bertanda 'Dibangkitkan: ya' adalah perkiraan, bukan angka resmi KPU.",
+        "en": "rows marked 'Generated: yes' are estimates, not KPU's published figures.",
+    },
+    "description": {"id": "Uraian", "en": "Description"},
+    "perpetrator": {"id": "Pelaku", "en": "Perpetrator"},
+    "source_file": {"id": "Berkas asal", "en": "Source file"},
+    "row": {"id": "baris", "en": "row"},
+    "alert_level": {"id": "Tingkat", "en": "Level"},
     # method
     "method_title": {"id": "Metode penilaian risiko", "en": "Risk scoring method"},
     "weights": {"id": "Bobot yang berlaku", "en": "Weights in force"},
     "sources": {"id": "Sumber data", "en": "Data sources"},
     "no_sources": {"id": "Belum ada sumber data yang dimuat.", "en": "No data sources loaded yet."},
     "labels_title": {"id": "Data nyata dan data contoh", "en": "Real and generated data"},
+    "method_text": {
+        "id": (
+            "Setiap kabupaten/kota (dan provinsi) mendapat **skor risiko 0–100** per tahapan pada tanggal yang dipilih.\n\n"
+            "1. **Titik awal** adalah skor IKP 2024 Bawaslu wilayah itu (bila tidak ada: milik kabupaten/kota atau "
+            "provinsinya). Tanpa laporan apa pun, skor = IKP, sehingga peringkat dan kategori Bawaslu tetap berlaku.\n"
+            "2. **Insiden** menambah poin menurut kategorinya, ditambah poin untuk korban luka dan meninggal. "
+            "Poin sebuah insiden **menyusut separuh setiap beberapa hari** (waktu paruh pada tabel di bawah), "
+            "dan insiden dari tahapan sebelumnya dihitung sebagian saja.\n"
+            "3. **Pelanggaran** (temuan dan laporan Bawaslu) menambah poin menurut jenisnya.\n"
+            "4. Poin dibagi dengan **ukuran wilayah** (jumlah TPS), agar wilayah besar tidak otomatis tampak lebih rawan.\n"
+            "5. Tekanan ini menutup sebagian jarak antara titik awal dan 100: skor naik dengan setiap laporan, "
+            "tetapi tidak pernah mencapai 100.\n\n"
+            "**Kategori** memakai batas IKP Bawaslu: kabupaten/kota *tinggi* ≥ 49,33 dan *rendah* ≤ 13,46; "
+            "provinsi *tinggi* ≥ 68,5 dan *rendah* < 21,7. Setiap skor disertai satu kalimat alasan dan "
+            "rincian penyusunnya (halaman Wilayah)."
+        ),
+        "en": (
+            "Every regency/city (and province) gets a **risk score from 0 to 100** per phase on the chosen date.\n\n"
+            "1. **The starting point** is the region's Bawaslu IKP 2024 score (or its regency's or province's when "
+            "it has none). With no reports at all the score equals the IKP, so Bawaslu's ranking and bands hold.\n"
+            "2. **Incidents** add points by category, plus points for the injured and the killed. An incident's "
+            "points **halve every few days** (half-life in the table below); incidents of an earlier phase count "
+            "only in part.\n"
+            "3. **Violations** (Bawaslu findings and reports) add points by type.\n"
+            "4. Points are divided by the **size of the region** (number of polling stations), so large regions "
+            "do not look riskier just for being large.\n"
+            "5. This pressure closes part of the gap between the starting point and 100: the score rises with "
+            "every report but never reaches 100.\n\n"
+            "**Categories** use Bawaslu's IKP bands: regency/city *high* ≥ 49.33 and *low* ≤ 13.46; province "
+            "*high* ≥ 68.5 and *low* < 21.7. Every score comes with a one-sentence reason and its breakdown "
+            "(Region profile page)."
+        ),
+    },
+    "model_version": {"id": "Versi model: {version} (berkas data/risk_model.toml)",
+                      "en": "Model version: {version} (file data/risk_model.toml)"},
+    "section": {"id": "Bagian", "en": "Section"},
+    "setting": {"id": "Pengaturan", "en": "Setting"},
+    "note": {"id": "Keterangan", "en": "Note"},
+    "dataset": {"id": "Data", "en": "Dataset"},
+    "origin": {"id": "Asal", "en": "Origin"},
+    "rows": {"id": "Baris", "en": "Rows"},
+    "loaded_at": {"id": "Dimuat", "en": "Loaded"},
+    "labels_text": {
+        "id": (
+            "Data nyata (wilayah Kemendagri, jadwal PKPU 2/2024, TPS Pemilu 2024, IKP 2024 yang dipublikasikan) "
+            "ditandai *Dibangkitkan: tidak*. Data contoh atau perkiraan ditandai *Dibangkitkan: ya*, nama berkasnya "
+            "berakhiran `_generated`, dan setiap halaman yang menampilkannya memuat tanda "
+            "**Data contoh (dibangkitkan), bukan data nyata**."
+        ),
+        "en": (
+            "Real data (Kemendagri regions, the PKPU 2/2024 schedule, Pemilu 2024 polling stations, published IKP "
+            "2024) is marked *Generated: no*. Sample or estimated data is marked *Generated: yes*, its file name ends "
+            "in `_generated`, and every page that shows it carries the label "
+            "**Sample data (generated), not real data**."
+        ),
+    },
+    "generated_counts": {
+        "id": "{incidents} dari {total} insiden dan {sources} sumber data adalah data contoh.",
+        "en": "{incidents} of {total} incidents and {sources} data sources are generated.",
+    },
 }
 
 
@@ -263,6 +357,3 @@ def incident_category_name(category: str, lang: str = DEFAULT_LANG) -> str:
 def yes_no(flag: bool, lang: str = DEFAULT_LANG) -> str:
     return t("yes" if flag else "no", lang)
 
-
-def days_between(start: date, end: date) -> int:
-    return (end - start).days

@@ -370,24 +370,31 @@ def risk_config() -> dict:
     return _risk().load_config()
 
 
-def risk_by_phase(cur, *, as_of: date, province: str | None, phases: tuple[str, ...]) -> pd.DataFrame:
-    """Scores of every kabupaten/kota for several phases (region x phase heatmap)."""
-    frames = [risk_scores(cur, as_of=as_of, phase=p, province=province) for p in phases]
+def risk_by_phase(cur, *, as_of: date, province: str | None, phases: tuple[str, ...],
+                  level: str = "kabupaten_kota") -> pd.DataFrame:
+    """Scores of every region for several phases (region x phase heatmap)."""
+    frames = [risk_scores(cur, as_of=as_of, level=level, phase=p, province=province) for p in phases]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=["region_code", "region_name", "phase", "score", "category"])
     return pd.concat(frames, ignore_index=True)
 
 
-def overview_headline(cur, *, as_of: date, province: str | None) -> dict:
-    """The four headline figures with their values 7 days earlier."""
-    out = incident_headline(cur, as_of=as_of, province=province)
+def risk_headline(cur, *, as_of: date, province: str | None) -> dict:
+    """Regions in category tinggi and open alerts, now and 7 days earlier."""
+    trend = risk_trend(cur, as_of=as_of, province=province)
+    return {
+        "high": int((trend["category"] == "tinggi").sum()),
+        "high_prev": int((trend["category_prev"] == "tinggi").sum()),
+        "alerts": len(risk_alerts(cur, as_of=as_of, province=province)),
+        "alerts_prev": len(risk_alerts(cur, as_of=as_of - timedelta(days=7), province=province)),
+    }
+
+
+def risk_config_table() -> pd.DataFrame:
+    """Every setting of the risk model file (section, key, value, note) for the method page."""
     try:
-        trend = risk_trend(cur, as_of=as_of, province=province)
-        out["high"] = int((trend["category"] == "tinggi").sum())
-        out["high_prev"] = int((trend["category_prev"] == "tinggi").sum())
-        out["alerts"] = len(risk_alerts(cur, as_of=as_of, province=province))
-        out["alerts_prev"] = len(risk_alerts(cur, as_of=as_of - timedelta(days=7), province=province))
-    except RiskModelUnavailable:
-        out.update(high=None, high_prev=None, alerts=None, alerts_prev=None)
-    return out
+        from waspada.risk.config import config_table
+    except ImportError as exc:
+        raise RiskModelUnavailable(str(exc)) from exc
+    return pd.DataFrame(config_table(), columns=["section", "key", "value", "note"])

@@ -1,0 +1,39 @@
+"""Waspada dashboard: `streamlit run app.py` (or `make run`).
+
+This entry file is the frame around every page: page setup, the sidebar (language,
+national/provincial view, province, region, phase, date, data freshness) and the
+navigation. Each page in app_pages/ reads the selection, calls waspada functions and draws.
+(Not pages/: a folder of that name switches Streamlit to its older pages-folder mode,
+in which st.navigation is ignored and every file there, helpers included, becomes a page.)
+The database is the file named by WASPADA_DB, else data/waspada.duckdb.
+"""
+
+import streamlit as st
+
+from app_pages import _ui as ui
+from waspada.i18n import t
+
+st.set_page_config(page_title="Waspada", page_icon=":material/crisis_alert:", layout="wide",
+                   initial_sidebar_state="expanded")
+
+lang = st.session_state.get(ui._SEL_KEY).lang if st.session_state.get(ui._SEL_KEY) else None
+ctx = ui.start()
+lang = ctx.lang if ctx else (lang or "id")
+
+navigation = st.navigation(
+    [
+        st.Page("app_pages/ringkasan.py", title=t("page_overview", lang), icon=":material/dashboard:",
+                url_path="ringkasan", default=True),
+        st.Page("app_pages/tahapan.py", title=t("page_stages", lang), icon=":material/timeline:",
+                url_path="tahapan"),
+        st.Page("app_pages/wilayah.py", title=t("page_region", lang), icon=":material/location_city:",
+                url_path="wilayah"),
+        st.Page("app_pages/insiden.py", title=t("page_incidents", lang), icon=":material/report:",
+                url_path="insiden"),
+        st.Page("app_pages/metode.py", title=t("page_method", lang), icon=":material/menu_book:",
+                url_path="metode"),
+    ]
+)
+if ctx is None:
+    st.stop()
+navigation.run()

@@ -1,0 +1,94 @@
+"""Insiden: the incident log — filters, weekly counts by category, map, table and Excel export."""
+
+from datetime import datetime, timezone
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app_pages import _ui as ui
+from waspada import export, maps
+from waspada.i18n import fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, t
+
+ctx = ui.current()
+lang = ctx.lang
+st.title(f"{t('page_incidents', lang)} — {ui.area_name(ctx)}")
+
+# -- filters (region and phase come from the sidebar) ----------------------------------------
+prog = ui.q("phase_progress", as_of=ctx.as_of)
+first = prog.get("first") or ctx.as_of
+default_range = (ctx.sel.start or first, ctx.sel.end or ctx.as_of)
+cats = ui.q("incident_categories")
+cat_names = dict(zip(cats["category"], cats["name_en" if lang == "en" else "name_id"]))
+
+f1, f2 = st.columns([2, 3])
+with f1:
+    if ctx.sel.start is None and ctx.sel.end is None:
+        # Not chosen by the user: the range follows the sidebar date.
+        st.session_state["w_range"] = default_range
+    ui._seed("w_range", default_range)
+    picked = st.date_input(t("date_range", lang), key="w_range", format="DD/MM/YYYY",
+                           min_value=prog.get("first"), max_value=prog.get("last"))
+    if isinstance(picked, (tuple, list)) and len(picked) == 2:
+        start, end = picked
+    else:  # the user is half-way through picking a range: keep the previous one
+        start, end = default_range
+    if (start, end) != default_range:
+        ui.update(start=start, end=end)
+with f2:
+    ui._seed("w_cats", [c for c in ctx.sel.categories if c in cat_names])
+    chosen = st.multiselect(t("categories", lang), list(cat_names), key="w_cats",
+                            format_func=lambda c: cat_names.get(c, c), placeholder=t("all_categories", lang))
+    if tuple(chosen) != ctx.sel.categories:
+        ui.update(categories=tuple(chosen))
+
+filters = dict(start=start, end=end, province=ctx.province, region=ctx.sel.region if not ctx.sel.is_national else None,
+               phase=ctx.sel.phase, categories=tuple(chosen))
+summary = ui.filter_summary(ctx, filters)
+st.caption(summary)
+
+df = ui.q("incidents", **filters)
+ui.generated_notice(ctx, int(df["generated"].sum()) if not df.empty else 0, len(df))
+if df.empty:
+    st.info(t("no_incidents", lang))
+    st.stop()
+
+# -- counts by category over time ------------------------------------------------------------
+st.subheader(t("counts_over_time", lang))
+counts = ui.q("incident_counts_by_category", **filters)
+fig = go.Figure()
+for i, (category, group) in enumerate(counts.groupby("category", sort=True)):
+    fig.add_trace(go.Bar(x=group["week"], y=group["n"], name=cat_names.get(category, category),
+                         marker_color=ui.CATEGORY_PALETTE[i % len(ui.CATEGORY_PALETTE)]))
+fig.update_layout(barmode="stack", height=360, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14},
+                  legend={"orientation": "h", "y": -0.2}, plot_bgcolor="#ffffff", yaxis_title=t("n_incidents", lang))
+st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
+
+# -- map and table ---------------------------------------------------------------------------
+map_col, table_col = st.columns([2, 3])
+with map_col:
+    st.subheader(t("incident_map", lang))
+    points = pd.DataFrame({
+        "lon": df["map_lon"], "lat": df["map_lat"],
+        "nama": [f"{fmt_date(d, lang)} · {incident_category_name(c, lang)} · {r}"
+                 for d, c, r in zip(df["occurred_on"], df["category"], df["region_name"])],
+    }).dropna(subset=["lon", "lat"])
+    level = "provinsi" if ctx.sel.is_national else "kabupaten_kota"
+    ui.risk_map(ctx, None, level=level, province=ctx.province,
+                region=filters["region"], extra_layers=[maps.incident_layer(points)], height=460, width_px=520,
+                key="incident_map")
+    st.caption(t("map_location_note", lang))
+with table_col:
+    st.subheader(t("incident_table", lang, n=fmt_number(len(df))))
+    ui.plain_table(ui.incident_table(ctx, df), height=460)
+    made = fmt_datetime(datetime.now(timezone.utc), ctx.zone_province, lang)
+    notes = [t("export_note", lang, filters=summary, when=made)]
+    if df["generated"].any():
+        notes.append(t("generated_label", lang))
+    st.download_button(
+        t("download_excel", lang),
+        data=export.to_excel_bytes(ui.incident_table(ctx, df, for_export=True), sheet_name=t("page_incidents", lang), notes=notes),
+        file_name=f"insiden_{start.isoformat()}_{end.isoformat()}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:", on_click="ignore",
+    )

@@ -1,0 +1,85 @@
+"""Ringkasan: where the election stands, headline figures, the risk map, riskiest regions, alerts."""
+
+import streamlit as st
+
+from app_pages import _ui as ui
+from waspada.i18n import fmt_date, fmt_number, fmt_signed, phase_name, risk_word, t
+
+ctx = ui.current()
+lang = ctx.lang
+st.title(f"{t('page_overview', lang)} — {ui.area_name(ctx)}")
+
+# Where the date falls in the schedule: "Kampanye, hari ke-45 dari 60 — pemungutan suara 14 hari lagi".
+prog = ui.q("phase_progress", as_of=ctx.as_of)
+if prog["status"] == "no_schedule":
+    ui._notice_once(ctx, "no_schedule")
+else:
+    if prog["status"] == "during":
+        line = t("phase_progress", lang, phase=phase_name(prog["phase"], lang), day=prog["day"], days=prog["days"])
+    elif prog["status"] == "before":
+        line = t("before_schedule", lang, date=fmt_date(prog["first"], lang))
+    else:
+        line = t("after_schedule", lang, date=fmt_date(prog["last"], lang))
+    to_vote = prog["days_to_vote"]
+    if to_vote is not None:
+        vote = (t("vote_in", lang, n=fmt_number(to_vote)) if to_vote > 0 else
+                t("vote_today", lang) if to_vote == 0 else t("vote_past", lang, n=fmt_number(-to_vote)))
+        line = f"{line} — {vote}"
+    st.subheader(f"{fmt_date(ctx.as_of, lang)}: {line}")
+
+ui.sample_notice(ctx)
+
+# Headline figures, each with its change against the 7 days before.
+head = ui.q("incident_headline", as_of=ctx.as_of, province=ctx.province)
+head |= ui.q_risk("risk_headline", as_of=ctx.as_of, province=ctx.province) or dict.fromkeys(
+    ("high", "high_prev", "alerts", "alerts_prev"))
+cols = st.columns(4)
+figures = [
+    ("metric_incidents", head["incidents"], head["incidents_prev"]),
+    ("metric_casualties", head["casualties"], head["casualties_prev"]),
+    ("metric_high", head["high"], head["high_prev"]),
+    ("metric_alerts", head["alerts"], head["alerts_prev"]),
+]
+for col, (label, now, before) in zip(cols, figures):
+    col.metric(
+        t(label, lang),
+        fmt_number(now) if now is not None else "–",
+        delta=fmt_signed(now - before) if now is not None and before is not None else None,
+        delta_color="inverse",  # more incidents or alerts is worse
+        help=t("metric_help_7d", lang),
+        border=True,
+    )
+
+phase = ui.effective_phase(ctx)
+level = "kabupaten_kota"
+if ctx.sel.is_national:
+    ui._seed("w_natlevel", ctx.sel.national_level)
+    level = st.segmented_control(
+        t("map_level", lang), ("provinsi", "kabupaten_kota"), key="w_natlevel",
+        format_func=lambda v: t(f"map_level_{v}", lang), required=True,
+    ) or ctx.sel.national_level
+    if level != ctx.sel.national_level:
+        ui.update(national_level=level)
+
+scores = ui.q_risk("risk_scores", as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
+map_col, side_col = st.columns([3, 2])
+with map_col:
+    st.subheader(t("map_title", lang, area=ui.area_name(ctx), phase=phase_name(phase, lang)))
+    ui.risk_map(ctx, scores, level=level, province=ctx.province, key="overview_map", width_px=700)
+    ui.legend(ctx)
+    if scores is not None and scores.empty:
+        st.info(t("no_scores", lang))
+with side_col:
+    st.subheader(t("top10", lang))
+    if scores is not None and not scores.empty:
+        ui.plain_table(ui.scores_table(ctx, scores, n=10))
+    elif scores is not None:
+        st.info(t("no_scores", lang))
+
+st.subheader(t("new_alerts", lang))
+alerts = ui.q_risk("risk_alerts", as_of=ctx.as_of, province=ctx.province)
+if alerts is not None:
+    if alerts.empty:
+        st.info(t("no_alerts", lang))
+    else:
+        ui.plain_table(ui.alerts_table(ctx, alerts))

@@ -1,0 +1,163 @@
+"""Wilayah: one kabupaten/kota — score over time, what makes up today's score, IKP, KPU figures,
+its incidents (map and table) and its kecamatan ranked."""
+
+from datetime import timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app_pages import _ui as ui
+from waspada import maps
+from waspada.i18n import (
+    RISK_CATEGORIES, fmt_date, fmt_number, incident_category_name, phase_name, risk_word, t, yes_no,
+)
+
+ctx = ui.current()
+lang = ctx.lang
+
+if ctx.sel.is_national:
+    st.title(t("page_region", lang))
+    st.info(t("region_needs_province", lang))
+    st.stop()
+
+kab = ui.q("kabkota", province=ctx.sel.province)
+if kab.empty:
+    st.title(t("page_region", lang))
+    st.info(t("no_regions", lang))
+    st.stop()
+
+phase = ui.effective_phase(ctx)
+region = ctx.sel.region
+picked_note = None
+if region is None:
+    # No region chosen yet: open on the riskiest one, and say so.
+    scores = ui.q_risk("risk_scores", as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
+    if scores is not None and not scores.empty:
+        region = scores.sort_values("score", ascending=False).iloc[0]["region_code"]
+        picked_note = t("region_default_riskiest", lang)
+    else:
+        region = kab.iloc[0]["code"]
+        picked_note = t("region_default_first", lang)
+
+info = ui.q("region", code=region)
+st.title(f"{t('page_region', lang)} — {info['name']}")
+if picked_note:
+    st.caption(picked_note)
+
+# -- today's score -------------------------------------------------------------------------
+row = None
+scores = ui.q_risk("risk_scores", as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
+if scores is not None:
+    hit = scores[scores["region_code"] == region]
+    row = hit.iloc[0] if not hit.empty else None
+cols = st.columns(4)
+cols[0].metric(t("score", lang), fmt_number(row["score"], 1) if row is not None else "–", border=True)
+cols[1].metric(t("category", lang), risk_word(row["category"] if row is not None else None, lang), border=True)
+cols[2].metric(t("phase", lang), phase_name(phase, lang), border=True)
+cols[3].metric(t("as_of", lang), fmt_date(ctx.as_of, lang), border=True)
+if row is not None:
+    st.markdown(f"**{t('reason', lang)}:** " + str(row["reason_en" if lang == "en" else "reason_id"]).replace("*", "\\*"))
+
+incidents = ui.q("incidents", region=region, end=ctx.as_of)
+ui.generated_notice(ctx, int(incidents["generated"].sum()), len(incidents))
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("score_over_time", lang))
+    prog = ui.q("phase_progress", as_of=ctx.as_of)
+    start = prog.get("first") or (ctx.as_of - timedelta(days=90))
+    history = ui.q_risk("risk_history", region=region, start=start, end=ctx.as_of, step_days=3)
+    if history is not None and history.empty:
+        st.info(t("no_scores", lang))
+    elif history is not None:
+        fig = go.Figure(go.Scatter(x=history["as_of"] if "as_of" in history else history.iloc[:, 0],
+                                   y=history["score"], mode="lines", line={"color": "#08306b", "width": 3},
+                                   name=t("score", lang)))
+        config = ui.risk_config()
+        bands = ui.category_bands(config, "kabupaten_kota")
+        if bands:
+            for c, (lo, hi) in bands.items():
+                fig.add_hrect(y0=lo, y1=hi, fillcolor=maps.category_hex(c), opacity=0.18, line_width=0,
+                              annotation_text=risk_word(c, lang), annotation_position="top left")
+        fig.update_layout(height=340, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14},
+                          yaxis_title=t("score", lang), plot_bgcolor="#ffffff")
+        st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
+with right:
+    st.subheader(t("contributions", lang))
+    contrib = ui.q_risk("risk_contributions", as_of=ctx.as_of, region=region, phase=phase)
+    if contrib is not None and contrib.empty:
+        st.info(t("no_scores", lang))
+    elif contrib is not None:
+        label = contrib["label_en" if lang == "en" else "label_id"]
+        fig = go.Figure(go.Bar(x=contrib["points"], y=label, orientation="h", marker_color="#08306b",
+                               text=[fmt_number(v, 1) for v in contrib["points"]], textposition="auto"))
+        fig.update_yaxes(autorange="reversed")
+        fig.update_layout(height=340, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14},
+                          xaxis_title=t("points", lang), plot_bgcolor="#ffffff")
+        st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
+
+# -- IKP and KPU figures ---------------------------------------------------------------------
+left, right = st.columns(2)
+with left:
+    st.subheader(t("ikp", lang))
+    ikp = ui.q("ikp_dimensions", region=region)
+    if ikp.empty:
+        st.info(t("no_ikp", lang))
+    else:
+        ui.plain_table(pd.DataFrame({
+            t("dimension", lang): [t(f"ikp_{d}", lang) for d in ikp["dimension"]],
+            t("score", lang): [fmt_number(v, 2) for v in ikp["score"]],
+            t("category", lang): [risk_word(c, lang) for c in ikp["category"]],
+            "Edisi" if lang == "id" else "Edition": ikp["edition"].to_numpy(),
+            t("generated", lang): [yes_no(g, lang) for g in ikp["generated"]],
+            t("source", lang): ikp["source"].to_numpy(),
+        }))
+        if ikp["generated"].any():
+            st.caption(t("generated_label", lang) + ": " + t("ikp_generated_note", lang))
+with right:
+    st.subheader(t("kpu", lang))
+    kpu = ui.q("kpu_figures", region=region)
+    if kpu.empty:
+        st.info(t("no_kpu", lang))
+    else:
+        ui.plain_table(pd.DataFrame({
+            t("figure", lang): [t(f"kpu_{f}", lang) for f in kpu["figure"]],
+            t("value", lang): [fmt_number(v) for v in kpu["value"]],
+            t("of_election", lang): kpu["of_election"].to_numpy(),
+            t("generated", lang): [yes_no(g, lang) for g in kpu["generated"]],
+            t("source", lang): kpu["source"].to_numpy(),
+        }))
+        if kpu["generated"].any():
+            st.caption(t("generated_label", lang) + ": " + t("kpu_generated_note", lang))
+
+# -- incidents: map and table ----------------------------------------------------------------
+st.subheader(t("region_incidents", lang))
+if incidents.empty:
+    st.info(t("no_incidents", lang))
+else:
+    points = pd.DataFrame({
+        "lon": incidents["map_lon"], "lat": incidents["map_lat"],
+        "nama": [f"{fmt_date(d, lang)} · {incident_category_name(c, lang)} · {k or ''}"
+                 for d, c, k in zip(incidents["occurred_on"], incidents["category"], incidents["kecamatan_name"])],
+    }).dropna(subset=["lon", "lat"])
+    map_col, table_col = st.columns([2, 3])
+    with map_col:
+        one = ui.q_risk("risk_scores", as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
+        ui.risk_map(ctx, one, region=region, extra_layers=[maps.incident_layer(points)], height=420,
+                    width_px=520, key="region_map")
+        st.caption(t("map_location_note", lang))
+    with table_col:
+        ui.plain_table(ui.incident_table(ctx, incidents), height=420)
+
+st.subheader(t("kecamatan_ranking", lang))
+ranking = ui.q("kecamatan_ranking", region=region, end=ctx.as_of)
+if ranking.empty:
+    st.info(t("no_incidents", lang))
+else:
+    ui.plain_table(pd.DataFrame({
+        "Kecamatan": ranking["name"].to_numpy(),
+        t("n_incidents", lang): ranking["n_incidents"].astype(int).to_numpy(),
+        t("injured", lang): ranking["injured"].astype(int).to_numpy(),
+        t("killed", lang): ranking["killed"].astype(int).to_numpy(),
+    }))
