@@ -1,0 +1,130 @@
+"""Dates as Indonesian staff type them, always day first.
+
+parse_date(value) -> (date, None) or (None, reason in Indonesian). Callers memoise per
+distinct value (DateParser), because a weekly file repeats a handful of dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from waspada.ingest.text import cell_text
+
+MONTHS = {
+    1: ("januari", "jan", "january"),
+    2: ("februari", "feb", "peb", "pebruari", "february"),
+    3: ("maret", "mar", "march"),
+    4: ("april", "apr"),
+    5: ("mei", "may"),
+    6: ("juni", "jun", "june"),
+    7: ("juli", "jul", "july"),
+    8: ("agustus", "agu", "agt", "agus", "ags", "aug", "august"),
+    9: ("september", "sep", "sept"),
+    10: ("oktober", "okt", "oct", "october"),
+    11: ("november", "nov", "nop", "nopember"),
+    12: ("desember", "des", "dec", "december"),
+}
+MONTH_BY_NAME = {name: m for m, names in MONTHS.items() for name in names}
+MONTH_NAME_ID = {m: names[0].capitalize() for m, names in MONTHS.items()}
+
+WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "sen", "sel", "rab", "kam", "jum", "sab", "min", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+_WEEKDAY_PREFIX = re.compile(r"^(?:hari\s+)?(?:" + "|".join(WEEKDAYS) + r")\b[\s,./-]*", re.I)
+# "10.30 WITA", "pukul 10:30", "10:30:00", "T10:30:00", "jam 14.00 WIB", "WIB" alone.
+_TIME_SUFFIX = re.compile(
+    r"(?:[\sT,]+(?:pukul|pkl\.?|jam)?\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2}(?:\.\d+)?)?\s*(?:wib|wita|wit|am|pm)?"
+    r"|\s*(?:wib|wita|wit))\s*$",
+    re.I,
+)
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_NUMERIC_DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4}|\d{2})$")
+_NAMED = re.compile(r"^(\d{1,2})\s*[-/.\s]\s*([a-z]+)\.?\s*[-/.\s]\s*(\d{4}|\d{2})$", re.I)
+_SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's serial day 0 (after its 1900 leap-year bug)
+
+EARLIEST = dt.date(2000, 1, 1)
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return 2000 + y if len(text) == 2 else y
+
+
+def _build(day: int, month: int, year: int, raw: str) -> tuple[dt.date | None, str | None]:
+    if not 1 <= month <= 12:
+        return None, f'tanggal "{raw}" tidak ada (bulan {month} tidak ada; tulis hari dulu, lalu bulan: 14/10/2024).'
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return None, (f'tanggal "{raw}" tidak ada ({MONTH_NAME_ID[month]} {year} hanya {last} hari).')
+    return dt.date(year, month, day), None
+
+
+def parse_date(value) -> tuple[dt.date | None, str | None]:
+    """A cell as a date (day first), or (None, reason)."""
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _from_serial(float(value), cell_text(value))
+    raw = cell_text(value)
+    if not raw:
+        return None, "tanggal kosong."
+    text = _WEEKDAY_PREFIX.sub("", raw.replace("'", "").replace("\u2019", "")).strip()
+    text = _TIME_SUFFIX.sub("", text).strip(" ,")
+    if _SERIAL.match(text):
+        return _from_serial(float(text.replace(",", ".")), raw)
+    m = _ISO.match(text)
+    if m:
+        return _build(int(m.group(3)), int(m.group(2)), int(m.group(1)), raw)
+    m = _NUMERIC_DMY.match(text)
+    if m:
+        return _build(int(m.group(1)), int(m.group(2)), _year(m.group(3)), raw)
+    m = _NAMED.match(text)
+    if m:
+        month = MONTH_BY_NAME.get(m.group(2).lower())
+        if month is None:
+            return None, f'nama bulan "{m.group(2)}" pada tanggal "{raw}" tidak dikenali.'
+        return _build(int(m.group(1)), month, _year(m.group(3)), raw)
+    return None, f'tanggal "{raw}" tidak dapat dibaca (tulis hari/bulan/tahun, mis. 14/10/2024 atau 14 Oktober 2024).'
+
+
+def _from_serial(serial: float, raw: str) -> tuple[dt.date | None, str | None]:
+    # Serial numbers between 1982 and 2100; anything else is not a date someone meant.
+    if not 30000 <= serial <= 73000:
+        return None, f'"{raw}" bukan tanggal (angka di kolom tanggal).'
+    return _EXCEL_EPOCH + dt.timedelta(days=int(serial)), None
+
+
+class DateParser:
+    """parse_date with a plausibility window, memoised per distinct cell value."""
+
+    def __init__(self, today: dt.date | None = None):
+        self.today = today or dt.date.today()
+        self.latest = self.today + dt.timedelta(days=365)
+        self._cache: dict = {}
+
+    def __call__(self, value) -> tuple[dt.date | None, str | None]:
+        try:
+            return self._cache[value]
+        except KeyError:
+            pass
+        except TypeError:  # unhashable: never happens for cell values, but be safe
+            return self._check(value)
+        result = self._cache[value] = self._check(value)
+        return result
+
+    def _check(self, value):
+        d, reason = parse_date(value)
+        if d is None:
+            return None, reason
+        raw = cell_text(value) if not isinstance(value, (dt.date, dt.datetime)) else d.strftime("%d/%m/%Y")
+        if d < EARLIEST:
+            return None, f'tanggal "{raw}" terlalu lama (sebelum tahun 2000); periksa tahunnya.'
+        if d > self.latest:
+            return None, f'tanggal "{raw}" lebih dari setahun ke depan; periksa tahunnya.'
+        return d, None

@@ -1,0 +1,152 @@
+"""File -> grid of cells. One reader for every upload: xlsx/xlsm/xls/ods via calamine
+(fast, returns cached values of formula cells), CSV as Excel on Indonesian Windows saves it
+(';' or ',' separated, UTF-8 with or without BOM, or cp1252)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Union
+
+import python_calamine
+from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+from waspada.ingest.errors import UnreadableFile
+
+Source = Union[str, Path, bytes, bytearray, memoryview, BinaryIO]
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An Office file encrypted with a password is an OLE container holding a stream of this name.
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+
+
+@dataclass
+class Sheet:
+    """Cells of one sheet as Python values ('' for blank), with Excel's row numbers."""
+
+    name: str
+    rows: list[list]
+    first_row: int = 1  # Excel row number of rows[0]
+    first_col: int = 0  # zero-based column index of rows[i][0]
+    # Merged ranges as (row_index, col_index, last_row_index, last_col_index) in rows' coordinates.
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def excel_row(self, index: int) -> int:
+        return self.first_row + index
+
+
+def read_bytes(source: Source) -> bytes:
+    if isinstance(source, (str, Path)):
+        try:
+            return Path(source).read_bytes()
+        except OSError as exc:
+            raise UnreadableFile(Path(source).name, f"berkas tidak dapat dibuka ({exc.strerror}).") from exc
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source)
+    data = source.read()
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def default_file_name(source: Source) -> str:
+    if isinstance(source, (str, Path)):
+        return Path(source).name
+    return getattr(source, "name", None) or "unggahan"
+
+
+def read_sheets(data: bytes, file_name: str) -> list[Sheet]:
+    """Every sheet of the file with any content. Raises UnreadableFile."""
+    if not data or not data.strip():
+        raise UnreadableFile(file_name, "berkas kosong (0 baris).")
+    suffix = Path(file_name).suffix.lower()
+    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in data:
+        raise UnreadableFile(
+            file_name,
+            "berkas Excel dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
+            "(File > Info > Protect Workbook), simpan, lalu unggah lagi.",
+        )
+    if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC) or suffix in SPREADSHEET_SUFFIXES:
+        sheets = _read_workbook(data, file_name)
+    elif suffix in TEXT_SUFFIXES or not suffix:
+        sheets = [_read_csv(data, file_name)]
+    else:
+        raise UnreadableFile(
+            file_name, f"jenis berkas '{suffix}' tidak didukung; unggah .xlsx, .xls atau .csv."
+        )
+    sheets = [s for s in sheets if any(any(c != "" for c in row) for row in s.rows)]
+    if not sheets:
+        raise UnreadableFile(file_name, "berkas tidak berisi data (semua sel kosong).")
+    return sheets
+
+
+def _read_workbook(data: bytes, file_name: str) -> list[Sheet]:
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except python_calamine.PasswordError as exc:
+        raise UnreadableFile(file_name, "berkas Excel dilindungi kata sandi; hapus kata sandinya lalu unggah lagi.") from exc
+    except Exception as exc:  # calamine raises several types for corrupt or foreign files
+        raise UnreadableFile(
+            file_name,
+            "berkas bukan lembar kerja Excel yang dapat dibaca (rusak, terenkripsi, atau format lain). "
+            "Simpan ulang sebagai .xlsx atau .csv.",
+        ) from exc
+    sheets = []
+    try:
+        for meta in wb.sheets_metadata:
+            if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
+                continue  # hidden helper sheets (drop-down lists) and chart sheets
+            sheet = wb.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=True)
+            start = sheet.start or (0, 0)
+            merged = []
+            for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+                merged.append((r0 - start[0], c0 - start[1], r1 - start[0], c1 - start[1]))
+            sheets.append(Sheet(meta.name, rows, first_row=start[0] + 1, first_col=start[1], merged=merged))
+    except Exception as exc:
+        raise UnreadableFile(file_name, f"isi berkas Excel tidak dapat dibaca ({exc}).") from exc
+    return sheets
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (BOM or not), else cp1252 (Excel's 'CSV' on Indonesian Windows)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_csv(data: bytes, file_name: str) -> Sheet:
+    if b"\x00" in data[:4096]:
+        raise UnreadableFile(file_name, "berkas bukan teks CSV maupun lembar kerja Excel.")
+    text = decode_text(data)
+    sample = text[:20000]
+    delimiter = _sniff_delimiter(sample)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    width = max((len(r) for r in rows), default=0)
+    rows = [[c.strip() for c in r] + [""] * (width - len(r)) for r in rows]
+    return Sheet(Path(file_name).stem or "csv", rows)
+
+
+def _sniff_delimiter(sample: str) -> str:
+    """The separator that splits the most lines into the same number (>1) of fields.
+
+    csv.Sniffer is fooled by title lines above the table and by commas inside the
+    description text; counting consistent field counts is not. Ties go to ';', the list
+    separator of Excel on Indonesian Windows.
+    """
+    lines = [ln for ln in sample.splitlines()[:60] if ln.strip()]
+    best, best_score = ",", -1
+    for d in (";", ",", "\t", "|"):
+        counts = Counter(len(r) for r in csv.reader(lines, delimiter=d))
+        counts.pop(1, None)
+        score = max(counts.values(), default=0)
+        if score > best_score:
+            best, best_score = d, score
+    return best

@@ -1,0 +1,117 @@
+"""Write a parse report: archive the raw file, record the upload, insert the rows — all in
+one database transaction (Database.writer), so a failure leaves the database as it was."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from waspada.db import Database
+from waspada.ingest.incidents import INCIDENT_COLUMNS
+from waspada.ingest.read import Source, read_bytes
+from waspada.ingest.report import ParseReport
+
+
+@dataclass
+class StoreResult:
+    upload_id: int
+    file_name: str
+    sha256: str
+    stored_path: str  # relative to the database's data directory
+    new: int  # rows that were not in the database before
+
+
+def uploads_dir_for(db: Database) -> Path:
+    """Raw uploads live in 'uploads/' beside the database file (data/uploads for the
+    default data/waspada.duckdb), so a test database keeps its uploads in its temp dir."""
+    return db.path.parent / "uploads"
+
+
+def archive(data: bytes, file_name: str, uploads_dir: Path) -> tuple[str, Path, bool]:
+    """Keep the raw bytes under uploads_dir named by their sha256; returns (sha256, path, created)."""
+    sha = hashlib.sha256(data).hexdigest()
+    suffix = Path(file_name).suffix.lower()[:10]
+    path = uploads_dir / f"{sha}{suffix}"
+    if path.exists():
+        return sha, path, False
+    uploads_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return sha, path, True
+
+
+def _json_default(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def record_upload(con, kind: str, report: ParseReport, sha: str, stored_path: str, uploaded_by: str,
+                  accepted: int, duplicates: int) -> int:
+    return con.execute(
+        "INSERT INTO uploads (kind, file_name, sha256, stored_path, uploaded_at, uploaded_by, data_rows, accepted,"
+        " duplicates, refused, report_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING upload_id",
+        [kind, report.file_name, sha, stored_path, datetime.now(timezone.utc), uploaded_by, report.data_rows,
+         accepted, duplicates, report.refused_rows, json.dumps(report.to_json(), ensure_ascii=False,
+                                                                default=_json_default)],
+    ).fetchone()[0]
+
+
+@contextlib.contextmanager
+def upload_transaction(db: Database, raw: Source, file_name: str, uploads_dir: Path | None):
+    """db.writer() plus the archived raw file; the archive is removed again when the
+    transaction fails and the file was not there before."""
+    data = read_bytes(raw)
+    uploads_dir = uploads_dir or uploads_dir_for(db)
+    sha, path, created = archive(data, file_name, uploads_dir)
+    try:
+        stored = str(path.relative_to(db.path.parent))
+    except ValueError:
+        stored = str(path)
+    try:
+        with db.writer() as con:
+            yield con, sha, stored
+    except BaseException:
+        if created:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        raise
+
+
+def store_incidents(db: Database, report: ParseReport, raw: Source, uploaded_by: str,
+                    uploads_dir: Path | None = None) -> StoreResult:
+    """Archive, record and insert the accepted incidents of `report` in one transaction.
+
+    Re-loading never duplicates: rows whose content hash is already present are skipped
+    (ON CONFLICT DO NOTHING); `new` says how many were actually added.
+    """
+    if report.kind != "incidents":
+        raise ValueError(f"report of kind {report.kind!r} is not an incident report")
+    rows = report.accepted[INCIDENT_COLUMNS] if len(report.accepted) else report.accepted
+    with upload_transaction(db, raw, report.file_name, uploads_dir) as (con, sha, stored):
+        before = con.execute("SELECT count(*) FROM incidents").fetchone()[0]
+        upload_id = record_upload(con, "incidents", report, sha, stored, uploaded_by,
+                                  accepted=len(rows), duplicates=len(report.duplicates))
+        if len(rows):
+            con.register("_incoming", rows)
+            cols = ", ".join(INCIDENT_COLUMNS)
+            con.execute(
+                "INSERT INTO incidents (" + cols + ", upload_id, generated) SELECT " + cols
+                + ", ?, FALSE FROM _incoming ON CONFLICT (content_hash) DO NOTHING",
+                [upload_id],
+            )
+            con.unregister("_incoming")
+        new = con.execute("SELECT count(*) FROM incidents").fetchone()[0] - before
+        if new != len(rows):
+            # Rows added by another upload between parsing and storing: count them honestly.
+            con.execute("UPDATE uploads SET accepted = ?, duplicates = ? WHERE upload_id = ?",
+                        [new, len(report.duplicates) + len(rows) - new, upload_id])
+    return StoreResult(upload_id, report.file_name, sha, stored, new)

@@ -1,0 +1,71 @@
+"""Cell values shared by the loaders: counts, coordinates, optional text."""
+
+from __future__ import annotations
+
+import re
+
+from waspada.ingest.text import cell_text
+
+_COUNT = re.compile(r"^(\d+)\s*(?:orang|org\.?|jiwa|korban|kasus|laporan)?$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # "1.250" is one thousand two hundred fifty
+_DECIMAL = re.compile(r"^-?\d+[.,]\d+$")
+_NEGATIVE = re.compile(r"^[-\u2212]\s*\d")
+NIL = frozenset({"-", "\u2013", "\u2014", "nihil", "nil", "tidak ada", "tdk ada", "kosong"})
+
+# Indonesia's bounding box (with a margin for the outer islands).
+LAT_RANGE = (-11.0, 6.5)
+LON_RANGE = (94.0, 141.5)
+
+
+def parse_count(value) -> tuple[int | None, str | None]:
+    """A non-negative whole number. Blank, '-' and 'nihil' are 0; '2 orang' is 2."""
+    if value is None or value == "":
+        return 0, None
+    if isinstance(value, bool):
+        return None, f'"{value}" bukan angka.'
+    if isinstance(value, (int, float)):
+        if value != value:
+            return 0, None
+        if value < 0:
+            return None, f'jumlah tidak boleh negatif ("{cell_text(value)}").'
+        if not float(value).is_integer():
+            return None, f'"{cell_text(value)}" bukan bilangan bulat.'
+        return int(value), None
+    text = cell_text(value).lower()
+    if not text or text in NIL:
+        return 0, None
+    m = _COUNT.match(text)
+    if m:
+        return int(m.group(1)), None
+    if _THOUSANDS.match(text):
+        return int(text.replace(".", "")), None
+    if _NEGATIVE.match(text):
+        return None, f'jumlah tidak boleh negatif ("{cell_text(value)}").'
+    if _DECIMAL.match(text):
+        number = float(text.replace(",", "."))
+        if number.is_integer():
+            return int(number), None
+        return None, f'"{cell_text(value)}" bukan bilangan bulat.'
+    return None, f'"{cell_text(value)}" bukan angka; tulis jumlahnya dengan angka (mis. 2).'
+
+
+def parse_number(value) -> float | None:
+    """A decimal number with '.' or ',' as decimal mark; None when blank or not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return None if value != value else float(value)
+    text = cell_text(value).replace("\u2212", "-").replace(" ", "")
+    if not text:
+        return None
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def optional_text(value) -> str | None:
+    text = cell_text(value)
+    return text or None

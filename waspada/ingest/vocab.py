@@ -1,0 +1,133 @@
+"""Free-text categories and stages -> taxonomy codes, and stage/election from a date."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+import pandas as pd
+
+from waspada import reference
+from waspada.ingest.text import cell_text, words
+
+
+class TermMatcher:
+    """Maps text to a code: exact match of the whole text on any term, else the codes of
+    terms found as whole words inside it, when they all point at one code. Memoised per distinct text."""
+
+    def __init__(self, terms: dict[str, set[str] | str]):
+        self._exact: dict[str, set[str]] = {}
+        for term, codes in terms.items():
+            w = words(term)
+            if w:
+                self._exact.setdefault(w, set()).update({codes} if isinstance(codes, str) else codes)
+        alternatives = sorted(self._exact, key=len, reverse=True)
+        self._pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in alternatives) + r")\b")
+        self._cache: dict[str, tuple[str | None, list[str]]] = {}
+
+    def match(self, text) -> tuple[str | None, list[str]]:
+        """(code, []) when unambiguous; (None, candidate codes) otherwise."""
+        w = words(text)
+        if w in self._cache:
+            return self._cache[w]
+        result = self._match(w)
+        self._cache[w] = result
+        return result
+
+    def _match(self, w: str) -> tuple[str | None, list[str]]:
+        if not w:
+            return None, []
+        exact = self._exact.get(w)
+        if exact and len(exact) == 1:
+            return next(iter(exact)), []
+        found = self._pattern.findall(w)
+        codes = set().union(*(self._exact[t] for t in found)) if found else set()
+        if len(codes) == 1:
+            return codes.pop(), []
+        return None, sorted(codes)  # none, or several codes: ambiguous, the caller decides
+
+
+def category_matcher(categories: pd.DataFrame | None = None) -> TermMatcher:
+    categories = reference.incident_categories() if categories is None else categories
+    terms: dict[str, set[str]] = {}
+    for row in categories.itertuples(index=False):
+        for t in [row.category, row.category.replace("_", " "), row.name_id, row.name_en,
+                  *row.name_id.split("/"), *row.synonyms]:
+            terms.setdefault(t.strip(), set()).add(row.category)
+    return TermMatcher(terms)
+
+
+# Ways staff name the phases, beyond the codes and names in tahapan.csv.
+STAGE_SYNONYMS = {
+    "persiapan": ["pra tahapan", "pratahapan", "pemutakhiran data pemilih", "coklit", "pencocokan dan penelitian",
+                  "penyusunan daftar pemilih", "dukungan perseorangan", "verifikasi dukungan"],
+    "pencalonan": ["pendaftaran", "pendaftaran paslon", "pendaftaran calon", "penetapan paslon",
+                   "penetapan pasangan calon", "pengundian nomor urut", "verifikasi calon"],
+    "kampanye": ["masa kampanye", "debat", "debat publik", "kampanye rapat umum"],
+    "masa_tenang": ["tenang", "minggu tenang", "masa tenang kampanye"],
+    "pemungutan_suara": ["pungut hitung", "pemungutan", "pemungutan dan penghitungan suara", "penghitungan suara",
+                         "pencoblosan", "hari h", "hari pemungutan suara", "pemilihan", "tungsura"],
+    "rekapitulasi": ["rekap", "rekapitulasi suara", "rekapitulasi hasil", "rekapitulasi penghitungan suara",
+                     "pleno rekapitulasi"],
+    "penetapan": ["penetapan hasil", "penetapan calon terpilih", "sengketa", "sengketa hasil", "phpu",
+                  "perselisihan hasil", "penetapan dan sengketa"],
+    "pelantikan": ["pelantikan kepala daerah"],
+}
+
+
+def stage_matcher() -> TermMatcher:
+    terms: dict[str, set[str]] = {}
+    for row in reference.phases().itertuples(index=False):
+        for t in (row.phase, row.phase.replace("_", " "), row.name_id, row.name_en, *STAGE_SYNONYMS.get(row.phase, [])):
+            terms.setdefault(t, set()).add(row.phase)
+    return TermMatcher(terms)
+
+
+class Schedule:
+    """Which election and phase a date falls in, from election_phases rows."""
+
+    def __init__(self, periods: pd.DataFrame | None = None):
+        if periods is None:
+            periods = reference.phase_periods(reference.election_stages())
+        periods = periods.copy()
+        for col in ("starts_on", "ends_on"):
+            periods[col] = pd.to_datetime(periods[col]).dt.date
+        periods = periods.sort_values("starts_on")
+        self.periods = list(periods[["election_id", "phase", "starts_on", "ends_on"]].itertuples(index=False, name=None))
+        self._starts = [p[2] for p in self.periods]
+        spans = periods.groupby("election_id").agg(start=("starts_on", "min"), end=("ends_on", "max"))
+        self.elections = sorted(((r.start, r.end, e) for e, r in spans.iterrows()))
+        self.first_start = self.elections[0][0]
+        self.last_end = max(e[1] for e in self.elections)
+        self._cache: dict[dt.date, tuple[str | None, str | None]] = {}
+
+    def election_of(self, day: dt.date) -> str | None:
+        """The election whose period holds the day (the latest-starting if several); before
+        all: the first; after all: the one that ended last before it."""
+        holding = [e for s, end, e in self.elections if s <= day <= end]
+        if holding:
+            return holding[-1]
+        if day < self.first_start:
+            return self.elections[0][2]
+        past = [(end, e) for s, end, e in self.elections if end < day]
+        return max(past)[1] if past else None
+
+    def phase_of(self, day: dt.date) -> tuple[str | None, str | None]:
+        """(election_id, phase) for a date; (None, None) after the last phase of every election."""
+        if day in self._cache:
+            return self._cache[day]
+        if day < self.first_start:
+            result = (self.elections[0][2], "persiapan")
+        elif day > self.last_end:
+            result = (None, None)
+        else:
+            election = self.election_of(day)
+            result = (election, None)
+            i = bisect.bisect_right(self._starts, day)
+            for e, phase, start, end in reversed(self.periods[:i]):
+                if e == election and start <= day <= end:
+                    result = (e, phase)
+                    break
+        self._cache[day] = result
+        return result
