@@ -11,6 +11,8 @@ from waspada.ingest.report import ParseReport
 from waspada.ingest.text import cell_text, words
 
 _TOTALS = re.compile(r"^(?:sub\s*total|subtotal|grand\s*total|total|jumlah|jml)\b")
+# In a description column only a cell that is nothing but the word counts.
+_TOTALS_ONLY = re.compile(r"^(?:sub\s*total|subtotal|grand\s*total|total|jumlah|jml)(?: keseluruhan| seluruhnya)?$")
 # "Tanjung Selor, 14 Oktober 2024", "Padang, 12-10-2024"
 _PLACE_DATE = re.compile(
     r"^[^\d,]{2,50},\s*(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4})$"
@@ -35,13 +37,14 @@ def _is_column_numbers(cells: list) -> bool:
 
 
 def _is_totals(row: list, free_cols: set[int]) -> bool:
-    """'TOTAL' / 'JUMLAH' / 'Sub Total' in one of the first three filled cells outside the
-    description columns (the No column included: that is where people write it)."""
+    """'TOTAL' / 'JUMLAH' / 'Sub Total' starting one of the first three filled text cells
+    (the No column included: that is where people write it); in description columns only
+    as the whole cell."""
     seen = 0
     for i, c in enumerate(row):
-        if c == "" or i in free_cols or not isinstance(c, str):
+        if c == "" or not isinstance(c, str):
             continue
-        if len(c) <= 40 and _TOTALS.match(words(c)):
+        if len(c) <= 40 and (_TOTALS_ONLY if i in free_cols else _TOTALS).match(words(c)):
             return True
         seen += 1
         if seen == 3:
