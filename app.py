@@ -13,7 +13,7 @@ import streamlit as st
 from app_pages import _ui as ui
 from waspada.i18n import t
 
-st.set_page_config(page_title="Waspada", page_icon=":material/crisis_alert:", layout="wide",
+st.set_page_config(page_title="Waspada", page_icon="🛡️", layout="wide",
                    initial_sidebar_state="expanded")
 
 lang = st.session_state.get(ui._SEL_KEY).lang if st.session_state.get(ui._SEL_KEY) else None

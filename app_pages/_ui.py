@@ -23,6 +23,10 @@ from waspada.selection import Selection
 from waspada.settings import OfficeSettings, db_path, load_settings
 
 _CTX_KEY = "_waspada_context"
+# Option values meaning "all kabupaten/kota" and "the phase of the chosen date" (a
+# selectbox holding None would show its placeholder instead of the option's label).
+ALL = "semua"
+AUTO = "otomatis"
 _SEL_KEY = "_waspada_selection"
 
 
@@ -207,20 +211,22 @@ def _sidebar(ctx: Context, default_date: date) -> None:
     if not ctx.sel.is_national:
         kab = q("kabkota", province=ctx.sel.province)
         kab_names = dict(zip(kab["code"], kab["name"]))
-        options = [None] + list(kab_names)
-        if ctx.sel.region not in kab_names:
+        options = [ALL] + list(kab_names)
+        if ctx.sel.region is not None and ctx.sel.region not in kab_names:
             ctx.sel = update(region=None)
         if st.session_state.get("w_region") not in options:
             st.session_state.pop("w_region", None)
-        _seed("w_region", ctx.sel.region)
+        _seed("w_region", ctx.sel.region or ALL)
         region_code = sb.selectbox(t("region", lang), options, key="w_region",
-                                   format_func=lambda c: t("all_regions", lang) if c is None else kab_names[c])
+                                   format_func=lambda c: t("all_regions", lang) if c == ALL else kab_names[c])
+        region_code = None if region_code == ALL else region_code
         if region_code != ctx.sel.region:
             update(region=region_code)
 
-    _seed("w_phase", ctx.sel.phase)
-    phase = sb.selectbox(t("phase", lang), [None, *reference.PHASES], key="w_phase",
-                         format_func=lambda p: t("phase_auto", lang) if p is None else phase_name(p, lang))
+    _seed("w_phase", ctx.sel.phase or AUTO)
+    phase = sb.selectbox(t("phase", lang), [AUTO, *reference.PHASES], key="w_phase",
+                         format_func=lambda p: t("phase_auto", lang) if p == AUTO else phase_name(p, lang))
+    phase = None if phase == AUTO else phase
     if phase != ctx.sel.phase:
         update(phase=phase)
 

@@ -51,11 +51,11 @@ scores = ui.q_risk("risk_scores", as_of=ctx.as_of, phase=phase, province=ctx.sel
 if scores is not None:
     hit = scores[scores["region_code"] == region]
     row = hit.iloc[0] if not hit.empty else None
-cols = st.columns(4)
+cols = st.columns(3)
 cols[0].metric(t("score", lang), fmt_number(row["score"], 1) if row is not None else "–", border=True)
 cols[1].metric(t("category", lang), risk_word(row["category"] if row is not None else None, lang), border=True)
 cols[2].metric(t("phase", lang), phase_name(phase, lang), border=True)
-cols[3].metric(t("as_of", lang), fmt_date(ctx.as_of, lang), border=True)
+st.caption(f"{t('as_of', lang)}: {fmt_date(ctx.as_of, lang)}")
 if row is not None:
     st.markdown(f"**{t('reason', lang)}:** " + str(row["reason_en" if lang == "en" else "reason_id"]).replace("*", "\\*"))
 

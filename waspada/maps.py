@@ -1,7 +1,10 @@
 """Offline risk maps: local GeoJSON boundaries coloured by risk category, drawn by pydeck.
 
-No base-map tiles are requested (map_provider=None, map_style=None), so the maps work on
-an office network without internet. Colours are the same for a category on every page
+No base-map tiles are requested, so the maps work on an office network without internet.
+Careful: in Streamlit 1.67 ``map_style=None`` means "pick a Carto base map to match the
+theme" (tiles from the internet). The base map is left out with ``map_provider=None``
+and pydeck's default map_style, which serialises to the "__MAP_STYLE__" marker that
+Streamlit's deck.gl component reads as "no base map". Colours are the same for a category on every page
 and every chart; the category word is always shown next to the colour (legend and
 tooltip), so nobody has to tell colours apart.
 """
@@ -191,8 +194,7 @@ def deck(collection: dict, lang: str, extra_layers: list[pdk.Layer] | None = Non
     return pdk.Deck(
         layers=[risk_layer(collection)] + list(extra_layers or []),
         initial_view_state=fit_view(bounds(collection), width_px, height_px),
-        map_provider=None,
-        map_style=None,
+        map_provider=None,  # and no map_style: see the module docstring
         tooltip=_tooltip(lang),
     )
 
