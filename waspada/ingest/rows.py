@@ -10,9 +10,9 @@ from waspada.ingest.headers import HeaderMatch
 from waspada.ingest.report import ParseReport
 from waspada.ingest.text import cell_text, words
 
-_TOTALS = re.compile(r"^(?:sub\s*total|subtotal|grand\s*total|total|jumlah|jml)\b")
+_TOTALS = re.compile(r"^\W*(?:sub\W*total|grand\W*total|total|jumlah|jml)\b", re.I)
 # In a description column only a cell that is nothing but the word counts.
-_TOTALS_ONLY = re.compile(r"^(?:sub\s*total|subtotal|grand\s*total|total|jumlah|jml)(?: keseluruhan| seluruhnya)?$")
+_TOTALS_ONLY = re.compile(r"^\W*(?:sub\W*total|grand\W*total|total|jumlah|jml)(?:\W+(?:keseluruhan|seluruhnya))?\W*$", re.I)
 # "Tanjung Selor, 14 Oktober 2024", "Padang, 12-10-2024"
 _PLACE_DATE = re.compile(
     r"^[^\d,]{2,50},\s*(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4})$"
@@ -44,7 +44,7 @@ def _is_totals(row: list, free_cols: set[int]) -> bool:
     for i, c in enumerate(row):
         if c == "" or not isinstance(c, str):
             continue
-        if len(c) <= 40 and (_TOTALS_ONLY if i in free_cols else _TOTALS).match(words(c)):
+        if len(c) <= 40 and (_TOTALS_ONLY if i in free_cols else _TOTALS).match(c):
             return True
         seen += 1
         if seen == 3:
@@ -65,7 +65,7 @@ def data_rows(match: HeaderMatch, report: ParseReport, free_text: set[str] = fro
     for idx in range(match.data_start, len(sheet.rows)):
         row = sheet.rows[idx]
         excel_row = sheet.excel_row(idx)
-        filled = [c for c in row if c != "" and c is not None and not (isinstance(c, str) and not c.strip())]
+        filled = [c for c in row if c != "" and c is not None and not (type(c) is str and c.isspace())]
         if not filled:
             report.ignore(excel_row, "baris kosong")
             continue
@@ -83,7 +83,8 @@ def data_rows(match: HeaderMatch, report: ParseReport, free_text: set[str] = fro
             report.ignore(excel_row, "baris jumlah/total")
             continue
         values = {name: (row[i] if i < width else "") for name, i in columns}
-        present = [name for name, v in values.items() if v != "" and v is not None and cell_text(v) != ""]
+        present = [name for name, v in values.items()
+                   if v != "" and v is not None and not (type(v) is str and v.isspace())]
         if len(present) < 2:
             where = f' (kolom "{match.columns[present[0]].header}")' if present else ""
             report.ignore(excel_row, f"hanya satu sel terisi{where}; dianggap catatan, bukan baris data")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -10,6 +11,11 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def cell_text(value) -> str:
     """A cell as trimmed text; '' for blank. 3.0 -> '3' (spreadsheets store integers as floats)."""
+    if type(value) is str:
+        # Fast path (most cells): collapse inner whitespace only when there is some to collapse.
+        if "  " in value or "\n" in value or "\t" in value or "\r" in value or "\xa0" in value:
+            return " ".join(value.split())
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float):
@@ -32,7 +38,12 @@ def _fold(text: str) -> str:
 
 def key(text) -> str:
     """Compact comparison key: lower case, letters and digits only ('Kab./Kota' -> 'kabkota')."""
-    return _NON_ALNUM.sub("", _fold(cell_text(text)))
+    return _key(cell_text(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names repeat down a column: fold each once
+def _key(text: str) -> str:
+    return _NON_ALNUM.sub("", _fold(text))
 
 
 def words(text) -> str:

@@ -24,15 +24,17 @@ class TermMatcher:
                 self._exact.setdefault(w, set()).update({codes} if isinstance(codes, str) else codes)
         alternatives = sorted(self._exact, key=len, reverse=True)
         self._pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in alternatives) + r")\b")
-        self._cache: dict[str, tuple[str | None, list[str]]] = {}
+        self._cache: dict = {}  # raw cell value -> result
 
     def match(self, text) -> tuple[str | None, list[str]]:
         """(code, []) when unambiguous; (None, candidate codes) otherwise."""
-        w = words(text)
-        if w in self._cache:
-            return self._cache[w]
-        result = self._match(w)
-        self._cache[w] = result
+        try:
+            return self._cache[text]
+        except (KeyError, TypeError):
+            pass
+        result = self._match(words(text))
+        if isinstance(text, (str, int, float)):
+            self._cache[text] = result
         return result
 
     def _match(self, w: str) -> tuple[str | None, list[str]]:
