@@ -311,11 +311,11 @@ def component_names(cfg: RiskConfig, cids) -> list:
     """cid -> component: 0 violations, 1.. the config's categories in sorted order, -1 unknown."""
     names = [VIOLATIONS_COMPONENT, *sorted(cfg.incidents)]
     out = []
-    for c in cids:
-        if c is None or c != c:  # None or NaN: no component
+    for c in pd.Series(cids, dtype="Int64").tolist():
+        if c is None or c is pd.NA:
             out.append(None)
         else:
-            out.append(names[int(c)] if int(c) >= 0 else "lainnya")
+            out.append(names[c] if c >= 0 else "lainnya")
     return out
 
 
