@@ -71,11 +71,13 @@ def run_load(args) -> int:
     for path, report in reports:
         result = store(db, report, path, uploaded_by)
         if args.json:
-            print(json.dumps({**report.to_json(), "new": result.new, "upload_id": result.upload_id},
+            print(json.dumps({**report.to_json(), "new": result.new, "replaced": result.replaced,
+                              "upload_id": result.upload_id},
                              ensure_ascii=False, default=str))
         else:
             print("\n".join(report.summary_lines()))
-            print(f"Dimuat ke {args.db}: {result.new} baris baru (unggahan #{result.upload_id}, "
+            replaced = f", {result.replaced} menggantikan data lama" if result.replaced else ""
+            print(f"Dimuat ke {args.db}: {result.new} baris baru{replaced} (unggahan #{result.upload_id}, "
                   f"arsip {result.stored_path}).")
             print()
     return 0

@@ -56,8 +56,6 @@ INCIDENT_FIELDS = [
     Field("lat", ("Lat", "Latitude", "Lintang", "LS/LU")),
     Field("lon", ("Lon", "Lng", "Long", "Longitude", "Bujur", "BT")),
 ]
-# The template's example row starts its description with this; it is never loaded.
-TEMPLATE_EXAMPLE_MARK = "CONTOH (hapus baris ini)"
 FREE_TEXT = {"uraian", "pelaku", "sumber", "desa"}
 
 INCIDENT_COLUMNS = ["election_id", "occurred_on", "province_code", "region_code", "kecamatan_code", "kecamatan",
@@ -139,9 +137,6 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     out: dict[str, list] = {c: [] for c in INCIDENT_COLUMNS}
 
     for excel_row, v in data_rows(match, report, FREE_TEXT):
-        if cell_text(v["uraian"]).startswith(TEMPLATE_EXAMPLE_MARK):
-            report.ignore(excel_row, "baris contoh dari templat")
-            continue
         report.data_rows += 1
         problems: list[tuple[str, str]] = []
         warnings: list[tuple[str, str]] = []

@@ -22,6 +22,8 @@ _SIGNATURE = re.compile(
     r"dibuat oleh|yang membuat|pembuat laporan|pelapor|nip|nrp|ttd|pembina|penata|tanda tangan|"
     r"gubernur|bupati|wali ?kota|kesbangpol|badan kesatuan)\b"
 )
+# Templates carry one example row whose text cells start with this; it is never loaded.
+TEMPLATE_EXAMPLE_MARK = "CONTOH (hapus baris ini)"
 SIGNATURE_MAX_CELLS = 2  # signature lines hold one or two cells (two signers side by side)
 
 
@@ -36,13 +38,13 @@ def _is_column_numbers(cells: list) -> bool:
     return len(nums) >= 3 and nums == list(range(nums[0], nums[0] + len(nums)))
 
 
-def _is_totals(row: list, free_cols: set[int]) -> bool:
+def _is_totals(row: list, free_cols: set[int], skip_cols: set[int]) -> bool:
     """'TOTAL' / 'JUMLAH' / 'Sub Total' starting one of the first three filled text cells
     (the No column included: that is where people write it); in description columns only
     as the whole cell."""
     seen = 0
     for i, c in enumerate(row):
-        if c == "" or not isinstance(c, str):
+        if c == "" or not isinstance(c, str) or i in skip_cols:
             continue
         if len(c) <= 40 and (_TOTALS_ONLY if i in free_cols else _TOTALS).match(c):
             return True
@@ -52,15 +54,18 @@ def _is_totals(row: list, free_cols: set[int]) -> bool:
     return False
 
 
-def data_rows(match: HeaderMatch, report: ParseReport, free_text: set[str] = frozenset()) -> Iterator[tuple[int, dict]]:
+def data_rows(match: HeaderMatch, report: ParseReport, free_text: set[str] = frozenset(),
+              not_totals: set[str] = frozenset()) -> Iterator[tuple[int, dict]]:
     """Yield (excel_row, {field: cell value}) for each data row; record the others as ignored.
 
-    `free_text` fields (descriptions) are not searched for "TOTAL"/"JUMLAH": a description
-    may well start with "Jumlah massa ...".
+    `free_text` fields (descriptions) count as a totals row only when the whole cell is
+    "TOTAL"/"JUMLAH": a description may well start with "Jumlah massa ...". `not_totals`
+    fields are never read as totals (IKP's dimension 'total' is data).
     """
     sheet = match.sheet
     columns = [(name, col.index) for name, col in match.columns.items()]
     free_cols = {i for name, i in columns if name in free_text}
+    skip_cols = {i for name, i in columns if name in not_totals}
     in_signature = False
     for idx in range(match.data_start, len(sheet.rows)):
         row = sheet.rows[idx]
@@ -79,10 +84,13 @@ def data_rows(match: HeaderMatch, report: ParseReport, free_text: set[str] = fro
                 report.ignore(excel_row, "blok tempat/tanggal dan tanda tangan di bawah tabel")
                 continue
         width = len(row)
-        if _is_totals(row, free_cols):
+        if _is_totals(row, free_cols, skip_cols):
             report.ignore(excel_row, "baris jumlah/total")
             continue
         values = {name: (row[i] if i < width else "") for name, i in columns}
+        if any(type(v) is str and v.startswith(TEMPLATE_EXAMPLE_MARK) for v in values.values()):
+            report.ignore(excel_row, "baris contoh dari templat")
+            continue
         present = [name for name, v in values.items()
                    if v != "" and v is not None and not (type(v) is str and v.isspace())]
         if len(present) < 2:

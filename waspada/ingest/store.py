@@ -26,6 +26,7 @@ class StoreResult:
     sha256: str
     stored_path: str  # relative to the database's data directory
     new: int  # rows that were not in the database before
+    replaced: int = 0  # rows that replaced an existing row with the same key (kpu/ikp/violations)
 
 
 def uploads_dir_for(db: Database) -> Path:
