@@ -185,3 +185,27 @@ CREATE TABLE IF NOT EXISTS data_sources (
     rows        INTEGER NOT NULL,
     loaded_at   TIMESTAMPTZ NOT NULL
 );
+
+-- Risk: alerts ------------------------------------------------------------------------
+-- Early-warning alerts, stored by waspada.risk.refresh_alerts() after every load (method:
+-- docs/risk-model.md). alert_id is a hash of what the alert is about (kind, region, phase,
+-- day, and the category, threshold or incident), so refreshing again never stores the same
+-- alert twice; created_at is when Waspada first raised it ("baru sejak rapat terakhir").
+CREATE TABLE IF NOT EXISTS alerts (
+    alert_id      VARCHAR PRIMARY KEY,
+    election_id   VARCHAR NOT NULL,
+    region_code   VARCHAR NOT NULL,
+    level         VARCHAR NOT NULL CHECK (level IN ('provinsi', 'kabupaten_kota', 'kecamatan')),
+    province_code VARCHAR NOT NULL,
+    phase         VARCHAR NOT NULL,
+    kind          VARCHAR NOT NULL CHECK (kind IN ('kategori_naik', 'lonjakan_insiden', 'korban_jiwa')),
+    category      VARCHAR,                      -- risk category on triggered_on
+    category_prev VARCHAR,                      -- the day before (kategori_naik)
+    score         DOUBLE,                       -- risk score on triggered_on
+    n_incidents   INTEGER,                      -- lonjakan_insiden: incidents in the window; korban_jiwa: killed
+    incident_id   BIGINT,                       -- korban_jiwa: the incident
+    reason_id     VARCHAR NOT NULL,
+    reason_en     VARCHAR NOT NULL,
+    triggered_on  DATE NOT NULL,
+    created_at    TIMESTAMPTZ NOT NULL
+);

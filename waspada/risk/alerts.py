@@ -1,0 +1,252 @@
+"""Early-warning alerts: a category that rises, a surge of incidents, a death.
+
+Three kinds, each on the day it happened (so a daily and a weekly refresh find the
+same alerts, and the same alert is never stored twice):
+
+* ``kategori_naik`` — a region's score in the phase of the day moves into a higher
+  category than the day before (levels from [alerts] levels);
+* ``lonjakan_insiden`` — the number of incidents in the last ``recent_days`` reaches
+  the level's threshold ([alerts.surge_incidents]) on that day, having been below it the
+  day before;
+* ``korban_jiwa`` — any incident with someone killed (its kabupaten/kota, on its date).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime, timedelta, timezone
+
+import pandas as pd
+
+from waspada.db import SCHEMA_PATH
+from waspada.i18n import fmt_date, fmt_number
+from waspada.risk.config import CATEGORY_ORDER, load_config
+from waspada.risk.model import _UNIT_OF_INCIDENT, _CATEGORY_WORD, compute
+
+ALERT_COLUMNS = [
+    "alert_id", "election_id", "region_code", "region_name", "level", "province_code", "phase", "kind",
+    "category", "category_prev", "score", "n_incidents", "incident_id", "reason_id", "reason_en",
+    "triggered_on", "created_at",
+]
+_KIND_ORDER = {"korban_jiwa": 0, "kategori_naik": 1, "lonjakan_insiden": 2}
+_STORED = [c for c in ALERT_COLUMNS if c != "region_name"]
+
+
+def _alert_id(*parts) -> str:
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:24]
+
+
+def phases_on(cur, days: list[date], election_id: str = "pilkada2024") -> dict[date, str]:
+    """The phase each day falls in (before the schedule: the first phase; after: the last)."""
+    rows = cur.execute(
+        "SELECT ep.phase, ep.starts_on FROM election_phases ep JOIN phases p USING (phase)"
+        " WHERE ep.election_id = ? ORDER BY p.phase_order",
+        [election_id],
+    ).fetchall()
+    if not rows:
+        raise ValueError(f"Jadwal {election_id} belum dimuat (tabel election_phases kosong).")
+    out = {}
+    for d in days:
+        started = [phase for phase, starts_on in rows if starts_on <= d]
+        out[d] = started[-1] if started else rows[0][0]
+    return out
+
+
+def _category_rises(cur, cfg, level, start, end, election_id, province) -> list[dict]:
+    days = [start - timedelta(days=1) + timedelta(days=i) for i in range((end - start).days + 2)]
+    phase_of = phases_on(cur, days, election_id)
+    df = compute(cur, level=level, pairs=[(d, phase_of[d]) for d in days], election_id=election_id,
+                 province=province, cfg=cfg)
+    df = df.sort_values(["region_code", "as_of"])
+    df["rank"] = df["category"].map(CATEGORY_ORDER)
+    df["rank_prev"] = df.groupby("region_code")["rank"].shift(1)
+    df["category_prev"] = df.groupby("region_code")["category"].shift(1)
+    rises = df[df["rank_prev"].notna() & (df["rank"] > df["rank_prev"])]
+    out = []
+    for r in rises.itertuples():
+        word_id, word_en = _CATEGORY_WORD["id"], _CATEGORY_WORD["en"]
+        out.append({
+            "alert_id": _alert_id(election_id, "kategori_naik", r.region_code, r.phase, r.as_of, r.category),
+            "election_id": election_id, "region_code": r.region_code, "region_name": r.region_name,
+            "level": level, "province_code": r.province_code, "phase": r.phase, "kind": "kategori_naik",
+            "category": r.category, "category_prev": r.category_prev, "score": float(r.score),
+            "n_incidents": None, "incident_id": None,
+            "reason_id": f"Naik dari {word_id[r.category_prev]} ke {word_id[r.category]}. {r.reason_id}",
+            "reason_en": f"Rose from {word_en[r.category_prev]} to {word_en[r.category]}. {r.reason_en}",
+            "triggered_on": r.as_of,
+        })
+    return out
+
+
+_SURGE_SQL = """
+WITH prm AS (SELECT ?::INTEGER AS w, ?::INTEGER AS threshold, ?::DATE AS first_day, ?::DATE AS last_day),
+days AS (SELECT unnest(?::DATE[]) AS day),
+inc AS (
+    SELECT {unit} AS unit, i.occurred_on
+    FROM incidents i CROSS JOIN prm
+    WHERE i.election_id = ? AND {unit} IS NOT NULL AND (?::VARCHAR IS NULL OR i.province_code = ?)
+      AND i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)
+      AND i.occurred_on > prm.first_day - prm.w - 1 AND i.occurred_on <= prm.last_day
+),
+counts AS (
+    -- n_now: the window (day - w, day]; n_before: the window of the day before
+    SELECT d.day, inc.unit,
+        count(*) FILTER (WHERE inc.occurred_on > d.day - prm.w) AS n_now,
+        count(*) FILTER (WHERE inc.occurred_on < d.day) AS n_before
+    FROM days d CROSS JOIN prm
+    JOIN inc ON inc.occurred_on > d.day - prm.w - 1 AND inc.occurred_on <= d.day
+    GROUP BY ALL
+)
+SELECT c.day, c.unit AS region_code, r.name AS region_name, r.province_code, c.n_now, c.n_before
+FROM counts c CROSS JOIN prm JOIN regions r ON r.code = c.unit
+WHERE c.n_now >= prm.threshold AND c.n_before < prm.threshold
+ORDER BY c.day, c.unit
+"""
+
+
+def _surges(cur, cfg, level, start, end, election_id, province) -> list[dict]:
+    """Days on which a region's count over the last recent_days reaches the threshold.
+
+    n_before counts the window ending the day before, i.e. (day-1-recent, day-1].
+    """
+    threshold = cfg.surge_incidents.get(level)
+    if not threshold:
+        return []
+    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    window = cfg.recent_days
+    sql = _SURGE_SQL.replace("{unit}", _UNIT_OF_INCIDENT[level])
+    rows = cur.execute(sql, [window, threshold, start, end, days, election_id, province, province]).df()
+    if rows.empty:
+        return []
+    phase_of = phases_on(cur, days, election_id)
+    out = []
+    for r in rows.itertuples():
+        day = pd.Timestamp(r.day).date()
+        out.append({
+            "alert_id": _alert_id(election_id, "lonjakan_insiden", r.region_code, day, threshold),
+            "election_id": election_id, "region_code": r.region_code, "region_name": r.region_name,
+            "level": level, "province_code": r.province_code, "phase": phase_of[day], "kind": "lonjakan_insiden",
+            "category": None, "category_prev": None, "score": None, "n_incidents": int(r.n_now), "incident_id": None,
+            "reason_id": f"Lonjakan: {r.n_now} insiden dalam {window} hari terakhir (ambang {threshold}).",
+            "reason_en": f"Surge: {r.n_now} incidents in the last {window} days (threshold {threshold}).",
+            "triggered_on": day,
+        })
+    return out
+
+
+def _deaths(cur, cfg, start, end, election_id, province) -> list[dict]:
+    rows = cur.execute(
+        "SELECT i.id, i.content_hash, i.occurred_on, i.region_code, r.name AS region_name, i.province_code,"
+        " i.stage, i.category, i.killed, i.injured, i.kecamatan"
+        " FROM incidents i JOIN regions r ON r.code = i.region_code"
+        " WHERE i.election_id = ? AND i.killed > 0 AND (?::DATE IS NULL OR i.occurred_on >= ?) AND i.occurred_on <= ?"
+        " AND (?::VARCHAR IS NULL OR i.province_code = ?)"
+        " AND i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)"
+        " ORDER BY i.occurred_on, i.id",
+        [election_id, start, start, end, province, province],
+    ).df()
+    out = []
+    for r in rows.itertuples():
+        day = pd.Timestamp(r.occurred_on).date()
+        w = cfg.incidents.get(r.category)
+        label_id, label_en = (w.label_id, w.label_en) if w else (r.category, r.category)
+        where_id = f" di Kec. {r.kecamatan}" if isinstance(r.kecamatan, str) and r.kecamatan else ""
+        where_en = f" in {r.kecamatan} district" if where_id else ""
+        out.append({
+            "alert_id": _alert_id(election_id, "korban_jiwa", r.content_hash),
+            "election_id": election_id, "region_code": r.region_code, "region_name": r.region_name,
+            "level": "kabupaten_kota", "province_code": r.province_code, "phase": r.stage, "kind": "korban_jiwa",
+            "category": None, "category_prev": None, "score": None, "n_incidents": int(r.killed),
+            "incident_id": int(r.id),
+            "reason_id": f"Korban jiwa: {r.killed} meninggal dalam {label_id}{where_id}, {fmt_date(day, 'id')}.",
+            "reason_en": f"Fatality: {r.killed} killed in {label_en}{where_en}, {fmt_date(day, 'en')}.",
+            "triggered_on": day,
+        })
+    return out
+
+
+def compute_alerts(cur, *, start: date | None, end: date, province: str | None = None,
+                   election_id: str = "pilkada2024") -> pd.DataFrame:
+    """Alerts triggered on days start..end (start None: every death up to end, and
+    rises and surges over the configured lookback)."""
+    cfg = load_config()
+    window_start = start or end - timedelta(days=cfg.alert_lookback_days - 1)
+    rows: list[dict] = []
+    for level in cfg.alert_levels:
+        rows += _category_rises(cur, cfg, level, window_start, end, election_id, province)
+        rows += _surges(cur, cfg, level, window_start, end, election_id, province)
+    rows += _deaths(cur, cfg, start, end, election_id, province)
+    df = pd.DataFrame(rows, columns=[c for c in ALERT_COLUMNS if c != "created_at"])
+    df["kind_order"] = df["kind"].map(_KIND_ORDER)
+    df = df.sort_values(["triggered_on", "kind_order", "score"], ascending=[False, True, False], na_position="last")
+    return df.drop(columns="kind_order").reset_index(drop=True)
+
+
+def _alerts_ddl() -> str:
+    """The '-- Risk: alerts' section of schema.sql (so an older file gets the table too)."""
+    text = SCHEMA_PATH.read_text(encoding="utf-8")
+    m = re.search(r"-- Risk: alerts.*?(CREATE TABLE IF NOT EXISTS alerts \(.*?\n\);)", text, re.S)
+    if not m:
+        raise RuntimeError("schema.sql tidak memuat bagian '-- Risk: alerts'.")
+    return m.group(1)
+
+
+def refresh_alerts(con, as_of: date, election_id: str = "pilkada2024") -> int:
+    """Store the alerts raised up to as_of; returns how many were new.
+
+    Takes the writer connection of Database.writer() (call it after every load). Deaths
+    are stored whatever their date; rises and surges are scanned day by day over the last
+    [alerts] lookback_days. Alerts already stored are left as they are (created_at kept).
+    """
+    con.execute(_alerts_ddl())
+    df = compute_alerts(con, start=None, end=as_of, election_id=election_id)
+    if df.empty:
+        return 0
+    df = df.drop(columns="region_name").assign(created_at=datetime.now(timezone.utc))
+    df["triggered_on"] = pd.to_datetime(df["triggered_on"]).dt.date
+    df["n_incidents"] = df["n_incidents"].astype("Int64")
+    df["incident_id"] = df["incident_id"].astype("Int64")
+    before = con.execute("SELECT count(*) FROM alerts").fetchall()[0][0]
+    con.register("_risk_alerts", df[_STORED])
+    try:
+        con.execute("INSERT INTO alerts (" + ", ".join(_STORED) + ") SELECT " + ", ".join(_STORED)
+                    + " FROM _risk_alerts ON CONFLICT DO NOTHING")
+    finally:
+        con.unregister("_risk_alerts")
+    return con.execute("SELECT count(*) FROM alerts").fetchall()[0][0] - before
+
+
+def current_alerts(cur, *, as_of: date, province: str | None = None, election_id: str = "pilkada2024",
+                   days: int | None = None) -> pd.DataFrame:
+    """Alerts triggered in the last [alerts] display_days up to as_of, newest first.
+
+    Computed from the data (so any date works); created_at comes from the alerts table
+    when refresh_alerts() stored the alert (NaT when it has not been stored yet), so a
+    briefing can show what is new since its last meeting.
+    """
+    cfg = load_config()
+    days = days or cfg.alert_display_days
+    df = compute_alerts(cur, start=as_of - timedelta(days=days - 1), end=as_of, province=province,
+                        election_id=election_id)
+    stored = pd.DataFrame(columns=["alert_id", "created_at"])
+    has_table = cur.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'alerts' AND database_name = current_database()"
+    ).fetchall()[0][0]
+    if has_table and not df.empty:
+        stored = cur.execute("SELECT alert_id, created_at FROM alerts WHERE alert_id IN (SELECT unnest(?::VARCHAR[]))",
+                             [df["alert_id"].tolist()]).df()
+    out = df.merge(stored, on="alert_id", how="left")
+    return out[ALERT_COLUMNS]
+
+
+def alert_summary(alerts: pd.DataFrame, lang: str = "id") -> str:
+    """'3 peringatan: 1 korban jiwa, 2 kategori naik' for a briefing header."""
+    if alerts.empty:
+        return "Tidak ada peringatan." if lang == "id" else "No alerts."
+    words = {"id": {"korban_jiwa": "korban jiwa", "kategori_naik": "kategori naik", "lonjakan_insiden": "lonjakan insiden"},
+             "en": {"korban_jiwa": "fatality", "kategori_naik": "category rise", "lonjakan_insiden": "incident surge"}}[lang]
+    counts = alerts["kind"].value_counts()
+    parts = [f"{fmt_number(counts[k])} {words[k]}" for k in _KIND_ORDER if k in counts]
+    head = "peringatan" if lang == "id" else ("alert" if len(alerts) == 1 else "alerts")
+    return f"{fmt_number(len(alerts))} {head}: " + ", ".join(parts)
