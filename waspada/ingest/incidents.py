@@ -13,7 +13,6 @@ import hashlib
 
 import pandas as pd
 
-from waspada import reference
 from waspada.ingest.dates import DateParser
 from waspada.ingest.headers import Field, find_header
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
@@ -73,17 +72,17 @@ def content_hash(occurred_on: dt.date, region_code: str, kecamatan: str | None, 
 
 
 @functools.cache
-def _resolver() -> RegionResolver:
+def region_resolver() -> RegionResolver:
     return RegionResolver()
 
 
 @functools.cache
-def _categories() -> TermMatcher:
+def category_vocabulary() -> TermMatcher:
     return category_matcher()
 
 
 @functools.cache
-def _stages() -> TermMatcher:
+def stage_vocabulary() -> TermMatcher:
     return stage_matcher()
 
 
@@ -131,7 +130,7 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     header = {name: col.header for name, col in match.columns.items()}
     has = header.__contains__
 
-    regions, categories, stages = _resolver(), _categories(), _stages()
+    regions, categories, stages = region_resolver(), category_vocabulary(), stage_vocabulary()
     schedule = schedule_for(db)
     parse_date = DateParser(today)
     out: dict[str, list] = {c: [] for c in INCIDENT_COLUMNS}

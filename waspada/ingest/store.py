@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pandas as pd
 
 from waspada.db import Database
 from waspada.ingest.incidents import INCIDENT_COLUMNS

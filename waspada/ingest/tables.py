@@ -22,7 +22,7 @@ from waspada.db import Database
 from waspada.ingest.dates import DateParser
 from waspada.ingest.errors import MissingColumns
 from waspada.ingest.headers import Field, find_header
-from waspada.ingest.incidents import REGION_SYNONYMS, TANGGAL, _resolver, _stages, schedule_for
+from waspada.ingest.incidents import REGION_SYNONYMS, TANGGAL, region_resolver, stage_vocabulary, schedule_for
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
 from waspada.ingest.report import ParseReport
 from waspada.ingest.rows import data_rows
@@ -67,12 +67,12 @@ class TableSpec:
 def _region(ctx: RowContext, v: dict, problems: list, warnings: list):
     province = None
     if "provinsi" in ctx.header and cell_text(v.get("provinsi")):
-        p = _resolver().province(v["provinsi"])
+        p = region_resolver().province(v["provinsi"])
         if p.reason:
             problems.append(("provinsi", p.reason))
             return None
         province = p.code
-    r = _resolver().kabkota(v["wilayah"], province, allow_province=True)
+    r = region_resolver().kabkota(v["wilayah"], province, allow_province=True)
     if r.reason:
         problems.append(("wilayah", r.reason.replace("kabupaten/kota kosong.", "wilayah kosong.")))
         return None
@@ -219,7 +219,7 @@ def _violation_rows(ctx: RowContext, v: dict):
     phase = None
     stage_text = cell_text(v.get("tahapan"))
     if stage_text:
-        phase, _ = _stages().match(stage_text)
+        phase, _ = stage_vocabulary().match(stage_text)
         if phase is None:
             problems.append(("tahapan", f'tahapan "{stage_text}" tidak dikenali.'))
     elif day is not None:

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 
 from waspada import reference
-from waspada.ingest.text import cell_text, words
+from waspada.ingest.text import words
 
 
 class TermMatcher:
