@@ -23,9 +23,11 @@ cat_names = dict(zip(cats["category"], cats["name_en" if lang == "en" else "name
 
 f1, f2 = st.columns([2, 3])
 with f1:
-    if ctx.sel.start is None and ctx.sel.end is None:
-        # Not chosen by the user: the range follows the sidebar date.
+    # Until the user picks a range, it follows the sidebar date.
+    previous_default = st.session_state.get("_w_range_default")
+    if "w_range" in st.session_state and tuple(st.session_state["w_range"]) == previous_default:
         st.session_state["w_range"] = default_range
+    st.session_state["_w_range_default"] = default_range
     ui._seed("w_range", default_range)
     picked = st.date_input(t("date_range", lang), key="w_range", format="DD/MM/YYYY",
                            min_value=prog.get("first"), max_value=prog.get("last"))
@@ -75,7 +77,7 @@ with map_col:
     }).dropna(subset=["lon", "lat"])
     level = "provinsi" if ctx.sel.is_national else "kabupaten_kota"
     ui.risk_map(ctx, None, level=level, province=ctx.province,
-                region=filters["region"], extra_layers=[maps.incident_layer(points)], height=460, width_px=520,
+                region=filters["region"], extra_layers=[maps.incident_layer(points)], height=460, width_px=400,
                 key="incident_map")
     st.caption(t("map_location_note", lang))
 with table_col:

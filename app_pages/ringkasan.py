@@ -65,7 +65,7 @@ scores = ui.q_risk("risk_scores", as_of=ctx.as_of, level=level, phase=phase, pro
 map_col, side_col = st.columns([3, 2])
 with map_col:
     st.subheader(t("map_title", lang, area=ui.area_name(ctx), phase=phase_name(phase, lang)))
-    ui.risk_map(ctx, scores, level=level, province=ctx.province, key="overview_map", width_px=700)
+    ui.risk_map(ctx, scores, level=level, province=ctx.province, key="overview_map", width_px=600)
     ui.legend(ctx)
     if scores is not None and scores.empty:
         st.info(t("no_scores", lang))

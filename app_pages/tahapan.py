@@ -94,6 +94,6 @@ for col, phase in zip(cols, ("kampanye", "pemungutan_suara", "rekapitulasi")):
             st.info(t("phase_not_started", lang, phase=phase_name(phase, lang),
                       date=fmt_date(sched.loc[phase, "starts_on"], lang)))
         scores = ui.q_risk("risk_scores", as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
-        ui.risk_map(ctx, scores, level=level, province=ctx.province, height=380, width_px=420,
+        ui.risk_map(ctx, scores, level=level, province=ctx.province, height=380, width_px=330,
                     key=f"phase_map_{phase}")
 ui.legend(ctx)

@@ -145,7 +145,7 @@ else:
     with map_col:
         one = ui.q_risk("risk_scores", as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
         ui.risk_map(ctx, one, region=region, extra_layers=[maps.incident_layer(points)], height=420,
-                    width_px=520, key="region_map")
+                    width_px=400, key="region_map")
         st.caption(t("map_location_note", lang))
     with table_col:
         ui.plain_table(ui.incident_table(ctx, incidents), height=420)

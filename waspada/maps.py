@@ -164,9 +164,11 @@ def risk_layer(collection: dict, layer_id: str = "wilayah") -> pdk.Layer:
         filled=True,
         get_fill_color="properties.fill",
         get_line_color=OUTLINE_RGBA,
-        line_width_min_pixels=1,
-        line_width_units="pixels",
+        # Widths in metres (the default) with a 1-pixel floor. Don't pass string props
+        # such as line_width_units="pixels": pydeck turns strings into accessor
+        # expressions ("@@=pixels") and deck.gl then draws strokes that cover the map.
         get_line_width=1,
+        line_width_min_pixels=1,
     )
 
 

@@ -1,0 +1,52 @@
+from apptest_helpers import assert_clean, decks, metrics, texts
+
+GENERATED = "Data contoh (dibangkitkan), bukan data nyata"
+
+
+def test_overview_on_the_sample(open_app, sample_db):
+    at = open_app(sample_db, params={"tanggal": "2024-11-08"})
+    assert_clean(at)
+    body = texts(at)
+    # 8 November 2024 is day 45 of the 60-day campaign, 19 days before voting day.
+    assert "Kampanye, hari ke-45 dari 60 — pemungutan suara 19 hari lagi" in body
+    assert GENERATED in body
+    figures = metrics(at)
+    assert set(figures) == {"Insiden 7 hari terakhir", "Korban (luka + meninggal), 7 hari",
+                            "Wilayah rawan tinggi", "Peringatan terbuka"}
+    assert all(v != "–" for v in figures.values())
+    [deck] = decks(at)
+    codes = {f["properties"]["kode_dotted"] for f in deck["layers"][0]["data"]["features"]}
+    assert codes == {"65.01", "65.02", "65.03", "65.04", "65.71"}
+    assert all(f["properties"]["kategori"] in ("rendah", "sedang", "tinggi")
+               for f in deck["layers"][0]["data"]["features"])
+    top = at.dataframe[0].value
+    assert len(top) == 5 and list(top["Skor"]) == sorted(top["Skor"], key=lambda s: float(s.replace(",", ".")), reverse=True)
+
+
+def test_phase_choice_changes_the_map(open_app, sample_db):
+    at = open_app(sample_db, params={"tanggal": "2024-11-08"})
+    before = decks(at)[0]
+    title_before = [s.value for s in at.subheader if s.value.startswith("Peta")]
+    at.sidebar.selectbox(key="w_phase").set_value("pemungutan_suara").run()
+    assert_clean(at)
+    title_after = [s.value for s in at.subheader if s.value.startswith("Peta")]
+    assert title_before != title_after and "Pemungutan suara" in title_after[0]
+    assert decks(at)[0]["layers"][0]["data"] != before["layers"][0]["data"]
+
+
+def test_national_view_maps_provinces_then_all_kabupaten_kota(open_app, sample_db):
+    at = open_app(sample_db, params={"tampilan": "nasional"})
+    assert_clean(at)
+    assert at.title[0].value == "Ringkasan — Indonesia"
+    assert len(decks(at)[0]["layers"][0]["data"]["features"]) == 38
+    at.segmented_control(key="w_natlevel").set_value("kabupaten_kota").run()
+    assert_clean(at)
+    assert len(decks(at)[0]["layers"][0]["data"]["features"]) == 514
+    assert at.query_params.get("peta") == "kabupaten_kota"
+
+
+def test_overview_on_an_empty_database(open_app, empty_db):
+    at = open_app(empty_db)
+    assert_clean(at)
+    assert "Jadwal tahapan belum dimuat" in texts(at)
+    assert GENERATED not in texts(at)
