@@ -16,6 +16,8 @@ import pandas as pd
 
 from waspada import reference
 from waspada.db import SCHEMA_PATH, Database
+from waspada.ingest import parse_incident_file
+from waspada.ingest.store import insert_incidents, record_upload
 from waspada.paths import GENERATED_DIR, REFERENCE_DIR
 
 SAMPLE_INCIDENTS = GENERATED_DIR / "insiden_contoh_generated.csv"
@@ -188,59 +190,21 @@ def _load_violations(con, sources, sample: bool) -> None:
 
 
 def _load_sample_incidents(con, sources, sample: bool, now: datetime) -> None:
+    """The generated sample goes through the same parser as every staff file."""
     con.execute("DELETE FROM incidents WHERE generated")
     con.execute("DELETE FROM uploads WHERE kind = 'sample'")
     if not sample:
         return
+    report = parse_incident_file(SAMPLE_INCIDENTS)
+    if report.refused:
+        raise ValueError(f"{SAMPLE_INCIDENTS.name}: {len(report.refused)} baris ditolak, mis. {report.refused[0]}")
     raw = SAMPLE_INCIDENTS.read_bytes()
-    df = pd.read_csv(SAMPLE_INCIDENTS, dtype=str, keep_default_na=False)
-    regions = reference.regions()
-    kab = regions[regions["level"] == "kabupaten_kota"].set_index("name")
-    kec = regions[regions["level"] == "kecamatan"]
-    kec_code = {(k, n): c for k, n, c in zip(kec["kabkota_code"], kec["name"], kec["code"])}
-    upload_id = con.execute(
-        "INSERT INTO uploads (kind, file_name, sha256, stored_path, uploaded_at, uploaded_by, data_rows, accepted,"
-        " duplicates, refused, report_json) VALUES ('sample', ?, ?, ?, ?, 'etl build', ?, ?, 0, 0, '{}') RETURNING upload_id",
-        [SAMPLE_INCIDENTS.name, hashlib.sha256(raw).hexdigest(), str(SAMPLE_INCIDENTS.relative_to(GENERATED_DIR.parent)),
-         now, len(df), len(df)],
-    ).fetchone()[0]
-    region_code = df["kabupaten_kota"].map(kab["code"])
-    out = pd.DataFrame(
-        {
-            "election_id": "pilkada2024",
-            "occurred_on": pd.to_datetime(df["tanggal"]).dt.date,
-            "province_code": df["kabupaten_kota"].map(kab["province_code"]),
-            "region_code": region_code,
-            "kecamatan_code": [kec_code.get((r, k)) for r, k in zip(region_code, df["kecamatan"])],
-            "kecamatan": df["kecamatan"],
-            "desa": None,
-            "stage": df["tahapan"],
-            "stage_from": "file",
-            "category": df["jenis_kejadian"],
-            "category_raw": df["jenis_kejadian"],
-            "description": df["uraian"],
-            "perpetrator": df["pelaku"].replace("", None),
-            "injured": df["korban_luka"].astype(int),
-            "killed": df["korban_meninggal"].astype(int),
-            "source": df["sumber"],
-            "lat": pd.to_numeric(df["lat"].replace("", None)),
-            "lon": pd.to_numeric(df["lon"].replace("", None)),
-            "source_file": SAMPLE_INCIDENTS.name,
-            "source_row": range(2, len(df) + 2),
-            "upload_id": upload_id,
-            "generated": True,
-        }
-    )
-    out["content_hash"] = [
-        hashlib.sha256("|".join(map(str, row)).encode()).hexdigest()
-        for row in out[["occurred_on", "region_code", "kecamatan", "category", "description", "injured", "killed", "source_row"]].itertuples(index=False)
-    ]
-    con.register("_frame", out)
-    cols = ", ".join(out.columns)
-    con.execute("INSERT INTO incidents (" + cols + ") SELECT " + cols + " FROM _frame ON CONFLICT DO NOTHING")
-    con.unregister("_frame")
+    upload_id = record_upload(con, "sample", report, hashlib.sha256(raw).hexdigest(),
+                              str(SAMPLE_INCIDENTS.relative_to(GENERATED_DIR.parent)), "etl build",
+                              accepted=len(report.accepted), duplicates=len(report.duplicates))
+    new = insert_incidents(con, report.accepted, upload_id, generated=True)
     _source(sources, "incidents_sample", "Insiden contoh di Kalimantan Utara, NTT dan Kalimantan Barat (DIBANGKITKAN, bukan kejadian nyata)",
-            GENERATED_SOURCE, True, len(out))
+            GENERATED_SOURCE, True, new)
 
 
 def run(args) -> int:

@@ -189,6 +189,10 @@ def generate_incidents(rng: np.random.Generator, ikp: pd.DataFrame) -> pd.DataFr
         for i in range(n):
             rows.append(_one_incident(rng, day + timedelta(days=int(i // 3)), phase, region, kec, provinces))
     df = pd.DataFrame(rows)
+    # Two draws can produce the same incident text on the same day; the loader would rightly
+    # treat the second as a duplicate, so keep one.
+    df = df.drop_duplicates(subset=["tanggal", "kabupaten_kota", "kecamatan", "jenis_kejadian", "uraian",
+                                    "korban_luka", "korban_meninggal"])
     return df.sort_values(["tanggal", "kabupaten_kota"], kind="stable").reset_index(drop=True)
 
 

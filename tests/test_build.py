@@ -90,6 +90,9 @@ def test_sample_incidents_cover_every_phase_in_three_provinces(built):
     assert phases == {"persiapan", "pencalonan", "kampanye", "masa_tenang", "pemungutan_suara",
                       "rekapitulasi", "penetapan", "pelantikan"}
     assert scalar(built, "SELECT bool_and(generated) FROM incidents") is True
+    # The sample went through the staff-file parser: every row accepted, none refused or doubled.
+    assert built.reader().execute(
+        "SELECT kind, data_rows = accepted, refused, duplicates FROM uploads").fetchall() == [("sample", True, 0, 0)]
     # Every incident's region is a real kabupaten/kota of the province it claims.
     assert scalar(built, "SELECT count(*) FROM incidents i LEFT JOIN regions r ON r.code = i.region_code "
                          "AND r.level = 'kabupaten_kota' AND r.province_code = i.province_code WHERE r.code IS NULL") == 0

@@ -62,7 +62,7 @@ def record_upload(con, kind: str, report: ParseReport, sha: str, stored_path: st
         [kind, report.file_name, sha, stored_path, datetime.now(timezone.utc), uploaded_by, report.data_rows,
          accepted, duplicates, report.refused_rows, json.dumps(report.to_json(), ensure_ascii=False,
                                                                 default=_json_default)],
-    ).fetchone()[0]
+    ).fetchall()[0][0]
 
 
 @contextlib.contextmanager
@@ -86,6 +86,24 @@ def upload_transaction(db: Database, raw: Source, file_name: str, uploads_dir: P
         raise
 
 
+def insert_incidents(con, rows, upload_id: int, generated: bool = False) -> int:
+    """Insert accepted incident rows (INCIDENT_COLUMNS) inside the caller's transaction;
+    rows whose content hash is already stored are skipped. Returns how many were new."""
+    if not len(rows):
+        return 0
+    # fetchall, not fetchone: DuckDB 2 refuses register() while a result is unfinished.
+    before = con.execute("SELECT count(*) FROM incidents").fetchall()[0][0]
+    con.register("_incoming", rows[INCIDENT_COLUMNS])
+    cols = ", ".join(INCIDENT_COLUMNS)
+    con.execute(
+        "INSERT INTO incidents (" + cols + ", upload_id, generated) SELECT " + cols
+        + ", ?, ? FROM _incoming ON CONFLICT (content_hash) DO NOTHING",
+        [upload_id, generated],
+    )
+    con.unregister("_incoming")
+    return con.execute("SELECT count(*) FROM incidents").fetchall()[0][0] - before
+
+
 def store_incidents(db: Database, report: ParseReport, raw: Source, uploaded_by: str,
                     uploads_dir: Path | None = None) -> StoreResult:
     """Archive, record and insert the accepted incidents of `report` in one transaction.
@@ -97,19 +115,9 @@ def store_incidents(db: Database, report: ParseReport, raw: Source, uploaded_by:
         raise ValueError(f"report of kind {report.kind!r} is not an incident report")
     rows = report.accepted[INCIDENT_COLUMNS] if len(report.accepted) else report.accepted
     with upload_transaction(db, raw, report.file_name, uploads_dir) as (con, sha, stored):
-        before = con.execute("SELECT count(*) FROM incidents").fetchone()[0]
         upload_id = record_upload(con, "incidents", report, sha, stored, uploaded_by,
                                   accepted=len(rows), duplicates=len(report.duplicates))
-        if len(rows):
-            con.register("_incoming", rows)
-            cols = ", ".join(INCIDENT_COLUMNS)
-            con.execute(
-                "INSERT INTO incidents (" + cols + ", upload_id, generated) SELECT " + cols
-                + ", ?, FALSE FROM _incoming ON CONFLICT (content_hash) DO NOTHING",
-                [upload_id],
-            )
-            con.unregister("_incoming")
-        new = con.execute("SELECT count(*) FROM incidents").fetchone()[0] - before
+        new = insert_incidents(con, rows, upload_id)
         if new != len(rows):
             # Rows added by another upload between parsing and storing: count them honestly.
             con.execute("UPDATE uploads SET accepted = ?, duplicates = ? WHERE upload_id = ?",
