@@ -1,0 +1,95 @@
+"""Shared builders for the risk tests (no tests here): small databases with real reference rows."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from waspada import reference
+from waspada.db import SCHEMA_PATH, Database
+
+ELECTION = "pilkada2024"
+_hash = itertools.count(1)
+
+
+def _insert(con, table: str, df: pd.DataFrame) -> None:
+    con.register("_rows", df)
+    con.execute("INSERT INTO " + table + " BY NAME SELECT * FROM _rows")
+    con.unregister("_rows")
+
+
+def fill(con, *, provinces=("65",), ikp=(), tps=(), dpt=(), incidents=(), violations=()) -> None:
+    """Reference tables for the given provinces (all 38 provinces always), then the rows given.
+
+    ikp: (region_code, score[, generated]); tps/dpt: (region_code, value);
+    incidents: dicts with occurred_on, region_code, category, stage and optional injured,
+    killed, kecamatan_code; violations: (region_code, phase, type, reports, reported_on).
+    """
+    regions = reference.regions()
+    keep = (regions["level"] == "provinsi") | regions["province_code"].isin(provinces)
+    _insert(con, "regions", regions[keep])
+    _insert(con, "phases", reference.phases()[["phase", "phase_order", "name_id", "name_en"]])
+    _insert(con, "elections", reference.ELECTIONS)
+    _insert(con, "election_phases", reference.phase_periods(reference.election_stages()))
+    _insert(con, "incident_categories", reference.incident_categories()[["category", "name_id", "name_en"]])
+    _insert(con, "violation_types", reference.violation_types())
+    if ikp:
+        rows = [(r[0], r[1], r[2] if len(r) > 2 else False) for r in ikp]
+        _insert(con, "ikp_scores", pd.DataFrame({
+            "edition": "ikp2024", "region_code": [r[0] for r in rows], "dimension": "total",
+            "score": [float(r[1]) for r in rows],
+            "category": [reference.ikp_category(r[1], "provinsi" if "." not in r[0] else "kabupaten_kota")
+                         for r in rows],
+            "source": "test", "generated": [r[2] for r in rows]}))
+    figures = [(c, "tps", v, "pemilu2024") for c, v in tps] + [(c, "dpt", v, "pilkada2024") for c, v in dpt]
+    if figures:
+        _insert(con, "kpu_figures", pd.DataFrame(figures, columns=["region_code", "figure", "value", "of_election"])
+                .assign(source="test", generated=False))
+    con.execute("INSERT INTO uploads (upload_id, kind, file_name, sha256, uploaded_at, uploaded_by, data_rows,"
+                " accepted, duplicates, refused, report_json)"
+                " VALUES (1, 'incidents', 'uji.xlsx', '-', now(), 'uji', 0, 0, 0, 0, '{}')")
+    add_incidents(con, incidents)
+    if violations:
+        _insert(con, "violations", pd.DataFrame(
+            violations, columns=["region_code", "phase", "violation_type", "reports", "reported_on"])
+            .assign(election_id=ELECTION, source="test", generated=False))
+
+
+def add_incidents(con, incidents) -> None:
+    if not incidents:
+        return
+    rows = []
+    for inc in incidents:
+        region = inc["region_code"]
+        rows.append({
+            "election_id": ELECTION, "occurred_on": inc["occurred_on"], "province_code": region[:2],
+            "region_code": region, "kecamatan_code": inc.get("kecamatan_code"), "stage": inc["stage"],
+            "stage_from": "file", "category": inc["category"], "description": "uji",
+            "injured": inc.get("injured", 0), "killed": inc.get("killed", 0), "source_file": "uji.xlsx",
+            "upload_id": inc.get("upload_id", 1), "generated": False, "content_hash": f"h{next(_hash)}",
+        })
+    _insert(con, "incidents", pd.DataFrame(rows))
+
+
+def make_db(tmp_path: Path, **rows) -> Database:
+    """A database file built through Database.writer(create=True)."""
+    db = Database(tmp_path / "r.duckdb")
+    with db.writer(create=True) as con:
+        fill(con, **rows)
+    return db
+
+
+def memory_db(**rows) -> duckdb.DuckDBPyConnection:
+    """The same in memory (fast enough for property tests with many examples)."""
+    con = duckdb.connect(":memory:")
+    con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+    fill(con, **rows)
+    return con
+
+
+def inc(day: date, category: str, stage: str = "kampanye", region: str = "65.71", **extra) -> dict:
+    return {"occurred_on": day, "category": category, "stage": stage, "region_code": region, **extra}
