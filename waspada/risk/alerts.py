@@ -22,7 +22,7 @@ import pandas as pd
 from waspada.db import SCHEMA_PATH
 from waspada.i18n import fmt_date, fmt_number
 from waspada.risk.config import CATEGORY_ORDER, load_config
-from waspada.risk.model import _UNIT_OF_INCIDENT, _CATEGORY_WORD, compute
+from waspada.risk.model import _CATEGORY_WORD, _UNIT_OF_INCIDENT, compute, phases_on
 
 ALERT_COLUMNS = [
     "alert_id", "election_id", "region_code", "region_name", "level", "province_code", "phase", "kind",
@@ -35,22 +35,6 @@ _STORED = [c for c in ALERT_COLUMNS if c != "region_name"]
 
 def _alert_id(*parts) -> str:
     return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:24]
-
-
-def phases_on(cur, days: list[date], election_id: str = "pilkada2024") -> dict[date, str]:
-    """The phase each day falls in (before the schedule: the first phase; after: the last)."""
-    rows = cur.execute(
-        "SELECT ep.phase, ep.starts_on FROM election_phases ep JOIN phases p USING (phase)"
-        " WHERE ep.election_id = ? ORDER BY p.phase_order",
-        [election_id],
-    ).fetchall()
-    if not rows:
-        raise ValueError(f"Jadwal {election_id} belum dimuat (tabel election_phases kosong).")
-    out = {}
-    for d in days:
-        started = [phase for phase, starts_on in rows if starts_on <= d]
-        out[d] = started[-1] if started else rows[0][0]
-    return out
 
 
 def _category_rises(cur, cfg, level, start, end, election_id, province) -> list[dict]:

@@ -454,17 +454,25 @@ def scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None
     return df[SCORE_COLUMNS].reset_index(drop=True)
 
 
-def current_phase(cur, on: date, election_id: str = "pilkada2024") -> str:
-    """The phase a date falls in; before the schedule the first phase, after it the last."""
+def phases_on(cur, days: list[date], election_id: str = "pilkada2024") -> dict[date, str]:
+    """The phase each day falls in; before the schedule the first phase, after it the last."""
     rows = cur.execute(
-        "SELECT ep.phase, ep.starts_on, ep.ends_on FROM election_phases ep JOIN phases p USING (phase)"
+        "SELECT ep.phase, ep.starts_on FROM election_phases ep JOIN phases p USING (phase)"
         " WHERE ep.election_id = ? ORDER BY p.phase_order",
         [election_id],
     ).fetchall()
     if not rows:
         raise ValueError(f"Jadwal {election_id} belum dimuat (tabel election_phases kosong).")
-    started = [r[0] for r in rows if r[1] <= on]
-    return started[-1] if started else rows[0][0]
+    out = {}
+    for d in days:
+        started = [phase for phase, starts_on in rows if starts_on <= d]
+        out[d] = started[-1] if started else rows[0][0]
+    return out
+
+
+def current_phase(cur, on: date, election_id: str = "pilkada2024") -> str:
+    """The phase a date falls in (see phases_on)."""
+    return phases_on(cur, [on], election_id)[on]
 
 
 def contributions(cur, *, as_of: date, region_code: str, phase: str,
@@ -516,7 +524,8 @@ def score_history(cur, *, region_code: str, phase: str | None = None, start: dat
         raise ValueError("step_days harus >= 1.")
     days = [start + timedelta(days=i) for i in range(0, (end - start).days + 1, step_days)]
     if phase is None:
-        pairs = [(d, current_phase(cur, d, election_id)) for d in days]
+        phase_of = phases_on(cur, days, election_id)
+        pairs = [(d, phase_of[d]) for d in days]
     else:
         pairs = [(d, phase) for d in days]
     df = compute(cur, level=level_of(region_code), pairs=pairs, election_id=election_id, region_code=region_code)
