@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from etl import build, load_commands
+from etl import account_commands
 from waspada.paths import DEFAULT_DB_PATH
 
 
@@ -19,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=build.run)
 
     load_commands.register(sub, default_db=str(DEFAULT_DB_PATH))
+    account_commands.register(sub, default_db=str(DEFAULT_DB_PATH))
 
     args = parser.parse_args(argv)
     return int(args.func(args) or 0)
