@@ -14,6 +14,7 @@ from typing import BinaryIO, Union
 import python_calamine
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from waspada import filesafety
 from waspada.ingest.errors import UnreadableFile
 
 Source = Union[str, Path, bytes, bytearray, memoryview, BinaryIO]
@@ -61,6 +62,7 @@ def default_file_name(source: Source) -> str:
 
 def read_sheets(data: bytes, file_name: str) -> list[Sheet]:
     """Every sheet of the file with any content. Raises UnreadableFile."""
+    filesafety.check_upload(data, file_name)  # size, type, encryption, zip bomb, XML entities
     if not data or not data.strip():
         raise UnreadableFile(file_name, "berkas kosong (0 baris).")
     suffix = Path(file_name).suffix.lower()
