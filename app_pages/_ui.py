@@ -16,7 +16,7 @@ import streamlit as st
 from waspada import maps, queries, reference
 from waspada.db import Database, DatabaseMissing
 from waspada.i18n import (
-    LANGS, fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, risk_word, t, yes_no,
+    LANGS, TEXT, fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, risk_word, t, yes_no,
 )
 from waspada.maps import legend_html
 from waspada.selection import Selection
@@ -343,6 +343,7 @@ def incident_table(ctx: Context, df: pd.DataFrame, for_export: bool = False) -> 
     """
     lang = ctx.lang
     dates = df["occurred_on"].to_numpy() if for_export else [fmt_date(d, lang) for d in df["occurred_on"]]
+    df = df.fillna({c: "" for c in ("kecamatan_name", "desa", "perpetrator", "source")})
     return pd.DataFrame({
         t("date", lang): dates,
         t("region", lang): df["region_name"].to_numpy(),
@@ -384,29 +385,17 @@ def category_bands(config, level: str) -> dict[str, tuple[float, float]] | None:
 
 
 def alerts_table(ctx: Context, alerts: pd.DataFrame) -> pd.DataFrame:
-    """Alerts as plain text, newest first, with the columns the risk model provides."""
+    """Alerts as plain text, newest first: date, region, kind, category and the reason."""
     lang = ctx.lang
-    wanted = [
-        ("region_name", t("name", lang)),
-        ("level", t("alert_level", lang)),
-        ("category", t("category", lang)),
-        ("score", t("score", lang)),
-        ("raised_on", t("date", lang)),
-        ("reason_en" if lang == "en" else "reason_id", t("reason", lang)),
-        ("message_en" if lang == "en" else "message_id", t("reason", lang)),
-    ]
-    out = pd.DataFrame(index=alerts.index)
-    for col, label in wanted:
-        if col in alerts.columns and label not in out.columns:
-            values = alerts[col]
-            if col == "category" or col == "level":
-                values = values.map(lambda c: risk_word(c, lang) if c in ("rendah", "sedang", "tinggi") else c)
-            elif col == "score":
-                values = values.map(lambda v: fmt_number(v, 1))
-            elif col == "raised_on":
-                values = values.map(lambda d: fmt_date(d, lang) if pd.notna(d) else "–")
-            out[label] = values
-    return out.reset_index(drop=True) if len(out.columns) else alerts.reset_index(drop=True)
+    df = alerts.sort_values("triggered_on", ascending=False, kind="stable")
+    kinds = {k: t(f"alert_{k}", lang) if f"alert_{k}" in TEXT else k.replace("_", " ") for k in df["kind"].unique()}
+    return pd.DataFrame({
+        t("date", lang): [fmt_date(d, lang) if pd.notna(d) else "–" for d in df["triggered_on"]],
+        t("name", lang): df["region_name"].to_numpy(),
+        t("alert_kind", lang): [kinds[k] for k in df["kind"]],
+        t("category", lang): [risk_word(c, lang) if isinstance(c, str) else "–" for c in df["category"]],
+        t("reason", lang): df["reason_en" if lang == "en" else "reason_id"].to_numpy(),
+    })
 
 
 @st.cache_data(show_spinner=False)

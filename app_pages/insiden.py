@@ -62,7 +62,7 @@ fig = go.Figure()
 for i, (category, group) in enumerate(counts.groupby("category", sort=True)):
     fig.add_trace(go.Bar(x=group["week"], y=group["n"], name=cat_names.get(category, category),
                          marker_color=ui.CATEGORY_PALETTE[i % len(ui.CATEGORY_PALETTE)]))
-fig.update_layout(barmode="stack", height=360, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14},
+fig.update_layout(barmode="stack", height=360, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14, "color": "#111111"},
                   legend={"orientation": "h", "y": -0.2}, plot_bgcolor="#ffffff", yaxis_title=t("n_incidents", lang))
 st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 

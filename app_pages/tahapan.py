@@ -42,7 +42,7 @@ else:
                        font={"size": 15, "color": "#000000"}, bgcolor="#ffffff")
     fig.update_yaxes(tickvals=list(range(len(stages))), ticktext=labels, autorange="reversed")
     fig.update_layout(height=max(360, 30 * len(stages) + 80), margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                      font={"size": 14}, plot_bgcolor="#ffffff")
+                      font={"size": 14, "color": "#111111"}, plot_bgcolor="#ffffff")
     fig.update_xaxes(gridcolor="#d0d0d0")
     st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 
@@ -80,7 +80,7 @@ elif grid is not None:
     ))
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=max(320, 28 * len(wide_score) + 120), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      font={"size": 14}, plot_bgcolor=NO_DATA_HEX)
+                      font={"size": 14, "color": "#111111"}, plot_bgcolor=NO_DATA_HEX)
     st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 
 # -- maps of three phases side by side -------------------------------------------------------

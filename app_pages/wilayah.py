@@ -71,7 +71,7 @@ with left:
     if history is not None and history.empty:
         st.info(t("no_scores", lang))
     elif history is not None:
-        fig = go.Figure(go.Scatter(x=history["as_of"] if "as_of" in history else history.iloc[:, 0],
+        fig = go.Figure(go.Scatter(x=history["date"],
                                    y=history["score"], mode="lines", line={"color": "#08306b", "width": 3},
                                    name=t("score", lang)))
         config = ui.risk_config()
@@ -80,7 +80,7 @@ with left:
             for c, (lo, hi) in bands.items():
                 fig.add_hrect(y0=lo, y1=hi, fillcolor=maps.category_hex(c), opacity=0.18, line_width=0,
                               annotation_text=risk_word(c, lang), annotation_position="top left")
-        fig.update_layout(height=340, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14},
+        fig.update_layout(height=340, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14, "color": "#111111"},
                           yaxis_title=t("score", lang), plot_bgcolor="#ffffff")
         st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 with right:
@@ -93,7 +93,7 @@ with right:
         fig = go.Figure(go.Bar(x=contrib["points"], y=label, orientation="h", marker_color="#08306b",
                                text=[fmt_number(v, 1) for v in contrib["points"]], textposition="auto"))
         fig.update_yaxes(autorange="reversed")
-        fig.update_layout(height=340, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14},
+        fig.update_layout(height=340, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14, "color": "#111111"},
                           xaxis_title=t("points", lang), plot_bgcolor="#ffffff")
         st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 

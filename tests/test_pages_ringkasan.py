@@ -11,7 +11,7 @@ def test_overview_on_the_sample(open_app, sample_db):
     assert "Kampanye, hari ke-45 dari 60 — pemungutan suara 19 hari lagi" in body
     assert GENERATED in body
     figures = metrics(at)
-    assert set(figures) == {"Insiden 7 hari terakhir", "Korban (luka + meninggal), 7 hari",
+    assert set(figures) == {"Insiden 7 hari terakhir", "Korban 7 hari terakhir",
                             "Wilayah rawan tinggi", "Peringatan terbuka"}
     assert all(v != "–" for v in figures.values())
     [deck] = decks(at)
