@@ -372,59 +372,45 @@ def _component_phrase(component: str, n: int, injured: int, killed: int, recent:
     return text
 
 
-def _sentence(category: str, base: str, parts: list[str], lang: str) -> str:
+def _sentence_head(category: str, parts: list[str], lang: str) -> str:
+    """The sentence up to the baseline phrase: 'Tinggi karena 3 kekerasan fisik ... dan '."""
     cat = _CATEGORY_WORD[lang][category].capitalize()
     if not parts:
-        if lang == "id":
-            return f"{cat}: belum ada laporan; skor = {base}."
-        return f"{cat}: no reports yet; score = {base}."
+        return f"{cat}: belum ada laporan; skor = " if lang == "id" else f"{cat}: no reports yet; score = "
     joined = ", ".join(parts)
-    if lang == "id":
-        return f"{cat} karena {joined} dan {base}."
-    return f"{cat} because of {joined} and {base}."
+    return f"{cat} karena {joined} dan " if lang == "id" else f"{cat} because of {joined} and "
 
 
 def _reasons(df: pd.DataFrame, cfg: RiskConfig) -> tuple[list[str], list[str]]:
     """The reason sentence of every row, in Indonesian and English.
 
-    Phrases repeat across regions and phases (same counts, same baseline), so each is
-    built once and looked up: tens of thousands of rows take a few tens of milliseconds.
+    A sentence is a head (category and the two largest components) and the baseline
+    phrase; both repeat across regions and phases, so each distinct one is built once.
     """
-    phrase_cache: dict = {}
-    base_cache: dict = {}
-
-    def phrase(key, lang):
-        k = (lang, *key)
-        if k not in phrase_cache:
-            phrase_cache[k] = _component_phrase(*key, cfg, lang)
-        return phrase_cache[k]
-
-    def base(key, lang):
-        k = (lang, *key)
-        if k not in base_cache:
-            base_cache[k] = _baseline_phrase(*key, lang)
-        return base_cache[k]
-
-    sentence_cache: dict = {}
+    heads: dict = {}
+    bases: dict = {}
+    head_keys = zip(df["category"].tolist(), df["has_reports"].tolist(),
+                    df["c1"].tolist(), df["n1"].tolist(), df["inj1"].tolist(), df["kil1"].tolist(), df["rec1"].tolist(),
+                    df["c2"].tolist(), df["n2"].tolist(), df["inj2"].tolist(), df["kil2"].tolist(), df["rec2"].tolist())
+    base_keys = zip(df["baseline_source"].tolist(), df["baseline_generated"].astype(bool).tolist(),
+                    df["baseline_category"].tolist(), df["baseline"].round(1).tolist())
     out_id, out_en = [], []
-    columns = [df[c].tolist() for c in ("category", "has_reports", "baseline_source", "baseline_generated",
-                                         "baseline_category", "baseline", "c1", "n1", "inj1", "kil1", "rec1",
-                                         "c2", "n2", "inj2", "kil2", "rec2")]
-    for row in zip(*columns):
-        pair = sentence_cache.get(row)
-        if pair is None:
-            cat, has, bsrc, bgen, bcat, bval, c1, n1, i1, k1, r1, c2, n2, i2, k2, r2 = row
-            bkey = (bsrc, bool(bgen), bcat, round(float(bval), 1))
-            keys = []
+    for hk, bk in zip(head_keys, base_keys):
+        head = heads.get(hk)
+        if head is None:
+            cat, has, c1, n1, i1, k1, r1, c2, n2, i2, k2, r2 = hk
+            comps = []
             if has:
-                if isinstance(c1, str):
-                    keys.append((c1, int(n1), int(i1), int(k1), int(r1)))
-                if isinstance(c2, str):
-                    keys.append((c2, int(n2), int(i2), int(k2), int(r2)))
-            pair = sentence_cache[row] = tuple(
-                _sentence(cat, base(bkey, lang), [phrase(k, lang) for k in keys], lang) for lang in ("id", "en"))
-        out_id.append(pair[0])
-        out_en.append(pair[1])
+                comps = [(c, int(n), int(i), int(k), int(r)) for c, n, i, k, r in ((c1, n1, i1, k1, r1),
+                                                                                   (c2, n2, i2, k2, r2))
+                         if isinstance(c, str)]
+            head = heads[hk] = tuple(
+                _sentence_head(cat, [_component_phrase(*c, cfg, lang) for c in comps], lang) for lang in ("id", "en"))
+        base = bases.get(bk)
+        if base is None:
+            base = bases[bk] = tuple(_baseline_phrase(*bk, lang) for lang in ("id", "en"))
+        out_id.append(head[0] + base[0] + ".")
+        out_en.append(head[1] + base[1] + ".")
     return out_id, out_en
 
 
