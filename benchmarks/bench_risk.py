@@ -72,7 +72,7 @@ def _rss() -> int:
 
 
 class _PeakRss:
-    """Samples RSS every 5 ms in a thread: DuckDB's memory is outside Python's allocator."""
+    """Samples RSS every 25 ms in a thread: DuckDB's memory is outside Python's allocator."""
 
     def __init__(self):
         self.peak = _rss()
@@ -82,7 +82,7 @@ class _PeakRss:
     def _run(self):
         while not self._stop.is_set():
             self.peak = max(self.peak, _rss())
-            time.sleep(0.005)
+            time.sleep(0.025)
 
     def __enter__(self):
         self.start = _rss()
