@@ -18,6 +18,7 @@ from waspada import reference
 from waspada.db import SCHEMA_PATH, Database
 from waspada.ingest import parse_incident_file
 from waspada.ingest.store import insert_incidents, record_upload
+from waspada.risk.alerts import refresh_alerts_after_load
 from waspada.paths import GENERATED_DIR, REFERENCE_DIR
 
 SAMPLE_INCIDENTS = GENERATED_DIR / "insiden_contoh_generated.csv"
@@ -38,6 +39,11 @@ def build_database(db_path: Path | str, sample: bool = True) -> dict[str, int]:
         _load_ikp(con, sources)
         _load_violations(con, sources, sample)
         _load_sample_incidents(con, sources, sample, now)
+        if not sample:
+            # Alerts raised by the removed sample must go; those of uploads are raised again
+            # below (their first-raised time restarts, which only --no-sample does).
+            con.execute("DELETE FROM alerts")
+        refresh_alerts_after_load(con)  # idempotent: stored alerts keep their created_at
         con.execute("DELETE FROM data_sources")
         for s in sources:
             con.execute(

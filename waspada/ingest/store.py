@@ -13,6 +13,7 @@ from pathlib import Path
 
 
 from waspada.db import Database
+from waspada.risk.alerts import refresh_alerts_after_load
 from waspada.ingest.incidents import INCIDENT_COLUMNS
 from waspada.ingest.read import Source, read_bytes
 from waspada.ingest.report import ParseReport
@@ -118,6 +119,8 @@ def store_incidents(db: Database, report: ParseReport, raw: Source, uploaded_by:
         upload_id = record_upload(con, "incidents", report, sha, stored, uploaded_by,
                                   accepted=len(rows), duplicates=len(report.duplicates))
         new = insert_incidents(con, rows, upload_id)
+        if new:
+            refresh_alerts_after_load(con)
         if new != len(rows):
             # Rows added by another upload between parsing and storing: count them honestly.
             con.execute("UPDATE uploads SET accepted = ?, duplicates = ? WHERE upload_id = ?",

@@ -7,11 +7,11 @@ Every function takes a DuckDB cursor (``Database(path).reader()``) except
 
 from waspada.risk.config import RiskConfig, RiskConfigError, config_table, load_config
 from waspada.risk.model import contributions, current_phase, score_history, scores, trend
-from waspada.risk.alerts import current_alerts, refresh_alerts
+from waspada.risk.alerts import current_alerts, refresh_alerts, refresh_alerts_after_load
 from waspada.risk.forward import forward_look
 
 __all__ = [
     "RiskConfig", "RiskConfigError", "config_table", "load_config",
     "scores", "contributions", "score_history", "trend", "current_phase",
-    "current_alerts", "refresh_alerts", "forward_look",
+    "current_alerts", "refresh_alerts", "refresh_alerts_after_load", "forward_look",
 ]

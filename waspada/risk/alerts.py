@@ -234,3 +234,13 @@ def alert_summary(alerts: pd.DataFrame, lang: str = "id") -> str:
     parts = [f"{fmt_number(counts[k])} {words[k]}" for k in _KIND_ORDER if k in counts]
     head = "peringatan" if lang == "id" else ("alert" if len(alerts) == 1 else "alerts")
     return f"{fmt_number(len(alerts))} {head}: " + ", ".join(parts)
+
+
+def refresh_alerts_after_load(con, election_id: str = "pilkada2024") -> int:
+    """refresh_alerts as of the newest incident (or today, if that is earlier): what every
+    load calls inside its transaction. Loads often arrive after the fact (a weekly report,
+    or a past election's logs), so 'today' alone would scan an empty window."""
+    latest = con.execute("SELECT max(occurred_on) FROM incidents WHERE election_id = ?", [election_id]).fetchall()[0][0]
+    if latest is None:
+        return 0
+    return refresh_alerts(con, min(latest, date.today()), election_id=election_id)
