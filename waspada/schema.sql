@@ -209,3 +209,28 @@ CREATE TABLE IF NOT EXISTS alerts (
     triggered_on  DATE NOT NULL,
     created_at    TIMESTAMPTZ NOT NULL
 );
+
+-- Briefings and reporting compliance ---------------------------------------------------
+-- A briefing the presenter saved (waspada.briefing.save_briefing): the next briefing of
+-- the province shows what is new since the latest saved one with an earlier as_of date.
+CREATE SEQUENCE IF NOT EXISTS briefing_id_seq START 1;
+CREATE TABLE IF NOT EXISTS briefings (
+    id        BIGINT PRIMARY KEY DEFAULT nextval('briefing_id_seq'),
+    province  VARCHAR NOT NULL,                 -- provinsi code, '65'
+    saved_at  TIMESTAMPTZ NOT NULL,
+    saved_by  VARCHAR NOT NULL,
+    as_of     DATE NOT NULL,                    -- the date the briefing showed
+    phase     VARCHAR NOT NULL,                 -- the phase it showed
+    note      VARCHAR
+);
+
+-- "Nihil" (nothing to report) recorded by staff for a kabupaten/kota and a reporting week
+-- (waspada.compliance.record_nihil). Incidents of a region also count as its report for
+-- the weeks they occurred in (docs/briefing.md).
+CREATE TABLE IF NOT EXISTS report_nihil (
+    region_code VARCHAR NOT NULL,               -- kabupaten/kota code, '65.71'
+    week_start  DATE NOT NULL,                  -- first day of the reporting week
+    recorded_by VARCHAR NOT NULL,
+    recorded_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (region_code, week_start)
+);

@@ -1,0 +1,474 @@
+"""The Forkopimda briefing as plain data: six slides for a province, phase and date.
+
+Every number comes from waspada.queries, waspada.risk and waspada.compliance — the same
+functions the dashboard pages call — so a slide never disagrees with the dashboard. The
+screen (app_pages/briefing.py), the PowerPoint and the PDF (waspada/reports/) all draw
+the ``Briefing`` returned by ``build_briefing``; none of them computes anything.
+
+Slides, in order (``SLIDE_KEYS``):
+
+1. ``situasi`` — the situation in one sentence and four figures (those of Ringkasan);
+2. ``peta`` — the risk map of the province's kabupaten/kota;
+3. ``rawan`` — the riskiest regions with the model's reasons;
+4. ``baru`` — what is new since the last saved briefing (incidents, alerts, categories that
+   rose); without a saved briefing, since 7 days before;
+5. ``tahapan`` — the timeline, the coming phase and the regions entering it at high risk;
+6. ``kepatuhan`` — which kabupaten/kota have not sent this week's report.
+
+Table cells are finished text (Indonesian number and date formats), so every output
+shows the same characters. No streamlit here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+import pandas as pd
+
+from waspada import compliance, queries, reference
+from waspada.db import Database
+from waspada.i18n import (
+    fmt_date, fmt_datetime, fmt_number, fmt_signed, incident_category_name, phase_name, risk_word, t,
+)
+
+SLIDE_KEYS = ("situasi", "peta", "rawan", "baru", "tahapan", "kepatuhan")
+TOP_N = 5  # riskiest regions on slide 3: what a room can read from the back
+MAX_ROWS = 8  # longest table on a slide; the rest is counted in a note
+_RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
+
+# Words of the briefing and the reports (Bahasa Indonesia first). Shared interface words
+# (figure labels, map title) come from waspada.i18n.
+TEXT: dict[str, dict[str, str]] = {
+    "page_briefing": {"id": "Briefing", "en": "Briefing"},
+    "page_reports": {"id": "Laporan", "en": "Reports"},
+    "title_situasi": {"id": "Situasi {area}", "en": "Situation in {area}"},
+    "title_rawan": {"id": "Wilayah paling rawan", "en": "Riskiest regions"},
+    "title_baru": {"id": "Yang baru sejak briefing terakhir", "en": "New since the last briefing"},
+    "title_tahapan": {"id": "Tahapan berikutnya", "en": "The coming phase"},
+    "title_kepatuhan": {"id": "Kepatuhan pelaporan minggu ini", "en": "Reporting this week"},
+    "s1_during": {
+        "id": "{date}: tahapan {phase} hari ke-{day} dari {days}; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terbuka.",
+        "en": "{date}: {phase} phase, day {day} of {days}; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} open alerts.",
+    },
+    "s1_outside": {
+        "id": "{date}: di luar jadwal tahapan; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terbuka.",
+        "en": "{date}: outside the election schedule; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} open alerts.",
+    },
+    "s2": {
+        "id": "Pada tahapan {phase}: {tinggi} kabupaten/kota rawan tinggi, {sedang} sedang dan {rendah} rendah (dari {total}).",
+        "en": "In the {phase} phase: {tinggi} regencies/cities at high risk, {sedang} medium and {rendah} low (of {total}).",
+    },
+    "s2_none": {"id": "Belum ada skor risiko untuk tahapan {phase}.", "en": "No risk scores for the {phase} phase yet."},
+    "s3": {"id": "Paling rawan: {name}, skor {score} ({category}).", "en": "Riskiest: {name}, score {score} ({category})."},
+    "s4": {
+        "id": "Sejak {since}: {incidents} insiden baru, {alerts} peringatan baru, {rose} wilayah naik kategori.",
+        "en": "Since {since}: {incidents} new incidents, {alerts} new alerts, {rose} regions rose a category.",
+    },
+    "since_saved": {"id": "briefing {date} (disimpan {saved})", "en": "the briefing of {date} (saved {saved})"},
+    "since_default": {"id": "{date} (belum ada briefing tersimpan)", "en": "{date} (no saved briefing yet)"},
+    "s5": {
+        "id": "Tahapan {phase} dimulai {date} ({days} hari lagi); {n} kabupaten/kota memasukinya dengan rawan tinggi.",
+        "en": "The {phase} phase starts {date} (in {days} days); {n} regencies/cities enter it at high risk.",
+    },
+    "s5_none": {"id": "Tidak ada tahapan berikutnya setelah {date}.", "en": "No further phase after {date}."},
+    "s6": {
+        "id": "Minggu {week}: {sudah} dari {total} kabupaten/kota sudah melapor, {terlambat} terlambat.",
+        "en": "Week {week}: {sudah} of {total} regencies/cities have reported, {terlambat} are late.",
+    },
+    "s6_none": {"id": "Belum ada kabupaten/kota untuk provinsi ini.", "en": "No regencies/cities for this province."},
+    "new_incidents": {"id": "Insiden baru", "en": "New incidents"},
+    "new_casualties": {"id": "Korban baru", "en": "New casualties"},
+    "new_alerts": {"id": "Peringatan baru", "en": "New alerts"},
+    "rose": {"id": "Naik kategori", "en": "Rose a category"},
+    "from": {"id": "Sebelumnya", "en": "Before"},
+    "to": {"id": "Sekarang", "en": "Now"},
+    "score_now": {"id": "Skor sekarang", "en": "Score now"},
+    "score_next": {"id": "Skor tahapan berikut", "en": "Score, coming phase"},
+    "starts": {"id": "Mulai", "en": "Starts"},
+    "ends": {"id": "Selesai", "en": "Ends"},
+    "status": {"id": "Status", "en": "Status"},
+    "last_report": {"id": "Laporan terakhir", "en": "Last report"},
+    "late_since": {"id": "Terlambat sejak", "en": "Late since"},
+    "st_sudah": {"id": "sudah melapor", "en": "reported"},
+    "st_belum": {"id": "belum melapor", "en": "not yet"},
+    "st_terlambat": {"id": "terlambat", "en": "late"},
+    "via_insiden": {"id": "laporan insiden", "en": "incident log"},
+    "via_nihil": {"id": "nihil", "en": "nothing to report"},
+    "fig_sudah": {"id": "Sudah melapor", "en": "Reported"},
+    "fig_belum": {"id": "Belum melapor", "en": "Not yet"},
+    "fig_terlambat": {"id": "Terlambat", "en": "Late"},
+    "fig_total": {"id": "Kabupaten/kota", "en": "Regencies/cities"},
+    "never": {"id": "belum pernah", "en": "never"},
+    "more_rows": {"id": "… dan {n} lainnya", "en": "… and {n} more"},
+    "regions": {"id": "Wilayah", "en": "Regions"},
+    "count": {"id": "Jumlah", "en": "Count"},
+    "footer": {"id": "{area} · {date} · {freshness}", "en": "{area} · {date} · {freshness}"},
+    "generated_footer": {"id": "Data contoh (dibangkitkan)", "en": "Sample data (generated)"},
+    "no_risk": {"id": "Skor risiko tidak tersedia (jadwal atau model risiko belum dimuat).",
+                "en": "Risk scores unavailable (schedule or risk model not loaded)."},
+    "slide_of": {"id": "Slide {n} dari {total}", "en": "Slide {n} of {total}"},
+}
+
+
+def bt(key: str, lang: str = "id", **values) -> str:
+    """A word of the briefing (TEXT above), else of the interface (waspada.i18n)."""
+    entry = TEXT.get(key)
+    if entry is None:
+        return t(key, lang, **values)
+    text = entry.get(lang) or entry["id"]
+    return text.format(**values) if values else text
+
+
+@dataclass
+class Figure:
+    label: str
+    value: str
+    delta: str | None = None  # "+3" against the comparison period, if any
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+    title: str | None = None
+    note: str | None = None  # e.g. "… dan 12 lainnya"
+
+
+@dataclass
+class Slide:
+    key: str
+    title: str
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    visual: str | None = None  # 'map' | 'categories' | 'timeline'
+
+
+@dataclass(frozen=True)
+class SavedBriefing:
+    id: int
+    province: str
+    saved_at: datetime
+    saved_by: str
+    as_of: date
+    phase: str
+    note: str | None
+
+
+@dataclass
+class Briefing:
+    province: str
+    province_name: str
+    as_of: date
+    phase: str | None
+    lang: str
+    slides: list[Slide]
+    footer: str
+    generated: bool
+    since: date  # first day of "what is new"
+    previous: SavedBriefing | None
+    # What the pictures are drawn from (the same frames the slides' numbers come from).
+    scores: pd.DataFrame | None = None
+    schedule: pd.DataFrame | None = None
+    new_by_category: pd.DataFrame | None = None
+    compliance: pd.DataFrame | None = None
+
+    def slide(self, key: str) -> Slide:
+        return next(s for s in self.slides if s.key == key)
+
+
+# -- saved briefings ------------------------------------------------------------------------
+def save_briefing(db: Database, *, province: str, as_of: date, phase: str, saved_by: str,
+                  note: str | None = None, now: datetime | None = None) -> int:
+    """Store a briefing record (the next briefing compares against it); returns its id."""
+    saved_by = (saved_by or "").strip()
+    if not saved_by:
+        raise ValueError("Nama penyimpan briefing harus diisi.")
+    if phase not in reference.PHASES:
+        raise ValueError(f"Tahapan tidak dikenal: {phase!r}.")
+    now = now or datetime.now(timezone.utc)
+    with db.writer() as con:
+        compliance.ensure_tables(con)
+        return con.execute(
+            "INSERT INTO briefings (province, saved_at, saved_by, as_of, phase, note) VALUES (?, ?, ?, ?, ?, ?)"
+            " RETURNING id",
+            [province, now, saved_by, as_of, phase, (note or "").strip() or None],
+        ).fetchall()[0][0]
+
+
+def saved_briefings(cur, *, province: str) -> list[SavedBriefing]:
+    """The province's saved briefings, latest date first."""
+    if not compliance.has_table(cur, "briefings"):
+        return []
+    # Through a DataFrame: a TIMESTAMPTZ fetched as a Python value would need pytz.
+    df = cur.execute(
+        "SELECT id, province, saved_at, saved_by, as_of, phase, note FROM briefings WHERE province = ?"
+        " ORDER BY as_of DESC, saved_at DESC, id DESC",
+        [province],
+    ).df()
+    return [SavedBriefing(id=int(r.id), province=r.province, saved_at=r.saved_at.to_pydatetime(),
+                          saved_by=r.saved_by, as_of=pd.Timestamp(r.as_of).date(), phase=r.phase,
+                          note=None if pd.isna(r.note) else r.note) for r in df.itertuples()]
+
+
+def previous_briefing(cur, *, province: str, as_of: date) -> SavedBriefing | None:
+    """The latest saved briefing of the province about an earlier date than ``as_of``."""
+    return next((b for b in saved_briefings(cur, province=province) if b.as_of < as_of), None)
+
+
+# -- building -------------------------------------------------------------------------------
+def _risk(fn, *args, **kwargs):
+    """A risk result, or None when the model or the schedule is missing."""
+    try:
+        return fn(*args, **kwargs)
+    except (queries.RiskModelUnavailable, ValueError):
+        return None
+
+
+def _limit(rows: list[list[str]], lang: str) -> tuple[list[list[str]], str | None]:
+    if len(rows) <= MAX_ROWS:
+        return rows, None
+    return rows[:MAX_ROWS], bt("more_rows", lang, n=fmt_number(len(rows) - MAX_ROWS))
+
+
+def period_label(start: date, end: date, lang: str = "id") -> str:
+    """'18–24 November 2024', '28 Oktober – 3 November 2024', '30 Desember 2024 – 5 Januari 2025'."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{fmt_date(end, lang)}"
+    if start.year == end.year:
+        return f"{fmt_date(start, lang).rsplit(' ', 1)[0]} – {fmt_date(end, lang)}"
+    return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
+
+
+def _week_label(start: date, lang: str) -> str:
+    return period_label(start, start + timedelta(days=6), lang)
+
+
+def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None, lang: str = "id",
+                   previous: SavedBriefing | None | str = "latest",
+                   rules: compliance.ReportingRules | None = None) -> Briefing:
+    """The six slides for ``province`` on ``as_of``; ``phase`` None = the phase of the date.
+
+    ``previous`` is the saved briefing "what is new" starts after: 'latest' looks it up
+    (``previous_briefing``), None compares with the 7 days up to ``as_of``.
+    """
+    regions = reference.regions().set_index("code")
+    area = str(regions.loc[province, "name"]) if province in regions.index else province
+    prog = queries.phase_progress(cur, as_of=as_of)
+    has_schedule = prog["status"] != "no_schedule"
+    phase = phase or prog.get("phase") or (_risk(_current_phase, cur, as_of) if has_schedule else None)
+    if previous == "latest":
+        previous = previous_briefing(cur, province=province, as_of=as_of)
+    since = previous.as_of + timedelta(days=1) if previous else as_of - timedelta(days=6)
+    fresh = queries.data_freshness(cur)
+
+    scores = None
+    if has_schedule and phase:
+        scores = _risk(queries.risk_scores, cur, as_of=as_of, level="kabupaten_kota", phase=phase, province=province)
+    slides = [
+        _situation(cur, province, area, as_of, prog, has_schedule, lang),
+        _map_slide(area, phase, scores, lang),
+        _riskiest(scores, lang),
+    ]
+    new_slide, new_by_category = _new_since(cur, province, as_of, phase, since, previous, scores, has_schedule, lang)
+    slides.append(new_slide)
+    sched = queries.schedule(cur)
+    slides.append(_coming_phase(cur, province, as_of, sched, has_schedule, lang))
+    comp = compliance.compliance(cur, province=province, as_of=as_of, rules=rules)
+    slides.append(_compliance_slide(comp, as_of, rules or compliance.load_rules(), lang))
+
+    freshness = (t("freshness", lang, when=fmt_datetime(fresh["loaded_at"], province, lang))
+                 if fresh["loaded_at"] is not None else t("freshness_none", lang))
+    generated = bool(fresh["generated_incidents"] or fresh["generated_sources"])
+    footer = bt("footer", lang, area=area, date=fmt_date(as_of, lang), freshness=freshness)
+    if generated:
+        footer += " · " + bt("generated_footer", lang)
+    return Briefing(province=province, province_name=area, as_of=as_of, phase=phase, lang=lang, slides=slides,
+                    footer=footer, generated=generated, since=since, previous=previous, scores=scores,
+                    schedule=sched, new_by_category=new_by_category, compliance=comp)
+
+
+def _current_phase(cur, as_of):
+    from waspada import risk
+
+    return risk.current_phase(cur, as_of)
+
+
+def _situation(cur, province, area, as_of, prog, has_schedule, lang) -> Slide:
+    head = queries.incident_headline(cur, as_of=as_of, province=province)
+    risk_head = _risk(queries.risk_headline, cur, as_of=as_of, province=province) if has_schedule else None
+    risk_head = risk_head or dict.fromkeys(("high", "high_prev", "alerts", "alerts_prev"))
+    head |= risk_head
+    values = dict(
+        date=fmt_date(as_of, lang), incidents=fmt_number(head["incidents"]),
+        delta=fmt_signed(head["incidents"] - head["incidents_prev"]),
+        high=fmt_number(head["high"]), alerts=fmt_number(head["alerts"]),
+    )
+    if prog.get("status") == "during":
+        text = bt("s1_during", lang, phase=phase_name(prog["phase"], lang).lower(), day=prog["day"],
+                  days=prog["days"], **values)
+    else:
+        text = bt("s1_outside", lang, **values)
+    figures = []
+    for label, now, before in (("metric_incidents", head["incidents"], head["incidents_prev"]),
+                               ("metric_casualties", head["casualties"], head["casualties_prev"]),
+                               ("metric_high", head["high"], head["high_prev"]),
+                               ("metric_alerts", head["alerts"], head["alerts_prev"])):
+        figures.append(Figure(
+            t(label, lang), fmt_number(now) if now is not None else "–",
+            fmt_signed(now - before) if now is not None and before is not None else None,
+        ))
+    return Slide("situasi", bt("title_situasi", lang, area=area), text, figures=figures)
+
+
+def _map_slide(area, phase, scores, lang) -> Slide:
+    title = t("map_title", lang, area=area, phase=phase_name(phase, lang))
+    if scores is None or scores.empty:
+        return Slide("peta", title, bt("s2_none", lang, phase=phase_name(phase, lang).lower()), visual="map")
+    counts = scores["category"].value_counts()
+    text = bt("s2", lang, phase=phase_name(phase, lang).lower(), total=fmt_number(len(scores)),
+              **{c: fmt_number(counts.get(c, 0)) for c in _RANK})
+    rows = []
+    for cat in ("tinggi", "sedang", "rendah"):
+        names = scores.loc[scores["category"] == cat].sort_values("score", ascending=False)["region_name"]
+        rows.append([risk_word(cat, lang), fmt_number(len(names)), ", ".join(names) or "–"])
+    table = Table([t("category", lang), bt("count", lang), bt("regions", lang)], rows)
+    return Slide("peta", title, text, tables=[table], visual="map")
+
+
+def _reason_col(lang: str) -> str:
+    return "reason_en" if lang == "en" else "reason_id"
+
+
+def _riskiest(scores, lang) -> Slide:
+    title = bt("title_rawan", lang)
+    if scores is None or scores.empty:
+        return Slide("rawan", title, bt("no_risk", lang) if scores is None else t("no_scores", lang))
+    top = scores.sort_values("score", ascending=False).head(TOP_N)
+    first = top.iloc[0]
+    text = bt("s3", lang, name=first["region_name"], score=fmt_number(first["score"], 1),
+              category=risk_word(first["category"], lang))
+    rows = [[r["region_name"], fmt_number(r["score"], 1), risk_word(r["category"], lang), r[_reason_col(lang)]]
+            for _, r in top.iterrows()]
+    table = Table([t("name", lang), t("score", lang), t("category", lang), t("reason", lang)], rows)
+    return Slide("rawan", title, text, tables=[table])
+
+
+def _new_since(cur, province, as_of, phase, since, previous, scores, has_schedule, lang):
+    incidents = queries.incidents(cur, start=since, end=as_of, province=province)
+    by_cat = (incidents.groupby("category", as_index=False)
+              .agg(n=("id", "size"), injured=("injured", "sum"), killed=("killed", "sum"))
+              .sort_values(["n", "category"], ascending=[False, True]).reset_index(drop=True))
+    by_cat["label"] = [incident_category_name(c, lang) for c in by_cat["category"]]
+
+    alerts = None
+    rose_rows: list[list[str]] = []
+    if has_schedule:
+        from waspada import risk
+
+        alerts = _risk(risk.current_alerts, cur, as_of=as_of, province=province, days=(as_of - since).days + 1)
+        if scores is not None and not scores.empty:
+            if previous is not None:
+                before = _risk(queries.risk_scores, cur, as_of=previous.as_of, level="kabupaten_kota",
+                               phase=previous.phase, province=province)
+            else:
+                before = _risk(queries.risk_scores, cur, as_of=since - timedelta(days=1), level="kabupaten_kota",
+                               phase=phase, province=province)
+            if before is not None and not before.empty:
+                merged = scores.merge(before[["region_code", "category"]], on="region_code", suffixes=("", "_before"))
+                merged = merged[merged["category"].map(_RANK) > merged["category_before"].map(_RANK)]
+                for _, r in merged.sort_values("score", ascending=False).iterrows():
+                    rose_rows.append([r["region_name"], risk_word(r["category_before"], lang),
+                                      risk_word(r["category"], lang)])
+    n_alerts = len(alerts) if alerts is not None else None
+    if previous is not None:
+        since_text = bt("since_saved", lang, date=fmt_date(previous.as_of, lang),
+                        saved=fmt_datetime(previous.saved_at, province, lang))
+    else:
+        since_text = bt("since_default", lang, date=fmt_date(since, lang))
+    text = bt("s4", lang, since=since_text, incidents=fmt_number(len(incidents)),
+              alerts=fmt_number(n_alerts) if n_alerts is not None else "–", rose=fmt_number(len(rose_rows)))
+    figures = [
+        Figure(bt("new_incidents", lang), fmt_number(len(incidents))),
+        Figure(bt("new_casualties", lang), fmt_number(int((incidents["injured"] + incidents["killed"]).sum()))),
+        Figure(bt("new_alerts", lang), fmt_number(n_alerts) if n_alerts is not None else "–"),
+        Figure(bt("rose", lang), fmt_number(len(rose_rows))),
+    ]
+    tables = []
+    if alerts is not None and not alerts.empty:
+        rows = [[fmt_date(r["triggered_on"], lang), r["region_name"], r[_reason_col(lang)]]
+                for _, r in alerts.iterrows()]
+        # Four at most: alert reasons are long sentences and the slide also has a chart.
+        note = bt("more_rows", lang, n=fmt_number(len(rows) - 4)) if len(rows) > 4 else None
+        tables.append(Table([t("date", lang), t("name", lang), t("reason", lang)], rows[:4],
+                            title=bt("new_alerts", lang), note=note))
+    if rose_rows:
+        rows, note = _limit(rose_rows, lang)
+        tables.append(Table([t("name", lang), bt("from", lang), bt("to", lang)], rows, title=bt("rose", lang), note=note))
+    slide = Slide("baru", bt("title_baru", lang), text, figures=figures, tables=tables,
+                  visual="categories" if not by_cat.empty else None)
+    return slide, by_cat
+
+
+def _coming_phase(cur, province, as_of, sched, has_schedule, lang) -> Slide:
+    title = bt("title_tahapan", lang)
+    if not has_schedule or sched.empty:
+        return Slide("tahapan", title, t("no_schedule", lang))
+    coming = sched[sched["starts_on"] > as_of]
+    if coming.empty:
+        return Slide("tahapan", title, bt("s5_none", lang, date=fmt_date(as_of, lang)), visual="timeline")
+    nxt = coming.iloc[0]
+    from waspada import risk
+
+    days_until = (nxt["starts_on"] - as_of).days
+    ahead = _risk(risk.forward_look, cur, as_of=as_of, horizon_days=days_until, province=province)
+    rows = []
+    if ahead is not None and not ahead.empty:
+        ahead = ahead[(ahead["next_phase"] == nxt["phase"])
+                      & ((ahead["current_category"] == "tinggi") | (ahead["next_phase_category"] == "tinggi"))]
+        for _, r in ahead.sort_values("score", ascending=False).iterrows():
+            rows.append([r["region_name"], fmt_number(r["score"], 1), fmt_number(r["next_phase_score"], 1),
+                         risk_word(r["next_phase_category"], lang)])
+    n_high = len(rows)
+    text = bt("s5", lang, phase=phase_name(nxt["phase"], lang).lower(), date=fmt_date(nxt["starts_on"], lang),
+              days=fmt_number(days_until), n=fmt_number(n_high))
+    tables = []
+    if rows:
+        rows, note = _limit(rows, lang)
+        tables.append(Table([t("name", lang), bt("score_now", lang), bt("score_next", lang), t("category", lang)],
+                            rows, note=note))
+    return Slide("tahapan", title, text, tables=tables, visual="timeline")
+
+
+def _compliance_slide(comp: pd.DataFrame, as_of: date, rules: compliance.ReportingRules, lang: str) -> Slide:
+    title = bt("title_kepatuhan", lang)
+    if comp.empty:
+        return Slide("kepatuhan", title, bt("s6_none", lang))
+    counts = compliance.summary(comp)
+    week = rules.week_start(as_of)
+    text = bt("s6", lang, week=_week_label(week, lang), sudah=fmt_number(counts["sudah"]),
+              total=fmt_number(counts["total"]), terlambat=fmt_number(counts["terlambat"]))
+    figures = [Figure(bt("fig_sudah", lang), fmt_number(counts["sudah"])),
+               Figure(bt("fig_belum", lang), fmt_number(counts["belum"])),
+               Figure(bt("fig_terlambat", lang), fmt_number(counts["terlambat"])),
+               Figure(bt("fig_total", lang), fmt_number(counts["total"]))]
+    rows = [compliance_row(r, lang) for r in comp[comp["status"] != "sudah"].to_dict("records")]
+    tables = []
+    if rows:
+        rows, note = _limit(rows, lang)
+        tables.append(Table([t("name", lang), bt("status", lang), bt("last_report", lang), bt("late_since", lang)],
+                            rows, note=note))
+    return Slide("kepatuhan", title, text, figures=figures, tables=tables)
+
+
+def compliance_row(r: dict, lang: str) -> list[str]:
+    """Name, status, last report week and late-since, as the slide and the reports show them."""
+    last = r["last_report_week"]
+    late = r["late_since"]
+    return [
+        r["region_name"],
+        bt(f"st_{r['status']}", lang),
+        _week_label(last, lang) if last is not None and not pd.isna(last) else bt("never", lang),
+        fmt_date(late, lang) if late is not None and not pd.isna(late) else "–",
+    ]

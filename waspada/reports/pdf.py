@@ -1,0 +1,134 @@
+"""PDF exports (reportlab): the briefing's slides, and the base for the weekly report.
+
+The briefing PDF has one 16:9 page per slide, laid out like the PowerPoint
+(waspada.reports.layout). Text is set in DejaVu Sans, the copy shipped inside matplotlib
+(already a dependency for the pictures), so "–", "·" and Indonesian names print the same
+on every machine without depending on system fonts.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import matplotlib
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Image, Paragraph, Table, TableStyle
+
+from waspada.briefing import Briefing, Slide
+from waspada.reports import images as imgs
+from waspada.reports import layout as L
+
+FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+HEADER_FILL = colors.HexColor("#08306b")
+ROW_ALT = colors.HexColor("#eef2f7")
+GRID = colors.HexColor("#c8cfd8")
+
+
+@functools.cache
+def register_fonts() -> None:
+    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+                       (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(ttf / file)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+
+
+def style(size: float, *, bold=False, colour=INK, align=0, leading=None) -> ParagraphStyle:
+    register_fonts()
+    return ParagraphStyle(f"s{size}{bold}{align}", fontName=FONT_BOLD if bold else FONT, fontSize=size,
+                          leading=leading or size * 1.22, textColor=colour, alignment=align)
+
+
+def para(text: str, st: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text: data is escaped, never read as reportlab markup."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), st)
+
+
+def table_flowable(columns: list[str], rows: list[list[str]], widths: list[float], *, size: float = 9,
+                   right_cols: tuple[int, ...] = (), bold_last: bool = False, repeat: bool = True) -> Table:
+    """A table with a dark header row, zebra rows and wrapped cell text."""
+    head = style(size, bold=True, colour=colors.white)
+    body = style(size)
+    right = style(size, align=2)
+    bold = style(size, bold=True)
+    bold_right = style(size, bold=True, align=2)
+    data = [[para(c, head) for c in columns]]
+    for i, row in enumerate(rows):
+        last = bold_last and i == len(rows) - 1
+        data.append([para(v, (bold_right if last else right) if j in right_cols else (bold if last else body))
+                     for j, v in enumerate(row)])
+    tbl = Table(data, colWidths=widths, repeatRows=1 if repeat else 0)
+    cmds = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    cmds += [("BACKGROUND", (0, r), (-1, r), ROW_ALT) for r in range(2, len(data), 2)]
+    tbl.setStyle(TableStyle(cmds))
+    return tbl
+
+
+def _at(c: canvas.Canvas, flowable, box) -> float:
+    """Draw a flowable at the top-left of a layout box (inches, top-down); returns its height."""
+    left, top, width, height = box
+    _, h = flowable.wrapOn(c, width * inch, height * inch)
+    flowable.drawOn(c, left * inch, (L.PAGE_H - top) * inch - h)
+    return h / inch
+
+
+def _slide_page(c: canvas.Canvas, b: Briefing, s: Slide, number: int, pictures: dict[str, bytes]) -> None:
+    _at(c, para(s.title, style(L.title_pt(s.title), bold=True)), L.TITLE)
+    _at(c, para(s.text, style(L.SENTENCE_PT)), L.SENTENCE)
+    for box, fig in zip(L.figure_boxes(s), s.figures):
+        left, top, width, height = box
+        c.setFillColor(colors.HexColor("#f4f6f9"))
+        c.setStrokeColor(GRID)
+        c.rect(left * inch, (L.PAGE_H - top - height) * inch, width * inch, height * inch, fill=1, stroke=1)
+        value = fig.value + (f"  ({fig.delta})" if fig.delta else "")
+        _at(c, para(value, style(L.FIGURE_VALUE_PT * 0.9, bold=True, align=1)), (left, top + 0.1, width, 0.7))
+        _at(c, para(fig.label, style(L.FIGURE_LABEL_PT, colour=MUTED, align=1)), (left + 0.1, top + 0.85, width - 0.2, 0.5))
+    pic_box, table_box = L.body_boxes(s)
+    if pic_box and s.visual in pictures:
+        data = pictures[s.visual]
+        img = Image(io.BytesIO(data))
+        left, top, w, h = L.fit_picture(pic_box, img.imageWidth, img.imageHeight)
+        img.drawWidth, img.drawHeight = w * inch, h * inch
+        _at(c, img, (left, top, w, h))
+    if table_box:
+        left, top, width, height = table_box
+        for t in s.tables:
+            if t.title:
+                top += _at(c, para(t.title, style(L.TABLE_TITLE_PT, bold=True)), (left, top, width, 0.4)) + 0.05
+            rows = t.rows + ([[t.note] + [""] * (len(t.columns) - 1)] if t.note else [])
+            widths = [width * w * inch for w in L.column_weights(t.columns, t.rows)]
+            top += _at(c, table_flowable(t.columns, rows, widths, size=L.TABLE_PT, repeat=False),
+                       (left, top, width, L.BODY_BOTTOM - top)) + 0.25
+    _at(c, para(b.footer, style(L.FOOTER_PT, colour=MUTED)), L.FOOTER)
+    _at(c, para(f"{number}/{len(b.slides)}", style(L.FOOTER_PT, colour=MUTED, align=2)), L.NUMBER)
+
+
+def briefing_pdf(b: Briefing, pictures: dict[str, bytes] | None = None) -> bytes:
+    """The briefing as PDF bytes, one 16:9 landscape page per slide."""
+    register_fonts()
+    pictures = pictures if pictures is not None else imgs.briefing_images(b)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(L.PAGE_W * inch, L.PAGE_H * inch), pageCompression=1)
+    c.setTitle(f"Briefing {b.province_name} {b.as_of.isoformat()}")
+    c.setAuthor("Waspada")
+    for number, s in enumerate(b.slides, start=1):
+        _slide_page(c, b, s, number, pictures)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
