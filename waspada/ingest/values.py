@@ -17,8 +17,19 @@ LAT_RANGE = (-11.0, 6.5)
 LON_RANGE = (94.0, 141.5)
 
 
+# Above this a count is a typo (and would not fit the INTEGER columns: the whole store would fail).
+MAX_COUNT = 100_000
+
+
 def parse_count(value) -> tuple[int | None, str | None]:
     """A non-negative whole number. Blank, '-' and 'nihil' are 0; '2 orang' is 2."""
+    n, reason = _parse_count(value)
+    if n is not None and n > MAX_COUNT:
+        return None, f'jumlah "{cell_text(value)}" terlalu besar (lebih dari 100.000); periksa isinya.'
+    return n, reason
+
+
+def _parse_count(value) -> tuple[int | None, str | None]:
     if value is None or value == "":
         return 0, None
     if isinstance(value, bool):
