@@ -11,6 +11,7 @@ The database is the file named by WASPADA_DB, else data/waspada.duckdb.
 import streamlit as st
 
 from app_pages import _ui as ui
+from waspada.briefing import bt
 from waspada.i18n import t
 
 st.set_page_config(page_title="Waspada", page_icon="🛡️", layout="wide",
@@ -32,6 +33,10 @@ navigation = st.navigation(
                 url_path="insiden"),
         st.Page("app_pages/metode.py", title=t("page_method", lang), icon=":material/menu_book:",
                 url_path="metode"),
+        st.Page("app_pages/briefing.py", title=bt("page_briefing", lang), icon=":material/slideshow:",
+                url_path="briefing"),
+        st.Page("app_pages/laporan.py", title=bt("page_reports", lang), icon=":material/summarize:",
+                url_path="laporan"),
     ]
 )
 if ctx is None:

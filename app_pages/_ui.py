@@ -19,7 +19,7 @@ from waspada.i18n import (
     LANGS, TEXT, fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, risk_word, t, yes_no,
 )
 from waspada.maps import legend_html
-from waspada.selection import Selection
+from waspada.selection import PARAM_NAMES, Selection
 from waspada.settings import OfficeSettings, db_path, load_settings
 
 _CTX_KEY = "_waspada_context"
@@ -131,8 +131,11 @@ def update(**changes) -> Selection:
 
 def _write_url(sel: Selection) -> None:
     settings = load_settings()
-    wanted = sel.to_query(settings.province)
-    if st.query_params.to_dict() != wanted:
+    current = st.query_params.to_dict()
+    # Parameters the selection does not own (the briefing's slide number) are kept.
+    owned = set(PARAM_NAMES.values())
+    wanted = sel.to_query(settings.province) | {k: v for k, v in current.items() if k not in owned}
+    if current != wanted:
         st.query_params.from_dict(wanted)
 
 
@@ -294,6 +297,12 @@ def legend(ctx: Context) -> None:
 def plain_table(df: pd.DataFrame, **kwargs) -> None:
     """st.dataframe renders cell text as text, never HTML."""
     st.dataframe(df, hide_index=True, width="stretch", **kwargs)
+
+
+def reading_table(df: pd.DataFrame) -> None:
+    """A short table whose sentences must be read whole (reasons): st.table wraps cell
+    text (st.dataframe cuts it) and, like it, shows text as text. Rows numbered from 1."""
+    st.table(df.set_axis(range(1, len(df) + 1)))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
