@@ -62,7 +62,7 @@ if ctx.sel.is_national:
         ui.update(national_level=level)
 
 scores = ui.q_risk("risk_scores", as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
-map_col, side_col = st.columns([3, 2])
+map_col, side_col = st.columns([1, 1])
 with map_col:
     st.subheader(t("map_title", lang, area=ui.area_name(ctx), phase=phase_name(phase, lang)))
     ui.risk_map(ctx, scores, level=level, province=ctx.province, key="overview_map", width_px=600)
@@ -72,7 +72,7 @@ with map_col:
 with side_col:
     st.subheader(t("top10", lang))
     if scores is not None and not scores.empty:
-        ui.plain_table(ui.scores_table(ctx, scores, n=10))
+        ui.reading_table(ui.scores_table(ctx, scores, n=10))
     elif scores is not None:
         st.info(t("no_scores", lang))
 
@@ -82,4 +82,4 @@ if alerts is not None:
     if alerts.empty:
         st.info(t("no_alerts", lang))
     else:
-        ui.plain_table(ui.alerts_table(ctx, alerts))
+        ui.reading_table(ui.alerts_table(ctx, alerts))

@@ -19,8 +19,11 @@ def test_overview_on_the_sample(open_app, sample_db):
     assert codes == {"65.01", "65.02", "65.03", "65.04", "65.71"}
     assert all(f["properties"]["kategori"] in ("rendah", "sedang", "tinggi")
                for f in deck["layers"][0]["data"]["features"])
-    top = at.dataframe[0].value
+    top = at.table[0].value
     assert len(top) == 5 and list(top["Skor"]) == sorted(top["Skor"], key=lambda s: float(s.replace(",", ".")), reverse=True)
+    # Every region's reason is shown whole, a sentence that starts with its category.
+    assert all(reason.startswith(category.capitalize()) and reason.endswith(").")
+               for reason, category in zip(top["Alasan"], top["Kategori"]))
 
 
 def test_phase_choice_changes_the_map(open_app, sample_db):
