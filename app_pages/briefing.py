@@ -44,6 +44,12 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 
 ctx = ui.current()
 lang = ctx.lang
+try:  # the login gate of the accounts work (app_pages/_auth.py)
+    from app_pages import _auth
+except ImportError:
+    _auth = None
+if _auth is not None:
+    _auth.require("view", lang)
 province = ctx.sel.province
 phase = ui.effective_phase(ctx)
 

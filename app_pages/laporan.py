@@ -81,14 +81,19 @@ def w(key: str, **values) -> str:
     return text.format(**values) if values else text
 
 
-def _signed_in_name() -> str | None:
-    """HOOK (accounts): the signed-in user's display name, once the login gate exists.
+try:  # the login gate of the accounts work (app_pages/_auth.py)
+    from app_pages import _auth
+except ImportError:  # an installation without accounts: the forms ask for the writer's name
+    _auth = None
 
-    Writing here (saving a briefing, recording nihil) should need the 'upload' permission
-    of waspada.accounts (staf/admin). Until app.py has the login gate this returns None
-    and the forms ask for the name instead.
-    """
-    return None
+user = _auth.require("view", lang) if _auth else None
+# Saving a briefing and recording nihil are writes: staf and admin ('upload'), as for uploads.
+can_write = user is None or user.can("upload")
+allowed_regions = user.upload_regions() if user is not None else None  # None = every region
+
+
+def _signed_in_name() -> str | None:
+    return user.display_name or user.username if user is not None else None
 
 
 st.title(f"{w('title')} — {area}")
@@ -148,19 +153,25 @@ with st.container(horizontal=True):
                        file_name=_file_stem("briefing", ctx.as_of) + ".pdf", mime="application/pdf",
                        on_click="ignore", icon=":material/picture_as_pdf:", key="dl_briefing_pdf")
 
-with st.form("save_briefing", border=True):
-    st.markdown(f"**{w('save')}**")
-    st.caption(w("save_help"))
-    who = _signed_in_name() or st.text_input(w("who"), max_chars=80)
-    note = st.text_input(w("note"), max_chars=300)
-    if st.form_submit_button(w("save"), icon=":material/bookmark_add:"):
-        if not (who or "").strip():
-            st.error(w("need_name"))
-        elif phase is None:
-            st.error(t("no_schedule", lang))
-        else:
-            briefing.save_briefing(ctx.db, province=province, as_of=ctx.as_of, phase=phase, saved_by=who, note=note)
-            st.success(w("saved"))
+def _save_form() -> None:
+    with st.form("save_briefing", border=True):
+        st.markdown(f"**{w('save')}**")
+        st.caption(w("save_help"))
+        who = _signed_in_name() or st.text_input(w("who"), max_chars=80)
+        note = st.text_input(w("note"), max_chars=300)
+        if st.form_submit_button(w("save"), icon=":material/bookmark_add:"):
+            if not (who or "").strip():
+                st.error(w("need_name"))
+            elif phase is None:
+                st.error(t("no_schedule", lang))
+            else:
+                briefing.save_briefing(ctx.db, province=province, as_of=ctx.as_of, phase=phase, saved_by=who,
+                                       note=note)
+                st.success(w("saved"))
+
+
+if can_write:
+    _save_form()
 
 
 @st.cache_data(show_spinner=False)
@@ -220,18 +231,20 @@ if comp is not None and not comp.empty:
     ui.plain_table(pd.DataFrame(rows, columns=[t("name", lang), bt("status", lang), bt("last_report", lang),
                                                bt("late_since", lang)]))
 
-    with st.form("nihil", border=True):
-        st.markdown(f"**{w('nihil')}**")
-        names = dict(zip(comp["region_code"], comp["region_name"]))
-        region = st.selectbox(w("nihil_region"), list(names), format_func=lambda c: names[c])
-        nihil_week = st.date_input(w("nihil_week"), value=ctx.as_of, format="DD/MM/YYYY")
-        nihil_who = _signed_in_name() or st.text_input(w("who"), max_chars=80, key="nihil_who")
-        if st.form_submit_button(w("nihil"), icon=":material/task_alt:"):
-            label = period_label(rules.week_start(nihil_week), rules.week_end(nihil_week), lang)
-            try:
-                added = compliance.record_nihil(ctx.db, region_code=region, week_of=nihil_week,
-                                                recorded_by=nihil_who or "", rules=rules)
-            except compliance.ComplianceError as exc:
-                st.error(str(exc))
-            else:
-                st.success(w("nihil_done" if added else "nihil_exists", region=names[region], week=label))
+    names = {c: n for c, n in zip(comp["region_code"], comp["region_name"])
+             if allowed_regions is None or c in allowed_regions}
+    if can_write and names:
+        with st.form("nihil", border=True):
+            st.markdown(f"**{w('nihil')}**")
+            region = st.selectbox(w("nihil_region"), list(names), format_func=lambda c: names[c])
+            nihil_week = st.date_input(w("nihil_week"), value=ctx.as_of, format="DD/MM/YYYY")
+            nihil_who = _signed_in_name() or st.text_input(w("who"), max_chars=80, key="nihil_who")
+            if st.form_submit_button(w("nihil"), icon=":material/task_alt:"):
+                label = period_label(rules.week_start(nihil_week), rules.week_end(nihil_week), lang)
+                try:
+                    added = compliance.record_nihil(ctx.db, region_code=region, week_of=nihil_week,
+                                                    recorded_by=nihil_who or "", rules=rules)
+                except compliance.ComplianceError as exc:
+                    st.error(str(exc))
+                else:
+                    st.success(w("nihil_done" if added else "nihil_exists", region=names[region], week=label))

@@ -1,0 +1,197 @@
+"""The briefing's slides: the dashboard's numbers, "new since the last briefing", empty data,
+and the Briefing page in AppTest (sample and empty database, slide number in the URL)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from apptest_helpers import assert_clean, metrics
+from waspada import briefing, queries
+from waspada.db import Database
+from waspada.i18n import fmt_number, risk_word
+
+AS_OF = date(2024, 11, 20)  # kampanye, inside the sample's incidents
+PROV = "65"
+
+
+@pytest.fixture(scope="module")
+def deck(sample_db):
+    cur = Database(sample_db).reader()
+    return briefing.build_briefing(cur, province=PROV, as_of=AS_OF, previous=None)
+
+
+@pytest.fixture
+def writable_db(sample_db, tmp_path):
+    path = tmp_path / "waspada.duckdb"
+    shutil.copyfile(sample_db, path)
+    return Database(path)
+
+
+def test_six_slides_in_the_fixed_order(deck):
+    assert [s.key for s in deck.slides] == list(briefing.SLIDE_KEYS)
+    assert all(s.title and s.text for s in deck.slides)
+    assert deck.slide("peta").visual == "map" and deck.slide("tahapan").visual == "timeline"
+
+
+def test_situation_figures_are_the_overview_figures(deck, sample_db):
+    cur = Database(sample_db).reader()
+    head = queries.incident_headline(cur, as_of=AS_OF, province=PROV)
+    risk = queries.risk_headline(cur, as_of=AS_OF, province=PROV)
+    figures = [f.value for f in deck.slide("situasi").figures]
+    assert figures == [fmt_number(head["incidents"]), fmt_number(head["casualties"]),
+                       fmt_number(risk["high"]), fmt_number(risk["alerts"])]
+    assert f"{fmt_number(head['incidents'])} insiden" in deck.slide("situasi").text
+
+
+def test_map_and_riskiest_come_from_the_risk_scores(deck, sample_db):
+    cur = Database(sample_db).reader()
+    scores = queries.risk_scores(cur, as_of=AS_OF, level="kabupaten_kota", phase="kampanye", province=PROV)
+    by_category = {row[0]: row[1] for row in deck.slide("peta").tables[0].rows}
+    for cat in ("tinggi", "sedang", "rendah"):
+        assert by_category[risk_word(cat)] == fmt_number((scores["category"] == cat).sum())
+    top = scores.sort_values("score", ascending=False).head(briefing.TOP_N)
+    rows = deck.slide("rawan").tables[0].rows
+    assert [r[0] for r in rows] == top["region_name"].tolist()
+    assert [r[3] for r in rows] == top["reason_id"].tolist()  # the model's own reasons
+
+
+def test_coming_phase_lists_regions_entering_it_at_high_risk(deck, sample_db):
+    from waspada import risk
+
+    s = deck.slide("tahapan")
+    assert "masa tenang dimulai 24 November 2024 (4 hari lagi)" in s.text
+    ahead = risk.forward_look(Database(sample_db).reader(), as_of=AS_OF, horizon_days=4, province=PROV)
+    high = ahead[(ahead["next_phase"] == "masa_tenang")
+                 & ((ahead["current_category"] == "tinggi") | (ahead["next_phase_category"] == "tinggi"))]
+    assert not high.empty
+    assert [r[0] for r in s.tables[0].rows] == high.sort_values("score", ascending=False)["region_name"].tolist()
+    assert f"{len(high)} kabupaten/kota memasukinya dengan rawan tinggi" in s.text
+
+
+def test_new_since_last_saved_briefing(writable_db):
+    earlier = AS_OF - timedelta(days=10)
+    briefing.save_briefing(writable_db, province=PROV, as_of=earlier, phase="kampanye", saved_by="Tester",
+                           note="rapat lalu", now=datetime(2024, 11, 10, 9, 0, tzinfo=timezone.utc))
+    cur = writable_db.reader()
+    saved = briefing.saved_briefings(cur, province=PROV)
+    assert [(b.as_of, b.saved_by, b.note) for b in saved] == [(earlier, "Tester", "rapat lalu")]
+    deck = briefing.build_briefing(cur, province=PROV, as_of=AS_OF)
+    assert deck.previous == saved[0] and deck.since == earlier + timedelta(days=1)
+    n_new = len(queries.incidents(cur, start=earlier + timedelta(days=1), end=AS_OF, province=PROV))
+    assert n_new > 3  # a longer window than the default 7 days
+    assert deck.slide("baru").figures[0].value == fmt_number(n_new)
+    assert "briefing 10 November 2024" in deck.slide("baru").text
+    # A briefing about the same or a later date is not "the last briefing" of this one.
+    assert briefing.previous_briefing(cur, province=PROV, as_of=earlier) is None
+
+
+def test_without_a_saved_briefing_new_means_the_last_seven_days(deck, sample_db):
+    cur = Database(sample_db).reader()
+    n = queries.incident_headline(cur, as_of=AS_OF, province=PROV)["incidents"]
+    assert deck.since == AS_OF - timedelta(days=6)
+    assert deck.slide("baru").figures[0].value == fmt_number(n)
+    assert "belum ada briefing tersimpan" in deck.slide("baru").text
+
+
+def test_save_briefing_refuses_missing_name_and_unknown_phase(writable_db):
+    with pytest.raises(ValueError, match="Nama"):
+        briefing.save_briefing(writable_db, province=PROV, as_of=AS_OF, phase="kampanye", saved_by="  ")
+    with pytest.raises(ValueError, match="Tahapan"):
+        briefing.save_briefing(writable_db, province=PROV, as_of=AS_OF, phase="pesta", saved_by="A")
+    assert briefing.saved_briefings(writable_db.reader(), province=PROV) == []
+
+
+def test_english_briefing(sample_db):
+    cur = Database(sample_db).reader()
+    deck = briefing.build_briefing(cur, province=PROV, as_of=AS_OF, lang="en", previous=None)
+    assert deck.slide("rawan").title == "Riskiest regions"
+    assert "incidents in the last 7 days" in deck.slide("situasi").text
+
+
+def test_empty_database_gives_six_slides_without_numbers(empty_db):
+    cur = Database(empty_db).reader()
+    deck = briefing.build_briefing(cur, province=PROV, as_of=AS_OF)
+    assert len(deck.slides) == 6
+    assert deck.scores is None
+    assert [f.value for f in deck.slide("situasi").figures][2:] == ["–", "–"]
+    assert deck.slide("kepatuhan").tables == []
+
+
+def test_period_label():
+    assert briefing.period_label(date(2024, 11, 18), date(2024, 11, 24)) == "18–24 November 2024"
+    assert briefing.period_label(date(2024, 10, 28), date(2024, 11, 3)) == "28 Oktober – 3 November 2024"
+    assert briefing.period_label(date(2024, 12, 30), date(2025, 1, 5)) == "30 Desember 2024 – 5 Januari 2025"
+
+
+# -- the page --------------------------------------------------------------------------------
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def open_page(monkeypatch):
+    """open_page(db, page, params, role) -> AppTest on that page, logged in when the app has a login gate."""
+    from streamlit.testing.v1 import AppTest
+
+    def _open(db, page, params=None, role="staf"):
+        monkeypatch.setenv("WASPADA_DB", str(db))
+        at = AppTest.from_file(APP, default_timeout=90)
+        try:
+            from auth_session import log_in
+        except ImportError:  # no accounts in this checkout: no gate to pass
+            pass
+        else:
+            from waspada.accounts import accounts_path
+
+            log_in(at, accounts_path(db), role)
+        at.query_params.update(params or {})
+        at.run()
+        return at.switch_page(f"app_pages/{page}.py").run()
+
+    return _open
+
+
+def test_briefing_page_renders_on_sample_db(open_page, sample_db):
+    at = open_page(sample_db, "briefing", params={"tanggal": AS_OF.isoformat()})
+    assert_clean(at)
+    assert at.title[0].value == "Situasi Kalimantan Utara"
+    assert list(metrics(at).values()) == [f.value for f in briefing.build_briefing(
+        Database(sample_db).reader(), province=PROV, as_of=AS_OF).slide("situasi").figures]
+    assert at.query_params["slide"] in ("1", ["1"])
+
+
+def test_slide_from_url_and_next_button(open_page, sample_db):
+    at = open_page(sample_db, "briefing", params={"tanggal": AS_OF.isoformat(), "slide": "3"})
+    assert_clean(at)
+    assert at.title[0].value == "Wilayah paling rawan"
+    at.button(key="briefing_next").click().run()
+    assert_clean(at)
+    assert at.title[0].value == "Yang baru sejak briefing terakhir"
+    assert at.query_params["slide"] in ("4", ["4"])
+    at.button(key="briefing_prev").click().run()
+    assert at.title[0].value == "Wilayah paling rawan"
+
+
+def test_every_slide_renders(open_page, sample_db):
+    for number in range(1, 7):
+        at = open_page(sample_db, "briefing", params={"tanggal": AS_OF.isoformat(), "slide": str(number)})
+        assert_clean(at)
+        assert at.title[0].value == briefing.build_briefing(
+            Database(sample_db).reader(), province=PROV, as_of=AS_OF).slides[number - 1].title
+
+
+def test_briefing_page_renders_on_empty_db(open_page, empty_db):
+    at = open_page(empty_db, "briefing", params={"slide": "2"})
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_laporan_page_renders_on_sample_and_empty_db(open_page, sample_db, empty_db):
+    at = open_page(sample_db, "laporan", params={"tanggal": AS_OF.isoformat()})
+    assert_clean(at)
+    assert at.title[0].value == "Laporan — Kalimantan Utara"
+    assert len(at.get("download_button")) == 4  # PPTX, PDF, weekly Excel, weekly PDF
+    at = open_page(empty_db, "laporan")
+    assert not at.exception, [e.value for e in at.exception]
