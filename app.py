@@ -10,6 +10,7 @@ The database is the file named by WASPADA_DB, else data/waspada.duckdb.
 
 import streamlit as st
 
+from app_pages import _auth as auth
 from app_pages import _ui as ui
 from waspada.briefing import bt
 from waspada.i18n import t
@@ -18,6 +19,7 @@ st.set_page_config(page_title="Waspada", page_icon="🛡️", layout="wide",
                    initial_sidebar_state="expanded")
 
 lang = st.session_state.get(ui._SEL_KEY).lang if st.session_state.get(ui._SEL_KEY) else None
+user = auth.gate(lang or "id")  # nobody logged in: the login page only, then stop
 ctx = ui.start()
 lang = ctx.lang if ctx else (lang or "id")
 
@@ -37,8 +39,10 @@ navigation = st.navigation(
                 url_path="briefing"),
         st.Page("app_pages/laporan.py", title=bt("page_reports", lang), icon=":material/summarize:",
                 url_path="laporan"),
+        *auth.pages(user, lang),  # upload, users, audit, password: by role
     ]
 )
+auth.sidebar(user, lang)
 if ctx is None:
     st.stop()
 navigation.run()

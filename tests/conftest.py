@@ -32,14 +32,27 @@ def empty_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def accounts_file(tmp_path_factory) -> Path:
+    """An accounts database with one user per role (tests/auth_session.py)."""
+    return tmp_path_factory.mktemp("accounts") / "accounts.duckdb"
+
+
 @pytest.fixture
-def open_app(monkeypatch):
-    """open_app(db, page=None, params=None) -> AppTest after the first run (and the page switch)."""
+def open_app(monkeypatch, accounts_file):
+    """open_app(db, page=None, params=None, role="pimpinan") -> AppTest, logged in as that
+    role, after the first run (and the page switch)."""
     from streamlit.testing.v1 import AppTest
 
-    def _open(db: Path, page: str | None = None, params: dict | None = None, timeout: float = 60):
+    from tests.auth_session import log_in
+
+    def _open(db: Path, page: str | None = None, params: dict | None = None, timeout: float = 60,
+              role: str | None = "pimpinan"):
         monkeypatch.setenv("WASPADA_DB", str(db))
+        monkeypatch.setenv("WASPADA_ACCOUNTS_DB", str(accounts_file))
         at = AppTest.from_file(str(APP), default_timeout=timeout)
+        if role:
+            log_in(at, accounts_file, role)
         at.query_params.update(params or {})
         at.run()
         if page:

@@ -85,6 +85,7 @@ def restrict_to_regions(report: ParseReport, user: User) -> int:
         report.refuse(int(row), "kabupaten_kota",
                       f"{names.get(code, code)} ({code}) di luar wilayah tugas Anda ({scope}); baris ini tidak "
                       "disimpan. Minta admin menambahkan wilayah ini bila memang tugas Anda.")
+    report.refused.sort(key=lambda r: r["row"])  # in file order, with the parser's own refusals
     n = int((~inside).sum())
     report.accepted = report.accepted[inside].reset_index(drop=True)
     return n

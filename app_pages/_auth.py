@@ -1,0 +1,143 @@
+"""The login gate and role checks every page goes through (not a page itself).
+
+app.py calls ``gate()`` before it builds the navigation: nobody logged in -> the login
+page only; a one-time password -> the password page only; otherwise the user of a live
+session (checked against the accounts database on every run, so expiry, deactivation
+and role changes apply at once). ``pages()`` adds the pages the role may open, and every
+one of those pages starts with ``require(permission)``, which checks again on the server
+before anything renders.
+
+The session token lives in Streamlit's session state (server side, per browser tab); a
+reload of the tab starts a new Streamlit session and asks for the password again.
+With ``[akun] masuk = "oidc"`` the login page uses st.login (the office's OpenID Connect
+provider) instead of passwords; roles still come from the local accounts (docs/accounts.md).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from waspada.accounts import (
+    ROLE_NAMES, Accounts, User, accounts_path, load_account_settings, scope_description,
+)
+
+TOKEN_KEY = "_waspada_auth_token"
+USER_KEY = "_waspada_auth_user"
+NOTICE_KEY = "_waspada_auth_notice"
+
+TEXT: dict[str, dict[str, str]] = {
+    "page_login": {"id": "Masuk", "en": "Log in"},
+    "page_password": {"id": "Ganti Kata Sandi", "en": "Change password"},
+    "page_upload": {"id": "Unggah Laporan", "en": "Upload reports"},
+    "page_users": {"id": "Pengguna", "en": "Users"},
+    "page_audit": {"id": "Jejak Audit", "en": "Audit trail"},
+    "logged_in_as": {"id": "Masuk sebagai {name}\n{scope}", "en": "Logged in as {name}\n{scope}"},
+    "logout": {"id": "Keluar", "en": "Log out"},
+    "not_allowed": {
+        "id": "Halaman ini tidak tersedia untuk peran Anda ({role}).",
+        "en": "This page is not available to your role ({role}).",
+    },
+}
+
+
+def tr(key: str, lang: str = "id", **kwargs) -> str:
+    entry = TEXT[key]
+    return entry.get(lang, entry["id"]).format(**kwargs)
+
+
+@st.cache_resource(show_spinner=False)
+def _accounts(path: str) -> Accounts:
+    return Accounts.open(path, load_account_settings())
+
+
+def accounts() -> Accounts:
+    """The accounts of this installation (accounts.duckdb beside the main database)."""
+    return _accounts(str(accounts_path()))
+
+
+def current_user() -> User | None:
+    """The user of this browser session's live login, or None (with the reason kept for the login page)."""
+    token = st.session_state.get(TOKEN_KEY)
+    if not token:
+        return None
+    check = accounts().check_session(token)
+    if check.user is None:
+        st.session_state.pop(TOKEN_KEY, None)
+        st.session_state[NOTICE_KEY] = check.message
+        _oidc_logout()
+    return check.user
+
+
+def start_session(token: str) -> None:
+    st.session_state[TOKEN_KEY] = token
+    st.session_state.pop(NOTICE_KEY, None)
+
+
+def logout() -> None:
+    accounts().logout(st.session_state.pop(TOKEN_KEY, None))
+    st.session_state.pop(USER_KEY, None)
+    _oidc_logout()
+
+
+def _oidc_logout() -> None:
+    if accounts().settings.login == "oidc":
+        try:
+            if st.user.is_logged_in:
+                st.logout()
+        except Exception:  # st.user needs [auth] in secrets.toml; without it there is nothing to end
+            pass
+
+
+def gate(lang: str = "id") -> User:
+    """The logged-in user; otherwise run the login (or forced password) page and stop."""
+    user = current_user()
+    if user is None:
+        st.session_state.pop(USER_KEY, None)
+        st.navigation([st.Page("app_pages/masuk.py", title=tr("page_login", lang), icon=":material/login:",
+                               url_path="masuk")]).run()
+        st.stop()
+    st.session_state[USER_KEY] = user
+    if user.must_change_password:
+        st.navigation([st.Page("app_pages/sandi.py", title=tr("page_password", lang), icon=":material/key:",
+                               url_path="sandi")]).run()
+        st.stop()
+    return user
+
+
+def pages(user: User, lang: str = "id") -> list:
+    """The account pages this user's role may open (added to the navigation after the dashboard)."""
+    out = []
+    if user.can("upload"):
+        out.append(st.Page("app_pages/unggah.py", title=tr("page_upload", lang), icon=":material/upload_file:",
+                           url_path="unggah"))
+    if user.can("manage_users"):
+        out.append(st.Page("app_pages/admin_pengguna.py", title=tr("page_users", lang), icon=":material/group:",
+                           url_path="pengguna"))
+    if user.can("audit"):
+        out.append(st.Page("app_pages/admin_audit.py", title=tr("page_audit", lang), icon=":material/policy:",
+                           url_path="audit"))
+    out.append(st.Page("app_pages/sandi.py", title=tr("page_password", lang), icon=":material/key:",
+                       url_path="sandi"))
+    return out
+
+
+def require(permission: str, lang: str = "id") -> User:
+    """At the top of a page: the user, or an error and stop when the role may not do this."""
+    user = st.session_state.get(USER_KEY)
+    if user is None or not user.can(permission):
+        role = ROLE_NAMES.get(lang, ROLE_NAMES["id"]).get(user.role, user.role) if user else "-"
+        st.error(tr("not_allowed", lang, role=role))
+        st.stop()
+    return user
+
+
+def sidebar(user: User, lang: str = "id") -> None:
+    """Who is logged in, with their scope, and the logout button."""
+    sb = st.sidebar
+    sb.divider()
+    # st.text, not markdown: the display name is user-chosen text and is shown as typed.
+    sb.text(tr("logged_in_as", lang, name=user.display_name, scope=scope_description(user, lang)))
+    if sb.button(tr("logout", lang), icon=":material/logout:", key="w_logout"):
+        logout()
+        st.rerun()
+
