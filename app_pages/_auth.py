@@ -15,6 +15,8 @@ provider) instead of passwords; roles still come from the local accounts (docs/a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from waspada.accounts import (
@@ -88,19 +90,35 @@ def _oidc_logout() -> None:
             pass
 
 
+# URL paths of the account pages (the dashboard pages use their file names).
+PAGE_PATHS = {"unggah": "unggah", "admin_pengguna": "pengguna", "admin_audit": "audit", "sandi": "sandi"}
+
+
+def _only(script: str, title: str, icon: str) -> None:
+    """Run one page whatever page the URL names, then stop.
+
+    The page is registered under the URL path of every page of the app, so a link such
+    as /insiden?tanggal=... shows this page and, once the user is through, the page it
+    named, with its selection.
+    """
+    here = Path(__file__).parent
+    own = Path(script).stem  # the default page already answers to its own file name
+    paths = {PAGE_PATHS.get(f.stem, f.stem) for f in here.glob("*.py") if not f.stem.startswith("_")} - {own}
+    pages = [st.Page(script, title=title, icon=icon, default=True)]
+    pages += [st.Page(script, title=title, icon=icon, url_path=path) for path in sorted(paths)]
+    st.navigation(pages, position="hidden").run()
+    st.stop()
+
+
 def gate(lang: str = "id") -> User:
     """The logged-in user; otherwise run the login (or forced password) page and stop."""
     user = current_user()
     if user is None:
         st.session_state.pop(USER_KEY, None)
-        st.navigation([st.Page("app_pages/masuk.py", title=tr("page_login", lang), icon=":material/login:",
-                               url_path="masuk")]).run()
-        st.stop()
+        _only("app_pages/masuk.py", tr("page_login", lang), ":material/login:")
     st.session_state[USER_KEY] = user
     if user.must_change_password:
-        st.navigation([st.Page("app_pages/sandi.py", title=tr("page_password", lang), icon=":material/key:",
-                               url_path="sandi")]).run()
-        st.stop()
+        _only("app_pages/sandi.py", tr("page_password", lang), ":material/key:")
     return user
 
 
@@ -112,10 +130,10 @@ def pages(user: User, lang: str = "id") -> list:
                            url_path="unggah"))
     if user.can("manage_users"):
         out.append(st.Page("app_pages/admin_pengguna.py", title=tr("page_users", lang), icon=":material/group:",
-                           url_path="pengguna"))
+                           url_path=PAGE_PATHS["admin_pengguna"]))
     if user.can("audit"):
         out.append(st.Page("app_pages/admin_audit.py", title=tr("page_audit", lang), icon=":material/policy:",
-                           url_path="audit"))
+                           url_path=PAGE_PATHS["admin_audit"]))
     out.append(st.Page("app_pages/sandi.py", title=tr("page_password", lang), icon=":material/key:",
                        url_path="sandi"))
     return out
