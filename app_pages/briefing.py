@@ -29,11 +29,11 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] {
   padding: 0.8rem 2.2rem 0.4rem 2.2rem !important; max-width: 100% !important; }
-.st-key-slide h1 { font-size: 2.3rem; line-height: 1.15; padding: 0 0 0.2rem 0; color: #111; }
-.st-key-slide_text p { font-size: 1.35rem; line-height: 1.35; color: #111; }
-.st-key-slide [data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; }
-.st-key-slide [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
-.st-key-slide table { font-size: 1.02rem; }
+.st-key-slide h1 { font-size: clamp(2.2rem, 2.6vw, 3.4rem); line-height: 1.15; padding: 0 0 0.2rem 0; color: #111; }
+.st-key-slide_text p { font-size: clamp(1.3rem, 1.55vw, 2.1rem); line-height: 1.35; color: #111; }
+.st-key-slide [data-testid="stMetricValue"] { font-size: clamp(2.6rem, 3.2vw, 4.2rem); font-weight: 700; }
+.st-key-slide [data-testid="stMetricLabel"] p { font-size: clamp(1.05rem, 1.2vw, 1.6rem); }
+.st-key-slide table { font-size: clamp(1rem, 1.08vw, 1.45rem); }
 .st-key-slide [data-testid="stTable"] th { background: #08306b; color: #fff; }
 .st-key-slide [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
 .st-key-slide [data-testid="stImage"] img { max-height: 50vh; width: auto !important; max-width: 100%;

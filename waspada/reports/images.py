@@ -129,8 +129,9 @@ def timeline_png(schedule: pd.DataFrame, *, as_of: date, lang: str = "id", width
     ax.set_ylim(-0.7, n + 0.2)
     ticks = pd.date_range(first.replace(day=1), last, freq="MS")
     ax.set_xticks(ticks)
-    # "Nov '24": three letters of the month name read the same in both languages' lists.
-    ax.set_xticklabels([f"{fmt_date(d, lang).split(' ')[1][:3]} '{d:%y}" for d in ticks], fontsize=9)
+    # The year only on the first tick and on January, so narrow pictures stay legible.
+    ax.set_xticklabels([fmt_date(d, lang).split(" ")[1][:3] + (f" '{d:%y}" if i == 0 or d.month == 1 else "")
+                        for i, d in enumerate(ticks)], fontsize=9)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     return _png(fig, dpi)

@@ -1,0 +1,94 @@
+"""Briefing mode in headless Chromium at projector sizes: every slide fits without scrolling,
+the keyboard (arrows, PageDown/PageUp as clickers send) moves between slides and the URL
+keeps the slide number. Screenshots of every slide go to test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ERRORS, browser, server  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+
+AS_OF = "2024-11-20"
+SLIDE_TITLE = ".st-key-slide h1"
+SIZES = [(1366, 768), (1920, 1080)]
+
+
+def _log_in_if_asked(page, sample_db) -> None:
+    """Pass the login gate (when this checkout has one) with a test account."""
+    form = page.locator(".st-key-w_login_user input")
+    try:
+        form.wait_for(timeout=8_000)
+    except Exception:
+        return  # no login page: the app has no gate
+    from auth_session import PASSWORD, ensure_users
+    from waspada.accounts import accounts_path
+
+    ensure_users(accounts_path(sample_db))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1_000)  # the first run finishes; until then the inputs are inert
+    form.fill("pimpinan")
+    page.locator(".st-key-w_login_password input").fill(PASSWORD)
+    page.keyboard.press("Enter")
+
+
+def _open_briefing(page, base: str, sample_db, slide: int = 1) -> None:
+    page.goto(f"{base}/briefing?tanggal={AS_OF}&slide={slide}")
+    _log_in_if_asked(page, sample_db)
+    page.locator(SLIDE_TITLE).first.wait_for(timeout=60_000)
+    if f"slide={slide}" not in page.url:  # the login run may have landed elsewhere: go on in the app
+        pytest.fail(f"briefing did not open on slide {slide}: {page.url}")
+
+
+def _settle(page) -> None:
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1_500)  # pictures and the deck.gl map finish drawing
+
+
+def _fits(page) -> tuple[bool, dict]:
+    """No scrolling: neither the document nor Streamlit's main scroll area is taller than the window."""
+    sizes = page.evaluate("""() => {
+        const main = document.querySelector('[data-testid="stMain"]');
+        return {doc: document.scrollingElement.scrollHeight, win: window.innerHeight,
+                main: main ? main.scrollHeight : 0, main_box: main ? main.clientHeight : 0};
+    }""")
+    return sizes["doc"] <= sizes["win"] and sizes["main"] <= sizes["main_box"] + 1, sizes
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_every_slide_fits_and_keys_move(browser, server, sample_db, width, height):  # noqa: F811
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        _open_briefing(page, server, sample_db)
+        titles = []
+        for number in range(1, 7):
+            _settle(page)
+            assert page.locator(ERRORS).count() == 0, page.locator(ERRORS).first.inner_text()
+            title = page.locator(SLIDE_TITLE).first.inner_text()
+            assert f"slide={number}" in page.url
+            fits, sizes = _fits(page)
+            page.screenshot(path=str(ARTIFACTS / f"briefing_{width}x{height}_slide{number}.png"))
+            assert fits, (number, title, sizes)
+            assert page.locator('section[data-testid="stSidebar"]').is_hidden()
+            if number == 2:  # the map is drawn, offline, as on the dashboard
+                assert page.locator('[data-testid="stDeckGlJsonChart"] canvas').count() >= 1
+            titles.append(title)
+            if number < 6:
+                page.keyboard.press("ArrowRight")
+                page.wait_for_function(
+                    "t => document.querySelector('.st-key-slide h1')?.innerText !== t", arg=title, timeout=30_000)
+        assert len(set(titles)) == 6  # six different slides
+        # Back with the left arrow and with PageUp; on with PageDown (a presentation clicker).
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_function("() => location.search.includes('slide=5')", timeout=30_000)
+        page.keyboard.press("PageUp")
+        page.wait_for_function("() => location.search.includes('slide=4')", timeout=30_000)
+        assert page.locator(SLIDE_TITLE).first.inner_text() == titles[3]
+        page.keyboard.press("PageDown")
+        page.wait_for_function("() => location.search.includes('slide=5')", timeout=30_000)
+        assert page.locator(SLIDE_TITLE).first.inner_text() == titles[4]
+    finally:
+        page.close()
