@@ -47,3 +47,13 @@ def log_in(at, accounts_file: Path, role: str = "pimpinan"):
 
 
 __all__ = ["PASSWORD", "TOKEN_KEY", "USERS", "ensure_users", "log_in", "session_token"]
+
+
+def browser_login(page, role: str = "pimpinan", timeout_ms: int = 60_000) -> None:
+    """After page.goto(): fill the login form when the gate shows it (a new browser tab is
+    a new Streamlit session), then wait for the page the URL named."""
+    page.get_by_label("Nama pengguna").wait_for(timeout=timeout_ms)
+    page.get_by_label("Nama pengguna").fill(role)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_label("Nama pengguna").wait_for(state="detached", timeout=timeout_ms)

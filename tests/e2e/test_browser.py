@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.auth_session import browser_login
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +40,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(sample_db):
     port = _free_port()
-    env = dict(os.environ, WASPADA_DB=str(sample_db))
+    from tests.auth_session import ensure_users
+
+    accounts = sample_db.parent / "accounts_e2e.duckdb"
+    ensure_users(accounts)
+    env = dict(os.environ, WASPADA_DB=str(sample_db), WASPADA_ACCOUNTS_DB=str(accounts))
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "streamlit-e2e.log", "w")
     proc = subprocess.Popen(
@@ -98,6 +104,7 @@ def page(browser):
 def _open(page, url: str, name: str, maps: int = 1):
     started = time.perf_counter()
     page.goto(url)
+    browser_login(page)  # every new tab is a new session: the login gate first
     page.locator(DECK_CANVAS).nth(maps - 1).wait_for(state="visible", timeout=60_000)
     elapsed = time.perf_counter() - started
     page.wait_for_timeout(1500)  # let deck.gl finish drawing before the screenshot
@@ -162,6 +169,7 @@ def test_each_page_draws_its_maps_and_key_content(server, page, path, name, maps
 
 def test_method_page(server, page):
     page.goto(server + "/metode")
+    browser_login(page)
     page.get_by_role("heading", name="Sumber data").wait_for(timeout=60_000)
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "e2e_metode.png"))
