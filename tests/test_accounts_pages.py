@@ -218,3 +218,22 @@ def test_admin_creates_a_user_and_sees_the_audit_trail(env):
     log = at.dataframe[0].value
     assert "akun dibuat" in log["Peristiwa"].tolist()
     assert any(w.endswith(("WITA",)) for w in log["Waktu"])  # Kalimantan Utara's office zone
+
+
+def test_oidc_switch_replaces_the_password_form(env, tmp_path, monkeypatch):
+    """[akun] masuk = "oidc": no password form; without [auth] in secrets.toml the page
+    says what is missing instead of failing."""
+    cfg = tmp_path / "waspada.toml"
+    cfg.write_text('[kantor]\nprovinsi = "65"\n[akun]\nmasuk = "oidc"\n', encoding="utf-8")
+    monkeypatch.setenv("WASPADA_CONFIG", str(cfg))
+    from app_pages import _auth
+
+    _auth._accounts.clear()
+    try:
+        at = _app().run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert not at.text_input  # no local password form
+        page = " ".join(e.value for e in at.error) + " ".join(b.label for b in at.button)
+        assert "OpenID Connect" in page or "Masuk dengan akun kantor" in page
+    finally:
+        _auth._accounts.clear()
