@@ -1,4 +1,4 @@
-"""Risk score per region and phase, as of a date: one DuckDB query for a whole level.
+"""Risk score per region and phase, as of a date, for a whole level at once.
 
 The method (docs/risk-model.md, numbers in data/risk_model.toml):
 
@@ -17,10 +17,21 @@ Which incidents count for phase P as of date D: incidents with occurred_on <= mi
 P) whose stage is P (full weight) or an earlier phase (carry_over share), decayed to
 min(D, end of P). A finished phase keeps the score it had at its end; a phase not yet
 started shows the baseline plus what is carried over from the phases before it.
+
+How it is computed (the speed matters: pages score every region of a level on every view).
+DuckDB reads the regions with their baseline and exposure, and every incident that can count
+as one row (region number, component, stage, day, decayed points), and the violation totals.
+numpy then does the aggregation: ordered by date and phase, the (as_of, phase) pairs form a
+chain along which an incident, once it counts, counts for every later pair (in full within
+its own phase, at carry_over after), so each total is a bincount at the first pair it
+counts for followed by a running sum along the chain: one pass over the incidents however
+many phases are scored, instead of joining every incident to every phase. The reason
+sentences are joined from phrases built once per distinct component and baseline.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -53,37 +64,26 @@ SCORE_COLUMNS = [
     "exposure_norm", "raw_points", "pressure", "n_recent", "n_carried", "violation_reports",
 ]
 
-_SQL = """
-WITH
-cfg AS (
-    SELECT ?::DOUBLE AS lam, ?::DOUBLE AS half_gap, ?::DOUBLE AS carry, ?::INTEGER AS recent,
-           ?::DOUBLE AS w_default, ?::DOUBLE AS w_injured, ?::DOUBLE AS w_killed, ?::DOUBLE AS v_default,
-           ?::DOUBLE AS p_sedang, ?::DOUBLE AS p_tinggi, ?::DOUBLE AS l_sedang, ?::DOUBLE AS l_tinggi,
-           ?::DOUBLE AS default_base, ?::DOUBLE AS min_norm, ?::DOUBLE AS ref_tps,
-           ?::DOUBLE AS voters_per_tps, ?::DOUBLE AS pop_per_tps
-),
--- components are numbered (cid) so the big aggregations group on integers: 0 = violations
-cat_w AS (SELECT unnest(?::VARCHAR[]) AS category, unnest(?::DOUBLE[]) AS weight, unnest(?::INTEGER[]) AS cid),
-vio_w AS (SELECT unnest(?::VARCHAR[]) AS violation_type, unnest(?::DOUBLE[]) AS weight),
-carved AS (SELECT unnest(?::VARCHAR[]) AS code, unnest(?::VARCHAR[]) AS parent),
-pairs AS (SELECT unnest(?::DATE[]) AS as_of, unnest(?::VARCHAR[]) AS phase, unnest(?::INTEGER[]) AS pid),
-latest AS (SELECT max(as_of) AS day FROM pairs),
-dp AS (
-    SELECT pr.pid, pr.as_of, pr.phase, p.phase_order, ep.starts_on, least(pr.as_of, ep.ends_on) AS ref_on,
-        -- decay is separable: exp(-lam*(ref - t)) = exp(-lam*(ref - latest)) * exp(lam*(t - latest))
-        exp(-cfg.lam * (least(pr.as_of, ep.ends_on) - latest.day)) AS decay_ref
-    FROM pairs pr
-    CROSS JOIN cfg
-    CROSS JOIN latest
-    JOIN phases p ON p.phase = pr.phase
-    JOIN election_phases ep ON ep.phase = pr.phase AND ep.election_id = ?
-),
+# The regions of the level, numbered 0.. in code order (uid). The same text in every query
+# below, so the numbers agree between them.
+_UNITS = """
 units AS (
-    SELECT (row_number() OVER (ORDER BY code))::INTEGER AS uid,
+    SELECT (row_number() OVER (ORDER BY code))::INTEGER - 1 AS uid,
         code AS unit, name, level, province_code, kabkota_code, population
     FROM regions
     WHERE level = ? AND (?::VARCHAR IS NULL OR province_code = ?) AND (?::VARCHAR IS NULL OR code = ?)
+)"""
+
+# Baseline (IKP, borrowed when missing) and exposure of every region of the level.
+_BASE_SQL = """
+WITH
+cfg AS (
+    SELECT ?::DOUBLE AS p_sedang, ?::DOUBLE AS p_tinggi, ?::DOUBLE AS l_sedang, ?::DOUBLE AS l_tinggi,
+           ?::DOUBLE AS default_base, ?::DOUBLE AS min_norm, ?::DOUBLE AS ref_tps,
+           ?::DOUBLE AS voters_per_tps, ?::DOUBLE AS pop_per_tps
 ),
+carved AS (SELECT unnest(?::VARCHAR[]) AS code, unnest(?::VARCHAR[]) AS parent),
+{units},
 ikp AS (
     SELECT region_code, score, generated FROM ikp_scores WHERE edition = ? AND dimension = 'total'
 ),
@@ -146,182 +146,400 @@ base AS (
     LEFT JOIN tps kt ON kt.region_code = u.kabkota_code AND u.level = 'kecamatan'
     LEFT JOIN dpt kd ON kd.region_code = u.kabkota_code AND u.level = 'kecamatan'
     LEFT JOIN kec_count kc ON kc.kabkota_code = u.kabkota_code AND u.level = 'kecamatan'
-),
-inc AS (
-    SELECT u.uid, i.occurred_on, p.phase_order AS stage_order, coalesce(w.cid, -1) AS cid,
-           i.injured, i.killed,
-           (coalesce(w.weight, cfg.w_default) + cfg.w_injured * i.injured + cfg.w_killed * i.killed)
-               * exp(cfg.lam * (i.occurred_on - latest.day)) AS e_points
-    FROM incidents i
-    CROSS JOIN cfg
-    CROSS JOIN latest
-    JOIN units u ON u.unit = {unit_incident}
-    JOIN phases p ON p.phase = i.stage
-    LEFT JOIN cat_w w ON w.category = i.category
-    WHERE i.election_id = ?
-      AND i.occurred_on <= latest.day
-      AND i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)
-),
-{wide}
-scored AS (
-    SELECT dp.pid, dp.as_of, dp.phase, dp.phase_order, b.unit AS region_code, b.name AS region_name, b.level,
-        b.province_code, b.baseline, b.baseline_source, b.baseline_generated,
-        b.exposure_tps, b.exposure_source,
-        greatest(cfg.min_norm, sqrt(b.exposure_tps / cfg.ref_tps)) AS exposure_norm,
-        coalesce(a.raw_points, 0) AS raw_points, coalesce(a.inc_raw, 0) AS inc_raw,
-        coalesce(a.vio_raw, 0) AS vio_raw,
-        coalesce(a.n_incidents, 0)::BIGINT AS n_incidents, coalesce(a.injured, 0)::BIGINT AS injured,
-        coalesce(a.killed, 0)::BIGINT AS killed, coalesce(a.n_recent, 0)::BIGINT AS n_recent,
-        coalesce(a.n_carried, 0)::BIGINT AS n_carried,
-        coalesce(a.violation_reports, 0)::BIGINT AS violation_reports,
-        -- the two largest components, flat, for the reason sentence
-        a.top[1].cid AS c1, coalesce(a.top[1].n, 0)::BIGINT AS n1,
-        coalesce(a.top[1].injured, 0)::BIGINT AS inj1, coalesce(a.top[1].killed, 0)::BIGINT AS kil1,
-        coalesce(a.top[1].n_recent, 0)::BIGINT AS rec1,
-        a.top[2].cid AS c2, coalesce(a.top[2].n, 0)::BIGINT AS n2,
-        coalesce(a.top[2].injured, 0)::BIGINT AS inj2, coalesce(a.top[2].killed, 0)::BIGINT AS kil2,
-        coalesce(a.top[2].n_recent, 0)::BIGINT AS rec2,
-        cfg.half_gap
-    FROM dp
-    CROSS JOIN base b
-    CROSS JOIN cfg
-    LEFT JOIN agg a ON a.pid = dp.pid AND a.uid = b.uid
-),
-final AS (
-    SELECT *, raw_points / exposure_norm AS pressure,
-        100 * (1 - (1 - baseline / 100) * exp(-ln(2) * raw_points / exposure_norm / half_gap)) AS score
-    FROM scored
 )
-SELECT *,
-    CASE WHEN raw_points > 0 THEN (score - baseline) / raw_points ELSE 0 END AS share
-FROM final
-ORDER BY pid, region_code
+SELECT b.uid, b.unit AS region_code, b.name AS region_name, b.level, b.province_code,
+    b.baseline, b.baseline_source, b.baseline_generated, b.exposure_tps, b.exposure_source,
+    greatest(cfg.min_norm, sqrt(b.exposure_tps / cfg.ref_tps)) AS exposure_norm
+FROM base b CROSS JOIN cfg
+ORDER BY b.uid
 """
 
+# Every incident that can count, one row each: its region number, component slot (cid + 1:
+# 0 an unknown category, 2.. the config's categories), stage, day and points decayed to the
+# latest as-of date (decay is separable: exp(-lam*(ref - t)) = exp(-lam*(ref - latest)) *
+# exp(lam*(t - latest)), so exp() is taken once per incident).
+_INCIDENTS_SQL = """
+WITH
+cfg AS (SELECT ?::DOUBLE AS lam, ?::DOUBLE AS w_default, ?::DOUBLE AS w_injured, ?::DOUBLE AS w_killed,
+               ?::DATE AS latest),
+cat_w AS (SELECT unnest(?::VARCHAR[]) AS category, unnest(?::DOUBLE[]) AS weight, unnest(?::INTEGER[]) AS cid),
+{units}
+SELECT u.uid, (coalesce(w.cid, -1) + 1)::INTEGER AS slot, p.phase_order::INTEGER AS stage_order,
+    (i.occurred_on - DATE '1970-01-01')::INTEGER AS day, i.injured, i.killed,
+    (coalesce(w.weight, cfg.w_default) + cfg.w_injured * i.injured + cfg.w_killed * i.killed)
+        * exp(cfg.lam * (i.occurred_on - cfg.latest)) AS e_points
+FROM incidents i
+CROSS JOIN cfg
+JOIN units u ON u.unit = {unit_incident}
+JOIN phases p ON p.phase = i.stage
+LEFT JOIN cat_w w ON w.category = i.category
+WHERE i.election_id = ?
+  AND i.occurred_on <= cfg.latest
+  AND i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)
+"""
 
-# Incidents joined to the (as_of, phase) pairs they count for, then summed per pair, region
-# and component; regions and components are integers (uid, cid) so the big aggregation
-# hashes integers, and decay is separable so exp() is taken once per incident.
-_COMPONENTS = """
-inc_comp AS (
-    SELECT dp.pid, inc.uid, inc.cid,
-        sum(inc.e_points * CASE WHEN inc.stage_order = dp.phase_order THEN 1.0 ELSE cfg.carry END)
-            * any_value(dp.decay_ref) AS points,
-        count(*) AS n, sum(inc.injured) AS injured, sum(inc.killed) AS killed,
-        count(*) FILTER (WHERE inc.occurred_on > dp.as_of - cfg.recent) AS n_recent,
-        count(*) FILTER (WHERE inc.stage_order < dp.phase_order) AS n_carried
-    FROM dp
-    CROSS JOIN cfg
-    JOIN inc ON inc.stage_order <= dp.phase_order AND inc.occurred_on <= dp.ref_on
-    WHERE cfg.carry > 0 OR inc.stage_order = dp.phase_order
-    GROUP BY ALL
-),
-vio_comp AS (
-    SELECT dp.pid, u.uid, 0 AS cid,
-        sum(v.reports * coalesce(vw.weight, cfg.v_default)) AS points,
-        sum(v.reports) AS n, 0 AS injured, 0 AS killed, 0 AS n_recent, 0 AS n_carried
-    FROM violations v
-    CROSS JOIN cfg
-    JOIN regions r ON r.code = v.region_code
-    JOIN units u ON u.unit = {unit_region}
-    JOIN dp ON dp.phase = v.phase AND coalesce(v.reported_on, dp.starts_on) <= dp.as_of
-    LEFT JOIN vio_w vw ON vw.violation_type = v.violation_type
-    WHERE v.election_id = ? AND v.reports > 0
-    GROUP BY ALL
-),
-comp AS (SELECT * FROM inc_comp UNION ALL SELECT * FROM vio_comp)"""
-_AGG = """,
-agg AS (
-    SELECT pid, uid,
-        sum(points) AS raw_points,
-        coalesce(sum(points) FILTER (WHERE cid <> 0), 0) AS inc_raw,
-        coalesce(sum(points) FILTER (WHERE cid = 0), 0) AS vio_raw,
-        coalesce(sum(n) FILTER (WHERE cid <> 0), 0) AS n_incidents,
-        coalesce(sum(n) FILTER (WHERE cid = 0), 0) AS violation_reports,
-        sum(injured) AS injured, sum(killed) AS killed, sum(n_recent) AS n_recent, sum(n_carried) AS n_carried,
-        -- the two largest components (ties broken by cid, so the reason is the same every run)
-        arg_max({'cid': cid, 'n': n, 'injured': injured, 'killed': killed, 'n_recent': n_recent},
-                {'p': points, 'c': cid}, 2) AS top
-    FROM comp GROUP BY ALL
-),"""
-_ONE_REGION_COMPONENTS = """
-SELECT cid, sum(points) AS points, sum(n) AS n, sum(injured) AS injured, sum(killed) AS killed
-FROM comp GROUP BY cid ORDER BY points DESC, cid"""
+# Violation points per pair and region: phase totals that do not decay, counted in their
+# own phase from reported_on (from the phase's start when unknown).
+_VIOLATIONS_SQL = """
+WITH
+cfg AS (SELECT ?::DOUBLE AS v_default),
+vio_w AS (SELECT unnest(?::VARCHAR[]) AS violation_type, unnest(?::DOUBLE[]) AS weight),
+dp AS (SELECT unnest(?::INTEGER[]) AS pid, unnest(?::VARCHAR[]) AS phase, unnest(?::DATE[]) AS as_of,
+              unnest(?::DATE[]) AS starts_on),
+{units}
+SELECT dp.pid, u.uid, sum(v.reports * coalesce(vw.weight, cfg.v_default)) AS points, sum(v.reports) AS n
+FROM violations v
+CROSS JOIN cfg
+JOIN regions r ON r.code = v.region_code
+JOIN units u ON u.unit = {unit_region}
+JOIN dp ON dp.phase = v.phase AND coalesce(v.reported_on, dp.starts_on) <= dp.as_of
+LEFT JOIN vio_w vw ON vw.violation_type = v.violation_type
+WHERE v.election_id = ? AND v.reports > 0
+GROUP BY ALL
+"""
+
+_VIOLATION_SLOT = 1  # cid 0
+_EPOCH = date(1970, 1, 1)
 
 
-def _sql(level: str, components_only: bool = False) -> str:
-    """The engine's query for one level; components_only stops at the points per
-    component (for contributions() of one region and one pair)."""
+def _check_level(level: str) -> None:
     if level not in LEVELS:
         raise ValueError(f"Tingkat wilayah tidak dikenal: {level!r} (provinsi, kabupaten_kota, kecamatan).")
-    comps = _COMPONENTS.replace("{unit_region}", _UNIT_OF_REGION[level])
-    head = _SQL.replace("{unit_incident}", _UNIT_OF_INCIDENT[level])
-    if components_only:
-        return head.split("{wide}")[0] + comps + _ONE_REGION_COMPONENTS
-    return head.replace("{wide}", comps + _AGG)
 
 
-def _params(cfg: RiskConfig, level: str, pairs: list[tuple[date, str]], election_id: str,
-            province: str | None, region_code: str | None) -> list:
+def _units_params(level: str, province: str | None, region_code: str | None) -> list:
+    return [level, province, province, region_code, region_code]
+
+
+def _base(cur, cfg: RiskConfig, level: str, province, region_code) -> pd.DataFrame:
     prov_bands, lvl_bands = cfg.bands["provinsi"], cfg.bands[level]
-    cats = sorted(cfg.incidents)
-    vtypes = sorted(cfg.violations)
     carved = sorted(cfg.carved_out_of.items())
-    return [
-        cfg.decay_per_day, cfg.half_gap_points, cfg.carry_over, cfg.recent_days,
-        cfg.default_incident_weight, cfg.injured_points, cfg.killed_points, cfg.default_violation_weight,
+    params = [
         prov_bands.sedang_from, prov_bands.tinggi_from, lvl_bands.sedang_from, lvl_bands.tinggi_from,
         cfg.default_baseline, cfg.min_norm, cfg.reference_tps[level], cfg.voters_per_tps, cfg.population_per_tps,
-        cats, [cfg.incidents[c].weight for c in cats], list(range(1, len(cats) + 1)),
-        vtypes, [cfg.violations[v] for v in vtypes],
         [c for c, _ in carved], [p for _, p in carved],
-        [d for d, _ in pairs], [p for _, p in pairs], list(range(len(pairs))),
-        election_id,
-        level, province, province, region_code, region_code,
-        cfg.ikp_edition,
-        cfg.tps_election,
-        election_id,
+        *_units_params(level, province, region_code),
+        cfg.ikp_edition, cfg.tps_election,
+    ]
+    return cur.execute(_BASE_SQL.replace("{units}", _UNITS), params).df()
+
+
+def _incidents(cur, cfg: RiskConfig, level: str, province, region_code, latest: date,
+               election_id: str) -> dict[str, np.ndarray]:
+    cats = sorted(cfg.incidents)
+    params = [
+        cfg.decay_per_day, cfg.default_incident_weight, cfg.injured_points, cfg.killed_points, latest,
+        cats, [cfg.incidents[c].weight for c in cats], list(range(1, len(cats) + 1)),
+        *_units_params(level, province, region_code),
         election_id,
     ]
+    sql = _INCIDENTS_SQL.replace("{units}", _UNITS).replace("{unit_incident}", _UNIT_OF_INCIDENT[level])
+    return {k: np.asarray(v) for k, v in cur.execute(sql, params).fetchnumpy().items()}
+
+
+def _violations(cur, cfg: RiskConfig, level: str, province, region_code, pairs: list[_Pair],
+                election_id: str) -> pd.DataFrame:
+    vtypes = sorted(cfg.violations)
+    params = [
+        cfg.default_violation_weight, vtypes, [cfg.violations[v] for v in vtypes],
+        [p.pid for p in pairs], [p.phase for p in pairs], [p.as_of for p in pairs], [p.starts_on for p in pairs],
+        *_units_params(level, province, region_code),
+        election_id,
+    ]
+    sql = _VIOLATIONS_SQL.replace("{units}", _UNITS).replace("{unit_region}", _UNIT_OF_REGION[level])
+    return cur.execute(sql, params).df()
+
+
+@dataclass(frozen=True)
+class _Pair:
+    pid: int          # position in the caller's list
+    as_of: date
+    phase: str
+    order: int        # phase_order
+    starts_on: date
+    ref_on: date      # min(as_of, end of the phase): what the incidents are decayed to
+
+
+def _schedule_pairs(cur, pairs: list[tuple[date, str]], election_id: str) -> list[_Pair]:
+    """The pairs whose phase is in the election's schedule (the others get no rows)."""
+    sched = {phase: (order, starts, ends) for phase, order, starts, ends in cur.execute(
+        "SELECT ep.phase, p.phase_order, ep.starts_on, ep.ends_on FROM election_phases ep JOIN phases p USING (phase)"
+        " WHERE ep.election_id = ?", [election_id]).fetchall()}
+    out = []
+    for pid, (as_of, phase) in enumerate(pairs):
+        if phase in sched:
+            order, starts, ends = sched[phase]
+            out.append(_Pair(pid, as_of, phase, order, starts, min(as_of, ends)))
+    return out
+
+
+def _chains(pairs: list[_Pair]) -> list[list[_Pair]]:
+    """The pairs cut into runs in which phase order, reference date and as-of date never go
+    down. Within such a run an incident that counts for one pair counts for every later
+    pair, so each run is scored with running totals over one pass of the incidents.
+    scores() (one date, phases in order), trend(), score_history() and the alerts' day by
+    day scan are each a single run."""
+    ordered = sorted(pairs, key=lambda p: (p.as_of, p.order, p.ref_on, p.pid))
+    chains: list[list[_Pair]] = []
+    for p in ordered:
+        last = chains[-1][-1] if chains else None
+        if last is not None and p.order >= last.order and p.ref_on >= last.ref_on:
+            chains[-1].append(p)
+        else:
+            chains.append([p])
+    return chains
+
+
+def _days(values) -> np.ndarray:
+    return np.array([(d - _EPOCH).days for d in values], dtype=np.int64)
+
+
+def _run_components(inc: dict[str, np.ndarray], chain: list[_Pair], n_units: int, n_slots: int,
+                    cfg: RiskConfig, latest: date) -> dict[str, np.ndarray]:
+    """Points, counts, casualties, recent and carried counts per (pair of the chain, region,
+    component), each an array of shape (len(chain), n_units, n_slots).
+
+    An incident of stage s on day t counts for pair k when s <= phase_k and t <= ref_k. Both
+    rise along the chain, so it counts from its first pair f on: in full while phase_k == s
+    (its own run of pairs), at carry_over after. Totals are therefore sums added at f (own)
+    or at the end of the own run (carried) and accumulated along the chain.
+    """
+    m = len(chain)
+    order = np.array([p.order for p in chain], dtype=np.int64)
+    ref = _days(p.ref_on for p in chain)
+    recent_from = _days(p.as_of for p in chain) - cfg.recent_days  # recent: day > as_of - recent_days
+    stage, day = inc["stage_order"], inc["day"]
+    first = np.maximum(np.searchsorted(order, stage, "left"), np.searchsorted(ref, day, "left"))
+    keep = first < m
+    uid, slot, e, injured, killed = inc["uid"], inc["slot"], inc["e_points"], inc["injured"], inc["killed"]
+    if not keep.all():
+        first, stage, day = first[keep], stage[keep], day[keep]
+        uid, slot, e, injured, killed = uid[keep], slot[keep], e[keep], injured[keep], killed[keep]
+    run_end = np.searchsorted(order, order, "right")  # one past the last pair of the same phase
+    own = order[first] == stage
+    own_end = np.where(own, run_end[first], first)  # the own interval is [first, own_end)
+    carry = cfg.carry_over
+
+    shape = (m, n_units, n_slots)
+    size = m * n_units * n_slots
+    cell = uid.astype(np.int64) * n_slots + slot  # the region and component, without the pair
+    at_first = first * (n_units * n_slots) + cell
+    at_own_end = own_end * (n_units * n_slots) + cell
+
+    def along_chain(index, weights=None) -> np.ndarray:
+        """Added at index, counted there and at every later pair."""
+        return np.cumsum(np.bincount(index, weights, minlength=size).reshape(shape), axis=0)
+
+    def within_run(mask, weights=None) -> np.ndarray:
+        """Added at first, counted there and at the later pairs of the same phase only."""
+        a = np.bincount(at_first[mask], None if weights is None else weights[mask], minlength=size).reshape(shape)
+        start = 0
+        while start < m:
+            stop = run_end[start]
+            np.cumsum(a[start:stop], axis=0, out=a[start:stop])
+            start = stop
+        return a
+
+    own_e = within_run(own, e)
+    if carry > 0:
+        later = own_end < m
+        car_e = along_chain(at_own_end[later], e[later])
+        n_carried = along_chain(at_own_end[later])
+        n = along_chain(at_first)
+        n_injured, n_killed = along_chain(at_first, injured), along_chain(at_first, killed)
+        count_end = np.full_like(first, m)
+        points = (own_e + carry * car_e)
+    else:
+        # with carry_over 0 an incident of an earlier phase does not count at all (not even in n)
+        n_carried = np.zeros(shape, dtype=np.int64)
+        n = within_run(own)
+        n_injured, n_killed = within_run(own, injured), within_run(own, killed)
+        count_end = own_end
+        points = own_e
+    # recent: counted over [first, min(count_end, the first pair whose window starts after day))
+    recent_end = np.minimum(count_end, np.searchsorted(recent_from, day, "left"))
+    is_recent = recent_end > first
+    ends = is_recent & (recent_end < m)
+    diff = np.bincount(at_first[is_recent], minlength=size)
+    diff -= np.bincount((recent_end * (n_units * n_slots) + cell)[ends], minlength=size)
+    decay = np.exp(-cfg.decay_per_day * (ref - (latest - _EPOCH).days)).reshape(m, 1, 1)
+    return {
+        "points": points * decay,
+        "n": n,
+        "injured": np.rint(n_injured).astype(np.int64),
+        "killed": np.rint(n_killed).astype(np.int64),
+        "n_recent": np.cumsum(diff.reshape(shape), axis=0),
+        "n_carried": n_carried,
+    }
+
+
+def _engine(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str, province: str | None,
+            region_code: str | None, cfg: RiskConfig):
+    """(base, schedule pairs, [(chain, components)]): the per-component totals behind compute()
+    and contributions()."""
+    _check_level(level)
+    base = _base(cur, cfg, level, province, region_code)
+    sched = _schedule_pairs(cur, pairs, election_id)
+    n_units, n_slots = len(base), len(cfg.incidents) + 2
+    if not sched or not n_units:
+        return base, sched, []
+    latest = max(d for d, _ in pairs)
+    inc = _incidents(cur, cfg, level, province, region_code, latest, election_id)
+    vio = _violations(cur, cfg, level, province, region_code, sched, election_id)
+    runs = []
+    for chain in _chains(sched):
+        comps = _run_components(inc, chain, n_units, n_slots, cfg, latest)
+        if not vio.empty:
+            k_of = {p.pid: k for k, p in enumerate(chain)}
+            v = vio[vio["pid"].isin(list(k_of))]
+            if not v.empty:
+                k = v["pid"].map(k_of).to_numpy(np.int64)
+                u = v["uid"].to_numpy(np.int64)
+                comps["points"][k, u, _VIOLATION_SLOT] = v["points"].to_numpy(np.float64)
+                comps["n"][k, u, _VIOLATION_SLOT] = v["n"].to_numpy(np.int64)
+        runs.append((chain, comps))
+    return base, sched, runs
+
+
+def _top_two(points: np.ndarray, exists: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The slots of the two largest existing components per row (-1: none); ties go to the
+    larger cid, so the reason is the same every run. Points are compared at 1e-9, so equal
+    sums that differ only in their last bits of rounding count as a tie."""
+    key = np.where(exists, np.round(points, 9), -np.inf)[:, ::-1]
+    last = key.shape[1] - 1
+    i1 = np.argmax(key, axis=1)
+    np.put_along_axis(key, i1[:, None], -np.inf, axis=1)
+    i2 = np.argmax(key, axis=1)
+    n_exist = exists.sum(axis=1)
+    return np.where(n_exist >= 1, last - i1, -1), np.where(n_exist >= 2, last - i2, -1)
+
+
+_EMPTY = ["pid", "as_of", "phase", "phase_order", "region_code", "region_name", "level", "province_code",
+          "baseline", "baseline_source", "baseline_generated", "exposure_tps", "exposure_source", "exposure_norm",
+          "raw_points", "inc_raw", "vio_raw", "n_incidents", "injured", "killed", "n_recent", "n_carried",
+          "violation_reports", "c1", "n1", "inj1", "kil1", "rec1", "c2", "n2", "inj2", "kil2", "rec2",
+          "pressure", "score", "share"]
 
 
 def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str = "pilkada2024",
             province: str | None = None, region_code: str | None = None,
             cfg: RiskConfig | None = None) -> pd.DataFrame:
     """Scores of every region of `level` for each (as_of, phase) pair: the one engine
-    behind scores(), score_history(), trend() and the alerts."""
+    behind scores(), score_history(), trend() and the alerts. Rows in pair order, then
+    region code; a pair whose phase is not in the election's schedule has no rows."""
     cfg = cfg or load_config()
     if not pairs:
         return pd.DataFrame(columns=SCORE_COLUMNS)
-    df = cur.execute(_sql(level), _params(cfg, level, pairs, election_id, province, region_code)).df()
-    df["as_of"] = pd.to_datetime(df["as_of"]).dt.date
-    df["c1"] = component_names(cfg, df["c1"])
-    df["c2"] = component_names(cfg, df["c2"])
-    df["baseline_points"] = df["baseline"]
-    df["incident_points"] = df["inc_raw"] * df["share"]
-    df["violation_points"] = df["vio_raw"] * df["share"]
-    df["has_reports"] = (df["n_incidents"] > 0) | (df["violation_reports"] > 0)
-    df["category"] = _categories(df["score"].to_numpy(), cfg, level)
-    df["baseline_category"] = _categories(df["baseline"].to_numpy(), cfg, level)
-    df["reason_id"], df["reason_en"] = _reasons(df, cfg)
-    return df
+    base, sched, runs = _engine(cur, level=level, pairs=pairs, election_id=election_id, province=province,
+                                region_code=region_code, cfg=cfg)
+    if not runs:
+        empty = {c: np.zeros(0, dtype=object) for c in _EMPTY}
+        empty.update({c: np.zeros(0) for c in ("baseline", "raw_points", "inc_raw", "vio_raw", "score", "share")})
+        empty.update({c: np.zeros(0, dtype=np.int64) for c in ("n_incidents", "violation_reports", "c1", "c2")})
+        return _finish(empty, cfg, level)
+    n_units = len(base)
+    blocks = []
+    for chain, c in runs:
+        m = len(chain)
+        rows = m * n_units
+        flat = {k: v.reshape(rows, -1) for k, v in c.items()}
+        exists = flat["n"] > 0
+        s1, s2 = _top_two(flat["points"], exists)
+        idx = np.arange(rows)
+        inc_slots = np.ones(flat["points"].shape[1], dtype=bool)
+        inc_slots[_VIOLATION_SLOT] = False
+
+        def pick(arr, s):
+            return np.where(s >= 0, arr[idx, np.maximum(s, 0)], 0)
+
+        blocks.append({
+            "pid": np.repeat([p.pid for p in chain], n_units),
+            "uid": np.tile(np.arange(n_units), m),
+            "raw_points": flat["points"].sum(axis=1),
+            "inc_raw": flat["points"][:, inc_slots].sum(axis=1),
+            "vio_raw": flat["points"][:, _VIOLATION_SLOT],
+            "n_incidents": flat["n"][:, inc_slots].sum(axis=1),
+            "violation_reports": flat["n"][:, _VIOLATION_SLOT],
+            "injured": flat["injured"].sum(axis=1), "killed": flat["killed"].sum(axis=1),
+            "n_recent": flat["n_recent"].sum(axis=1), "n_carried": flat["n_carried"].sum(axis=1),
+            "c1": s1 - 1, "n1": pick(flat["n"], s1), "inj1": pick(flat["injured"], s1),
+            "kil1": pick(flat["killed"], s1), "rec1": pick(flat["n_recent"], s1),
+            "c2": s2 - 1, "n2": pick(flat["n"], s2), "inj2": pick(flat["injured"], s2),
+            "kil2": pick(flat["killed"], s2), "rec2": pick(flat["n_recent"], s2),
+        })
+    cols = {k: np.concatenate([b[k] for b in blocks]) for k in blocks[0]}
+    order = np.lexsort((cols["uid"], cols["pid"]))
+    cols = {k: v[order] for k, v in cols.items()}
+    uid, pid = cols.pop("uid"), cols.pop("pid")
+    known = sorted(sched, key=lambda p: p.pid)
+    pos = np.searchsorted(np.array([p.pid for p in known]), pid)
+    as_of = np.array([p.as_of for p in known], dtype=object)[pos]
+    phases = _strings([p.phase for p in known], pos)
+    orders = np.array([p.order for p in known], dtype=np.int64)[pos]
+    num = {col: base[col].to_numpy()[uid] for col in ("baseline", "baseline_generated", "exposure_tps", "exposure_norm")}
+    text = {col: base[col].array.take(uid) for col in ("region_code", "region_name", "level", "province_code",
+                                                      "baseline_source", "exposure_source")}
+    out = {
+        "pid": pid, "as_of": as_of, "phase": phases, "phase_order": orders,
+        "region_code": text["region_code"], "region_name": text["region_name"], "level": text["level"],
+        "province_code": text["province_code"], "baseline": num["baseline"].astype(np.float64),
+        "baseline_source": text["baseline_source"], "baseline_generated": num["baseline_generated"].astype(bool),
+        "exposure_tps": num["exposure_tps"].astype(np.float64), "exposure_source": text["exposure_source"],
+        "exposure_norm": num["exposure_norm"].astype(np.float64),
+        **cols,
+    }
+    raw, norm, baseline = out["raw_points"], out["exposure_norm"], out["baseline"]
+    out["pressure"] = raw / norm
+    out["score"] = 100 * (1 - (1 - baseline / 100) * np.exp(-np.log(2) * raw / norm / cfg.half_gap_points))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["share"] = np.where(raw > 0, (out["score"] - baseline) / raw, 0.0)
+    return _finish(out, cfg, level)
+
+
+def _strings(values: list, codes: np.ndarray):
+    """values[codes] as a pandas string array: each distinct string converted once, then taken."""
+    return pd.array(values, dtype="str").take(np.asarray(codes, dtype=np.int64))
+
+
+def _finish(out: dict, cfg: RiskConfig, level: str) -> pd.DataFrame:
+    """The columns every caller reads, from the engine's arrays, as one DataFrame."""
+    out["baseline_points"] = out["baseline"]
+    out["incident_points"] = out["inc_raw"] * out["share"]
+    out["violation_points"] = out["vio_raw"] * out["share"]
+    out["has_reports"] = (out["n_incidents"] > 0) | (out["violation_reports"] > 0)
+    category, baseline_category = _category_codes(out["score"], cfg, level), _category_codes(out["baseline"], cfg, level)
+    out["category"] = _strings(list(_CATEGORIES), category)
+    out["baseline_category"] = _strings(list(_CATEGORIES), baseline_category)
+    out["reason_id"], out["reason_en"] = _reasons(out, category, baseline_category, cfg)
+    names = [None, *_component_names(cfg)]  # cid -2 (no component) first
+    out["c1"] = _strings(names, out["c1"] + 2)
+    out["c2"] = _strings(names, out["c2"] + 2)
+    return pd.DataFrame(out)
+
+
+def _component_names(cfg: RiskConfig) -> list[str]:
+    """Component names by cid + 1: 'lainnya' (cid -1, a category the config does not know),
+    violations (cid 0), then the config's categories in sorted order (cid 1..)."""
+    return ["lainnya", VIOLATIONS_COMPONENT, *sorted(cfg.incidents)]
 
 
 def component_names(cfg: RiskConfig, cids) -> list:
-    """cid -> component: 0 violations, 1.. the config's categories in sorted order, -1 unknown."""
-    names = [VIOLATIONS_COMPONENT, *sorted(cfg.incidents)]
-    out = []
-    for c in pd.Series(cids, dtype="Int64").tolist():
-        if c is None or c is pd.NA:
-            out.append(None)
-        else:
-            out.append(names[c] if c >= 0 else "lainnya")
-    return out
+    """cid -> component: 0 violations, 1.. the config's categories in sorted order, -1 unknown;
+    None for no component (-2 or missing)."""
+    names = np.array([VIOLATIONS_COMPONENT, *sorted(cfg.incidents), None, "lainnya"], dtype=object)
+    c = pd.Series(cids, dtype="Int64").fillna(-2).to_numpy(np.int64)
+    # index -1 -> "lainnya" (last), -2 -> None (second to last)
+    return names[c].tolist()
 
 
-def _categories(values: np.ndarray, cfg: RiskConfig, level: str) -> np.ndarray:
+_CATEGORIES = ("rendah", "sedang", "tinggi")
+
+
+def _category_codes(values: np.ndarray, cfg: RiskConfig, level: str) -> np.ndarray:
+    """0 rendah, 1 sedang, 2 tinggi (index into _CATEGORIES) by the level's bands."""
     bands = cfg.bands[level]
-    return np.where(values >= bands.tinggi_from, "tinggi", np.where(values >= bands.sedang_from, "sedang", "rendah"))
+    values = np.asarray(values, dtype=float)
+    return np.where(values >= bands.tinggi_from, 2, np.where(values >= bands.sedang_from, 1, 0))
 
 
 # -- the one-sentence reason -------------------------------------------------------------
@@ -372,46 +590,63 @@ def _component_phrase(component: str, n: int, injured: int, killed: int, recent:
     return text
 
 
-def _sentence_head(category: str, parts: list[str], lang: str) -> str:
-    """The sentence up to the baseline phrase: 'Tinggi karena 3 kekerasan fisik ... dan '."""
-    cat = _CATEGORY_WORD[lang][category].capitalize()
-    if not parts:
-        return f"{cat}: belum ada laporan; skor = " if lang == "id" else f"{cat}: no reports yet; score = "
-    joined = ", ".join(parts)
-    return f"{cat} karena {joined} dan " if lang == "id" else f"{cat} because of {joined} and "
+def _distinct(*cols) -> tuple[np.ndarray, np.ndarray]:
+    """Rows given as columns: the number of each row's distinct tuple (0..) and the first row
+    holding each tuple, so a phrase is built once per distinct tuple, not once per row."""
+    n = len(cols[0])
+    key = np.zeros(n, dtype=np.int64)
+    for col in cols:
+        codes, uniques = pd.factorize(np.asarray(col), use_na_sentinel=False)
+        key, _ = pd.factorize(key * len(uniques) + codes)
+    first = np.empty(int(key.max()) + 1 if n else 0, dtype=np.int64)
+    first[key[::-1]] = np.arange(n)[::-1]
+    return key, first
 
 
-def _reasons(df: pd.DataFrame, cfg: RiskConfig) -> tuple[list[str], list[str]]:
+def _reasons(out: dict, category: np.ndarray, baseline_category: np.ndarray,
+             cfg: RiskConfig) -> tuple[list[str], list[str]]:
     """The reason sentence of every row, in Indonesian and English.
 
-    A sentence is a head (category and the two largest components) and the baseline
-    phrase; both repeat across regions and phases, so each distinct one is built once.
+    A sentence is the category, the two largest components and the baseline phrase. The
+    phrases repeat across regions and phases, so each distinct one is built once and the
+    sentences are joined from them. category codes index _CATEGORIES; c1/c2 are cids.
     """
-    heads: dict = {}
-    bases: dict = {}
-    head_keys = zip(df["category"].tolist(), df["has_reports"].tolist(),
-                    df["c1"].tolist(), df["n1"].tolist(), df["inj1"].tolist(), df["kil1"].tolist(), df["rec1"].tolist(),
-                    df["c2"].tolist(), df["n2"].tolist(), df["inj2"].tolist(), df["kil2"].tolist(), df["rec2"].tolist())
-    base_keys = zip(df["baseline_source"].tolist(), df["baseline_generated"].astype(bool).tolist(),
-                    df["baseline_category"].tolist(), df["baseline"].round(1).tolist())
-    out_id, out_en = [], []
-    for hk, bk in zip(head_keys, base_keys):
-        head = heads.get(hk)
-        if head is None:
-            cat, has, c1, n1, i1, k1, r1, c2, n2, i2, k2, r2 = hk
-            comps = []
-            if has:
-                comps = [(c, int(n), int(i), int(k), int(r)) for c, n, i, k, r in ((c1, n1, i1, k1, r1),
-                                                                                   (c2, n2, i2, k2, r2))
-                         if isinstance(c, str)]
-            head = heads[hk] = tuple(
-                _sentence_head(cat, [_component_phrase(*c, cfg, lang) for c in comps], lang) for lang in ("id", "en"))
-        base = bases.get(bk)
-        if base is None:
-            base = bases[bk] = tuple(_baseline_phrase(*bk, lang) for lang in ("id", "en"))
-        out_id.append(head[0] + base[0] + ".")
-        out_en.append(head[1] + base[1] + ".")
-    return out_id, out_en
+    rows = len(category)
+    if not rows:
+        return [], []
+    names = [None, *_component_names(cfg)]  # by cid + 2
+    comp = [np.concatenate([np.asarray(out[f"{a}1"]), np.asarray(out[f"{a}2"])]).astype(np.int64)
+            for a in ("c", "n", "inj", "kil", "rec")]
+    comp_key, comp_first = _distinct(*comp)
+    base_cols = [np.asarray(out["baseline_source"], dtype=object), np.asarray(out["baseline_generated"], dtype=bool),
+                 baseline_category, np.round(np.asarray(out["baseline"], dtype=float), 1)]
+    base_key, base_first = _distinct(*base_cols)
+    firsts = [c[comp_first].tolist() for c in comp]
+    has = np.asarray(out["has_reports"], dtype=bool).tolist()
+    result = []
+    for lang in ("id", "en"):
+        phrases = np.array([
+            _component_phrase(names[c + 2], n, i, k, r, cfg, lang) if c > -2 else None
+            for c, n, i, k, r in zip(*firsts)], dtype=object)
+        per_row = phrases[comp_key]
+        first, second = per_row[:rows].tolist(), per_row[rows:].tolist()
+        bases = np.array([_baseline_phrase(str(base_cols[0][j]), bool(base_cols[1][j]), _CATEGORIES[base_cols[2][j]],
+                                           float(base_cols[3][j]), lang) for j in base_first], dtype=object)
+        bases = bases[base_key].tolist()
+        word = [_CATEGORY_WORD[lang][c].capitalize() for c in _CATEGORIES]
+        cats = [word[c] for c in category.tolist()] if rows < 64 else np.array(word, dtype=object)[category].tolist()
+        because, also, none = ((" karena ", " dan ", ": belum ada laporan; skor = ") if lang == "id"
+                               else (" because of ", " and ", ": no reports yet; score = "))
+        sentences = []
+        for cat, h, a, b, base in zip(cats, has, first, second, bases):
+            if h and a is not None and b is not None:
+                sentences.append(f"{cat}{because}{a}, {b}{also}{base}.")
+            elif h and (a is not None or b is not None):
+                sentences.append(f"{cat}{because}{a if a is not None else b}{also}{base}.")
+            else:
+                sentences.append(f"{cat}{none}{base}.")
+        result.append(sentences)
+    return result[0], result[1]
 
 
 # -- public functions ----------------------------------------------------------------------
@@ -494,8 +729,17 @@ def contributions(cur, *, as_of: date, region_code: str, phase: str,
 
 
 def _components(cur, cfg, level, as_of, phase, region_code, election_id) -> pd.DataFrame:
-    """Raw points per component of one region (the comp step of the engine's query)."""
-    df = cur.execute(_sql(level, components_only=True), _params(cfg, level, [(as_of, phase)], election_id, None, region_code)).df()
+    """Raw points per component of one region and pair (the engine's totals before summing)."""
+    _, _, runs = _engine(cur, level=level, pairs=[(as_of, phase)], election_id=election_id, province=None,
+                         region_code=region_code, cfg=cfg)
+    columns = ["cid", "points", "n", "injured", "killed"]
+    if not runs:
+        return pd.DataFrame(columns=[*columns, "component"])
+    flat = {k: v.reshape(-1) for k, v in runs[0][1].items()}  # one pair, one region: one row of slots
+    slots = np.flatnonzero(flat["n"] > 0)
+    df = pd.DataFrame({"cid": slots - 1, "points": flat["points"][slots], "n": flat["n"][slots],
+                       "injured": flat["injured"][slots], "killed": flat["killed"][slots]})
+    df = df.sort_values(["points", "cid"], ascending=[False, True]).reset_index(drop=True)
     df["component"] = component_names(cfg, df["cid"])
     return df
 
