@@ -62,6 +62,11 @@ INCIDENT_COLUMNS = ["election_id", "occurred_on", "province_code", "region_code"
                     "injured", "killed", "source", "lat", "lon", "source_file", "source_row", "content_hash"]
 
 
+# Casualties of one incident above this are a typo (the columns are INTEGER: a value past
+# 2^31 would fail the whole store).
+MAX_CASUALTIES = 100_000
+
+
 def content_hash(occurred_on: dt.date, region_code: str, kecamatan: str | None, category: str,
                  description: str, injured: int, killed: int) -> str:
     """One incident reported in two files (or twice) gets one hash; the row number and
@@ -212,7 +217,7 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
 
         counts = []
         for name in ("korban_luka", "korban_meninggal"):
-            n, reason = parse_count(v[name]) if has(name) else (0, None)
+            n, reason = parse_count(v[name], MAX_CASUALTIES) if has(name) else (0, None)
             if reason:
                 problems.append((name, reason))
             counts.append(n)

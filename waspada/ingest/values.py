@@ -17,15 +17,16 @@ LAT_RANGE = (-11.0, 6.5)
 LON_RANGE = (94.0, 141.5)
 
 
-# Above this a count is a typo (and would not fit the INTEGER columns: the whole store would fail).
-MAX_COUNT = 100_000
+# No count anywhere reaches this; past it a value would not even fit a BIGINT column.
+MAX_ANY_COUNT = 10**15
 
 
-def parse_count(value) -> tuple[int | None, str | None]:
-    """A non-negative whole number. Blank, '-' and 'nihil' are 0; '2 orang' is 2."""
+def parse_count(value, maximum: int = MAX_ANY_COUNT) -> tuple[int | None, str | None]:
+    """A non-negative whole number up to `maximum`. Blank, '-' and 'nihil' are 0; '2 orang' is 2."""
     n, reason = _parse_count(value)
-    if n is not None and n > MAX_COUNT:
-        return None, f'jumlah "{cell_text(value)}" terlalu besar (lebih dari 100.000); periksa isinya.'
+    if n is not None and n > maximum:
+        limit = f"{maximum:,}".replace(",", ".")
+        return None, f'jumlah "{cell_text(value)}" terlalu besar (lebih dari {limit}); periksa isinya.'
     return n, reason
 
 
