@@ -1,13 +1,13 @@
 # Waspada: `make run` serves the app, `make test` runs every test, `make bench` measures.
 # Both set up everything on a fresh machine: the virtual environment, the pinned
-# packages and (for tests) Debian's chromium.
+# packages and (for tests) Debian's chromium and poppler-utils.
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 DB     ?= data/waspada.duckdb
 PORT   ?= 8501
 
-.PHONY: run test bench install db clean-db chromium
+.PHONY: run test bench install db clean-db system-packages
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 diperlukan ($(PYTHON) tidak ditemukan)"; exit 1; }
@@ -25,13 +25,15 @@ $(DB): | $(VENV)/.installed
 
 db: $(DB)
 
+# ensure-admin prints a one-time password for the account `admin` when no admin exists yet.
 run: install db
+	$(PY) -m etl ensure-admin --db $(DB)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-chromium:
-	@sh tests/ensure_chromium.sh
+system-packages:
+	@sh tests/install_system_packages.sh
 
-test: install chromium
+test: install system-packages
 	$(PY) -m pytest
 
 bench: install
