@@ -333,7 +333,8 @@ class Accounts:
 
     # -- users --------------------------------------------------------------------------
     def _row(self, con_or_cur, username: str):
-        return con_or_cur.execute(f"SELECT {_USER_COLUMNS} FROM users WHERE username = ?", [username]).fetchone()
+        # _USER_COLUMNS is a fixed list of column names; the user name is a parameter.
+        return con_or_cur.execute("SELECT " + _USER_COLUMNS + " FROM users WHERE username = ?", [username]).fetchone()
 
     def get_user(self, username: str) -> User | None:
         cur = self.db.reader()
