@@ -7,6 +7,7 @@ from waspada.queries, and the small drawing helpers below.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -156,6 +157,7 @@ def current() -> Context:
 def start() -> Context | None:
     """Sidebar and context for this run; None after showing why the database can't be used."""
     settings = load_settings()
+    _warm_maps()
     sel = _selection(settings.province)
     lang = sel.lang
     path = db_path()
@@ -305,22 +307,28 @@ def reading_table(df: pd.DataFrame) -> None:
     st.table(df.set_axis(range(1, len(df) + 1)))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _boundaries(level: str, province: str | None, region: str | None) -> dict:
-    return maps.boundaries(level, province=province, region=region)
+@st.cache_resource(show_spinner=False)
+def _warm_maps() -> threading.Thread:
+    """Simplify and serialise the national boundaries once per process, in the background,
+    so the first national map does not wait for it (maps.shapes caches them)."""
+    thread = threading.Thread(target=maps.warm, name="waspada-warm-maps", daemon=True)
+    thread.start()
+    return thread
 
 
 def risk_map(ctx: Context, scores: pd.DataFrame | None, *, level: str = "kabupaten_kota",
              province: str | None = None, region: str | None = None,
              extra_layers: list | None = None, height: int = 520, width_px: int = 1000,
              key: str | None = None) -> bool:
-    """Draw regions coloured by category (grey: no score) with the legend; False if no shapes."""
-    collection = _boundaries(level, province, region)
-    if not collection["features"]:
+    """Draw regions coloured by category (grey: no score) with the legend; False if no shapes.
+
+    The geometry is simplified for width_px and serialised once per process (maps.risk_deck);
+    each run only writes the colours and words."""
+    deck = maps.risk_deck(level, scores, ctx.lang, province=province, region=region,
+                          extra_layers=extra_layers, width_px=width_px, height_px=height)
+    if deck is None:
         return False
-    maps.merge_scores(collection, scores, ctx.lang)
-    st.pydeck_chart(maps.deck(collection, ctx.lang, extra_layers, width_px=width_px, height_px=height),
-                    height=height, key=key)
+    st.pydeck_chart(deck, height=height, key=key)
     return True
 
 

@@ -16,6 +16,7 @@ import functools
 import html
 import json
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 import pydeck as pdk
@@ -199,6 +200,215 @@ def deck(collection: dict, lang: str, extra_layers: list[pdk.Layer] | None = Non
         map_provider=None,  # and no map_style: see the module docstring
         tooltip=_tooltip(lang),
     )
+
+
+# -- the fast path the pages use ----------------------------------------------------------------
+# A page draws the same boundaries on every run; only the colours and words change. So the
+# geometry is simplified for the size it is drawn at and serialised to JSON once per process
+# (the shapes are immutable), and each run writes only the properties of each feature and
+# splices the cached geometry text in. The province file is 2.2 MB and the kab/kota file 3.4
+# MB as stored; a national map at dashboard size needs about a sixth of that.
+_FEATURES_MARKER = "__WASPADA_FEATURES__"
+
+
+def _decimals_for(box: tuple[float, float, float, float] | None, width_px: int) -> int:
+    """Coordinate decimals that keep the rounding below a quarter of a pixel when the box
+    fills width_px (2 for all of Indonesia at 600 px, 3 for a province, 4 for a kab/kota)."""
+    if box is None:
+        return 3
+    span = max(box[2] - box[0], box[3] - box[1], 1e-6)
+    return int(min(max(math.ceil(-math.log10(span / max(width_px, 1) / 4)), 2), 5))
+
+
+def _thin(ring: list, decimals: int):
+    """A ring rounded to `decimals` (neighbours share the same grid, so borders stay shared),
+    repeated points dropped, then points within one grid step of the line through their
+    neighbours dropped (Douglas-Peucker). None when the ring collapses."""
+    if len(ring) <= 16:  # most rings are islets: plain Python is quicker than numpy for them
+        pts = []
+        for x, y, *_ in ring:
+            pt = [round(x, decimals), round(y, decimals)]
+            if not pts or pt != pts[-1]:
+                pts.append(pt)
+        x0, y0 = pts[0]
+        step = 10.0 ** -decimals * 1.000001
+        # as Douglas-Peucker below: a ring within one grid step of its first point collapses
+        if len(pts) < 4 or all(math.hypot(x - x0, y - y0) <= step for x, y in pts):
+            return None
+        import numpy as np
+
+        return np.asarray(pts)
+    import numpy as np
+
+    a = np.round(np.asarray(ring, dtype=float)[:, :2], decimals)
+    if len(a) > 1:
+        keep = np.ones(len(a), dtype=bool)
+        keep[1:] = np.any(a[1:] != a[:-1], axis=1)
+        a = a[keep]
+    if len(a) < 4:
+        return None
+    tol = 10.0 ** -decimals
+    keep = np.zeros(len(a), dtype=bool)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(a) - 1)]
+    while stack:
+        i, j = stack.pop()
+        if j <= i + 1:
+            continue
+        p, q, seg = a[i], a[j], a[i + 1:j]
+        dx, dy = q - p
+        length = math.hypot(dx, dy)
+        if length == 0:
+            dist = np.hypot(seg[:, 0] - p[0], seg[:, 1] - p[1])
+        else:
+            dist = np.abs(dx * (seg[:, 1] - p[1]) - dy * (seg[:, 0] - p[0])) / length
+        k = int(np.argmax(dist))
+        if dist[k] > tol:
+            keep[i + 1 + k] = True
+            stack += [(i, i + 1 + k), (i + 1 + k, j)]
+    a = a[keep]
+    return a if len(a) >= 4 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _geometry_json(level: str, index: int, decimals: int) -> str:
+    """One feature's geometry, simplified for `decimals`, as compact JSON (cached per process).
+
+    Rings too small for the grid are left out, except that every region keeps at least its
+    largest ring (at finer rounding if need be), so no region vanishes from a map."""
+    geometry = _boundaries(level)["features"][index]["geometry"]
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    out = []
+    for polygon in polygons:
+        outer = _thin(polygon[0], decimals)
+        if outer is None:
+            continue
+        rings = [outer] + [r for r in (_thin(h, decimals) for h in polygon[1:]) if r is not None]
+        out.append([r.tolist() for r in rings])
+    if not out:
+        largest = max((poly[0] for poly in polygons), key=len)
+        ring = _thin(largest, 6)
+        out = [[ring.tolist() if ring is not None else [[x, y] for x, y, *_ in largest]]]
+    return json.dumps({"type": "MultiPolygon", "coordinates": out}, separators=(",", ":"))
+
+
+@functools.cache
+def _feature_boxes(level: str) -> tuple:
+    """(min_lon, min_lat, max_lon, max_lat) of each feature of a level, in file order."""
+    out = []
+    for feature in _boundaries(level)["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        xs = [c[0] for polygon in polygons for ring in polygon for c in ring]
+        ys = [c[1] for polygon in polygons for ring in polygon for c in ring]
+        out.append((min(xs), min(ys), max(xs), max(ys)) if xs else None)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """The boundaries of one map (level and area), ready to draw: immutable, cached."""
+    level: str
+    indices: tuple[int, ...]        # positions in the boundary file
+    codes: tuple[str, ...]          # kode_dotted of each feature
+    properties: tuple[str, ...]     # the file's own properties, as JSON object text without the closing brace
+    box: tuple[float, float, float, float] | None
+    decimals: int
+
+    @property
+    def geometry(self) -> tuple[str, ...]:
+        return tuple(_geometry_json(self.level, i, self.decimals) for i in self.indices)
+
+
+@functools.lru_cache(maxsize=256)
+def shapes(level: str, province: str | None = None, region: str | None = None, width_px: int = 800) -> Shapes:
+    """The features boundaries() would return, simplified for a map width_px wide."""
+    features = _boundaries(level)["features"]
+    if region is not None:
+        keep = [i for i, f in enumerate(features) if f["properties"]["kode_dotted"] == region]
+    elif province is not None:
+        key = "kode_prov" if level == "kabupaten_kota" else "kode_dotted"
+        keep = [i for i, f in enumerate(features) if f["properties"][key] == province]
+    else:
+        keep = list(range(len(features)))
+    boxes = [b for b in (_feature_boxes(level)[i] for i in keep) if b is not None]
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+           max(b[3] for b in boxes)) if boxes else None
+    return Shapes(
+        level=level, indices=tuple(keep),
+        codes=tuple(features[i]["properties"]["kode_dotted"] for i in keep),
+        properties=tuple(json.dumps(features[i]["properties"], separators=(",", ":"))[:-1] for i in keep),
+        box=box, decimals=_decimals_for(box, width_px),
+    )
+
+
+def _score_properties(shape: Shapes, scores: pd.DataFrame | None, lang: str) -> list[str]:
+    """Per feature, the JSON of what merge_scores() adds (same keys, same words)."""
+    by_code: dict = {}
+    if scores is not None and not scores.empty:
+        reason_col = "reason_en" if lang == "en" else "reason_id"
+        cols = scores[["region_code", "score", "category", reason_col]]
+        for code, score, category, reason in zip(*(cols[c].tolist() for c in cols.columns)):
+            by_code[code] = (score, category, reason if isinstance(reason, str) else "")
+    label_skor, label_kategori = t("score", lang), t("category", lang)
+    out = []
+    for code in shape.codes:
+        row = by_code.get(code)
+        category = row[1] if row else None
+        out.append(json.dumps({
+            "kategori": risk_word(category, lang), "skor": fmt_number(row[0], 1) if row else "–",
+            "alasan": row[2] if row else "", "fill": category_rgba(category),
+            "label_skor": label_skor, "label_kategori": label_kategori,
+        }, separators=(",", ":"))[1:])
+    return out
+
+
+class PreparedDeck(pdk.Deck):
+    """A pydeck Deck whose boundary features are spliced into its JSON as cached text.
+
+    st.pydeck_chart calls to_json(); pydeck would otherwise walk and indent every coordinate
+    in Python on every run."""
+
+    def __init__(self, features_json: str, **kwargs):
+        super().__init__(**kwargs)
+        self._features_json = features_json
+
+    def to_json(self) -> str:
+        # pydeck serialises every attribute of the object: keep the features out of its walk
+        features = self.__dict__.pop("_features_json")
+        try:
+            return super().to_json().replace(json.dumps(_FEATURES_MARKER), features, 1)
+        finally:
+            self._features_json = features
+
+
+def risk_deck(level: str, scores: pd.DataFrame | None, lang: str, *, province: str | None = None,
+              region: str | None = None, extra_layers: list[pdk.Layer] | None = None,
+              width_px: int = 800, height_px: int = 500) -> PreparedDeck | None:
+    """The map deck() draws for boundaries(level, province, region) merged with scores,
+    built from cached, simplified geometry; None when the area has no shapes."""
+    shape = shapes(level, province, region, width_px)
+    if not shape.codes:
+        return None
+    geometry = shape.geometry
+    features = ",".join(
+        f'{{"type":"Feature","geometry":{g},"properties":{own},{extra}}}'
+        for g, own, extra in zip(geometry, shape.properties, _score_properties(shape, scores, lang))
+    )
+    placeholder = {"type": "FeatureCollection", "features": _FEATURES_MARKER}
+    return PreparedDeck(
+        "[" + features + "]",
+        layers=[risk_layer(placeholder)] + list(extra_layers or []),
+        initial_view_state=fit_view(shape.box, width_px, height_px),
+        map_provider=None,  # and no map_style: see the module docstring
+        tooltip=_tooltip(lang),
+    )
+
+
+def warm(width_px: int = 600) -> None:
+    """Prepare the national maps of both levels (what a server does once, at start)."""
+    for level in BOUNDARY_FILES:
+        shapes(level, width_px=width_px).geometry
 
 
 def legend_html(lang: str) -> str:
