@@ -7,6 +7,7 @@ import sys
 
 from etl import build, load_commands
 from etl import account_commands
+from etl import national
 from waspada.paths import DEFAULT_DB_PATH
 
 
@@ -21,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load_commands.register(sub, default_db=str(DEFAULT_DB_PATH))
     account_commands.register(sub, default_db=str(DEFAULT_DB_PATH))
+    national.register(sub, default_db=str(DEFAULT_DB_PATH))
 
     args = parser.parse_args(argv)
     return int(args.func(args) or 0)
