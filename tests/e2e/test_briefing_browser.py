@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ERRORS, browser, server  # noqa: F401  (fixtures)
+from tests.auth_session import browser_login
+from tests.e2e.conftest import ARTIFACTS, ERRORS
 
 pytestmark = pytest.mark.browser
 
@@ -16,27 +17,9 @@ SLIDE_TITLE = ".st-key-slide h1"
 SIZES = [(1366, 768), (1920, 1080)]
 
 
-def _log_in_if_asked(page, sample_db) -> None:
-    """Pass the login gate (when this checkout has one) with a test account."""
-    form = page.locator(".st-key-w_login_user input")
-    try:
-        form.wait_for(timeout=8_000)
-    except Exception:
-        return  # no login page: the app has no gate
-    from auth_session import PASSWORD, ensure_users
-    from waspada.accounts import accounts_path
-
-    ensure_users(accounts_path(sample_db))
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1_000)  # the first run finishes; until then the inputs are inert
-    form.fill("pimpinan")
-    page.locator(".st-key-w_login_password input").fill(PASSWORD)
-    page.keyboard.press("Enter")
-
-
-def _open_briefing(page, base: str, sample_db, slide: int = 1) -> None:
+def _open_briefing(page, base: str, slide: int = 1) -> None:
     page.goto(f"{base}/briefing?tanggal={AS_OF}&slide={slide}")
-    _log_in_if_asked(page, sample_db)
+    browser_login(page)
     page.locator(SLIDE_TITLE).first.wait_for(timeout=60_000)
     if f"slide={slide}" not in page.url:  # the login run may have landed elsewhere: go on in the app
         pytest.fail(f"briefing did not open on slide {slide}: {page.url}")
@@ -58,11 +41,11 @@ def _fits(page) -> tuple[bool, dict]:
 
 
 @pytest.mark.parametrize("width,height", SIZES)
-def test_every_slide_fits_and_keys_move(browser, server, sample_db, width, height):  # noqa: F811
+def test_every_slide_fits_and_keys_move(browser, server, width, height):
     page = browser.new_page()
     page.set_viewport_size({"width": width, "height": height})
     try:
-        _open_briefing(page, server, sample_db)
+        _open_briefing(page, server)
         titles = []
         for number in range(1, 7):
             _settle(page)

@@ -1,104 +1,20 @@
 """End to end in headless Chromium: the real server, the real browser, the real maps.
 
-A session fixture starts `streamlit run app.py` on a free port against a temporary sample
-database, waits for /_stcore/health, and every test opens pages as a user would.
-Screenshots go to test-artifacts/ (git-ignored) for a person to look at.
+The session's server (tests/e2e/conftest.py) runs `streamlit run app.py` against a temporary
+sample database; every test opens pages as a user would. Screenshots go to test-artifacts/
+(git-ignored) for a person to look at.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from tests.auth_session import browser_login
+from tests.e2e.conftest import ARTIFACTS, DECK_CANVAS, ERRORS
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
-ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def server(sample_db):
-    port = _free_port()
-    from tests.auth_session import ensure_users
-
-    accounts = sample_db.parent / "accounts_e2e.duckdb"
-    ensure_users(accounts)
-    env = dict(os.environ, WASPADA_DB=str(sample_db), WASPADA_ACCOUNTS_DB=str(accounts))
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit-e2e.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"streamlit did not start; see {ARTIFACTS / 'streamlit-e2e.log'}")
-        time.sleep(0.3)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
-
-
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("chromium is missing: run `make chromium` (apt-get install chromium)")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-            headless=True, viewport={"width": 1500, "height": 1800},
-        )
-        yield context
-        context.close()
-
-
-@pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    outside = []
-    page.on("request", lambda r: outside.append(r.url)
-            if urlparse(r.url).hostname not in ("127.0.0.1", "localhost") and urlparse(r.url).scheme in ("http", "https", "ws", "wss")
-            else None)
-    page.outside_requests = outside
-    yield page
-    page.close()
 
 
 def _open(page, url: str, name: str, maps: int = 1):

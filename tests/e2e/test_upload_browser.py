@@ -7,34 +7,17 @@ controls exactly what is stored. Screenshots in test-artifacts/upload_*.png.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.auth_session import PASSWORD, ensure_users
+from tests.auth_session import PASSWORD
+from tests.e2e.conftest import ARTIFACTS, ERRORS, streamlit_server, watch_outside_requests
 from tests.workbooks import HEADER, good_row, xlsx
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ERRORS = '[data-testid="stException"]'
 DESCRIPTION = "Posko pemenangan paslon dilempari batu oleh OTK <b>uji-e2e</b>"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -42,55 +25,16 @@ def server(tmp_path_factory):
     from etl.build import build_database
 
     work = tmp_path_factory.mktemp("upload-e2e")
-    db = work / "waspada.duckdb"
-    build_database(db, sample=False)
-    accounts = work / "accounts.duckdb"
-    ensure_users(accounts)
-    port = _free_port()
-    env = dict(os.environ, WASPADA_DB=str(db), WASPADA_ACCOUNTS_DB=str(accounts))
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit-upload-e2e.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"streamlit did not start; see {ARTIFACTS / 'streamlit-upload-e2e.log'}")
-        time.sleep(0.3)
-    yield base, work
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    build_database(work / "waspada.duckdb", sample=False)
+    with streamlit_server(work / "waspada.duckdb", work / "accounts.duckdb", "streamlit-upload-e2e.log") as base:
+        yield base, work
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("chromium is missing: run `make chromium` (apt-get install chromium)")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-upload")), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-            headless=True, viewport={"width": 1500, "height": 1400},
-        )
-        page = context.new_page()
-        yield page
-        context.close()
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1500, "height": 1400}, accept_downloads=True)
+    yield watch_outside_requests(context.new_page())
+    context.close()
 
 
 def _shot(page, name: str) -> None:
