@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from waspada import maps, queries, reference
+from waspada import export, maps, queries, reference
 from waspada.db import Database, DatabaseMissing
 from waspada.i18n import (
     LANGS, TEXT, fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, risk_word, t, yes_no,
@@ -86,6 +86,11 @@ def q_risk(name: str, **kwargs):
         _notice_once(ctx, "no_schedule")
         return None
     try:
+        if name == "risk_scores" and kwargs.get("phase") is not None:
+            # One engine run scores every phase at nearly the cost of one, so every page and
+            # map asking for a phase shares one cached result.
+            every = q(name, **(kwargs | {"phase": None}))
+            return every[every["phase"] == kwargs["phase"]].reset_index(drop=True)
         return q(name, **kwargs)
     except queries.RiskModelUnavailable:
         _notice_once(ctx, "risk_unavailable")
@@ -377,6 +382,42 @@ def incident_table(ctx: Context, df: pd.DataFrame, for_export: bool = False) -> 
         t("source_file", lang): [f"{f} ({t('row', lang)} {r})" if pd.notna(r) else f
                                  for f, r in zip(df["source_file"], df["source_row"])],
     })
+
+
+# Tables show the newest rows only: a national view can match a million incidents, and a
+# browser table of them would take longer to send than to read. The export has them all.
+TABLE_ROWS = 1000
+
+
+def incident_points(ctx: Context, points: pd.DataFrame) -> pd.DataFrame:
+    """lon, lat and a plain-text label for maps.incident_layer, from queries.incident_map_points:
+    one dot per incident ('27 November 2024 · Bentrokan massa · Kota Tarakan') or, when there
+    are many, one per place ('Kec. Tarakan Barat: 1.234 insiden')."""
+    lang = ctx.lang
+    labels = [
+        f"{fmt_date(d, lang)} · {incident_category_name(c, lang)} · {r}" if n == 1 and isinstance(c, str)
+        else t("incidents_at_place", lang, place=p, n=fmt_number(n))
+        for n, d, c, r, p in zip(points["n"], points["occurred_on"], points["category"], points["region_name"],
+                                 points["place"])
+    ]
+    return pd.DataFrame({"lon": points["lon"], "lat": points["lat"], "nama": labels}).dropna(subset=["lon", "lat"])
+
+
+def incident_export(ctx: Context, filters: dict, notes: list[str]):
+    """The Excel of every incident matching the filters, built only when the button is
+    clicked (st.download_button calls it), so a page view never pays for it."""
+    db, lang = ctx.db, ctx.lang
+
+    def build() -> bytes:
+        cur = db.reader()
+        try:
+            df = queries.incidents(cur, **filters)
+        finally:
+            cur.close()
+        return export.to_excel_bytes(incident_table(ctx, df, for_export=True), sheet_name=t("page_incidents", lang),
+                                     notes=notes)
+
+    return build
 
 
 def filter_summary(ctx: Context, filters: dict) -> str:

@@ -2,13 +2,12 @@
 
 from datetime import datetime, timezone
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages import _ui as ui
-from waspada import export, maps
-from waspada.i18n import fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, t
+from waspada import maps
+from waspada.i18n import fmt_datetime, fmt_number, t
 
 ctx = ui.current()
 lang = ctx.lang
@@ -49,11 +48,12 @@ filters = dict(start=start, end=end, province=ctx.province, region=ctx.sel.regio
 summary = ui.filter_summary(ctx, filters)
 st.caption(summary)
 
-df = ui.q("incidents", **filters)
-ui.generated_notice(ctx, int(df["generated"].sum()) if not df.empty else 0, len(df))
-if df.empty:
+totals = ui.q("incident_totals", **filters)
+ui.generated_notice(ctx, totals["generated"], totals["n"])
+if not totals["n"]:
     st.info(t("no_incidents", lang))
     st.stop()
+df = ui.q("incidents", **filters, limit=ui.TABLE_ROWS)  # the newest; the export has them all
 
 # -- counts by category over time ------------------------------------------------------------
 st.subheader(t("counts_over_time", lang))
@@ -70,26 +70,24 @@ st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 map_col, table_col = st.columns([2, 3])
 with map_col:
     st.subheader(t("incident_map", lang))
-    points = pd.DataFrame({
-        "lon": df["map_lon"], "lat": df["map_lat"],
-        "nama": [f"{fmt_date(d, lang)} · {incident_category_name(c, lang)} · {r}"
-                 for d, c, r in zip(df["occurred_on"], df["category"], df["region_name"])],
-    }).dropna(subset=["lon", "lat"])
+    points = ui.incident_points(ctx, ui.q("incident_map_points", **filters))
     level = "provinsi" if ctx.sel.is_national else "kabupaten_kota"
     ui.risk_map(ctx, None, level=level, province=ctx.province,
                 region=filters["region"], extra_layers=[maps.incident_layer(points)], height=460, width_px=400,
                 key="incident_map")
     st.caption(t("map_location_note", lang))
 with table_col:
-    st.subheader(t("incident_table", lang, n=fmt_number(len(df))))
+    st.subheader(t("incident_table", lang, n=fmt_number(totals["n"])))
+    if totals["n"] > len(df):
+        st.caption(t("incident_table_newest", lang, n=fmt_number(len(df))))
     ui.plain_table(ui.incident_table(ctx, df), height=460)
     made = fmt_datetime(datetime.now(timezone.utc), ctx.zone_province, lang)
     notes = [t("export_note", lang, filters=summary, when=made)]
-    if df["generated"].any():
+    if totals["generated"]:
         notes.append(t("generated_label", lang))
     st.download_button(
         t("download_excel", lang),
-        data=export.to_excel_bytes(ui.incident_table(ctx, df, for_export=True), sheet_name=t("page_incidents", lang), notes=notes),
+        data=ui.incident_export(ctx, filters, notes),  # built when clicked, with every matching row
         file_name=f"insiden_{start.isoformat()}_{end.isoformat()}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:", on_click="ignore",

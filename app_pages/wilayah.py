@@ -10,7 +10,7 @@ import streamlit as st
 from app_pages import _ui as ui
 from waspada import maps
 from waspada.i18n import (
-    RISK_CATEGORIES, fmt_date, fmt_number, incident_category_name, phase_name, risk_word, t, yes_no,
+    RISK_CATEGORIES, fmt_date, fmt_number, phase_name, risk_word, t, yes_no,
 )
 
 ctx = ui.current()
@@ -59,8 +59,8 @@ st.caption(f"{t('as_of', lang)}: {fmt_date(ctx.as_of, lang)}")
 if row is not None:
     st.markdown(f"**{t('reason', lang)}:** " + str(row["reason_en" if lang == "en" else "reason_id"]).replace("*", "\\*"))
 
-incidents = ui.q("incidents", region=region, end=ctx.as_of)
-ui.generated_notice(ctx, int(incidents["generated"].sum()), len(incidents))
+totals = ui.q("incident_totals", region=region, end=ctx.as_of)
+ui.generated_notice(ctx, totals["generated"], totals["n"])
 
 left, right = st.columns(2)
 with left:
@@ -133,14 +133,11 @@ with right:
 
 # -- incidents: map and table ----------------------------------------------------------------
 st.subheader(t("region_incidents", lang))
-if incidents.empty:
+if not totals["n"]:
     st.info(t("no_incidents", lang))
 else:
-    points = pd.DataFrame({
-        "lon": incidents["map_lon"], "lat": incidents["map_lat"],
-        "nama": [f"{fmt_date(d, lang)} · {incident_category_name(c, lang)} · {k or ''}"
-                 for d, c, k in zip(incidents["occurred_on"], incidents["category"], incidents["kecamatan_name"])],
-    }).dropna(subset=["lon", "lat"])
+    incidents = ui.q("incidents", region=region, end=ctx.as_of, limit=ui.TABLE_ROWS)
+    points = ui.incident_points(ctx, ui.q("incident_map_points", region=region, end=ctx.as_of))
     map_col, table_col = st.columns([2, 3])
     with map_col:
         one = ui.q_risk("risk_scores", as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
@@ -148,6 +145,8 @@ else:
                     width_px=400, key="region_map")
         st.caption(t("map_location_note", lang))
     with table_col:
+        if totals["n"] > len(incidents):
+            st.caption(t("incident_table_newest", lang, n=fmt_number(len(incidents))))
         ui.plain_table(ui.incident_table(ctx, incidents), height=420)
 
 st.subheader(t("kecamatan_ranking", lang))

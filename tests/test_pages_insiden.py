@@ -32,17 +32,18 @@ def test_filters_narrow_the_table(open_app, sample_db):
 
 
 def test_the_excel_download_is_what_the_filters_show(open_app, sample_db, monkeypatch):
-    # AppTest does not expose a download's bytes; keep what the page hands to the button.
-    from waspada import export
+    # AppTest does not expose a download's bytes; keep what the page hands to the button (a
+    # function that builds the workbook when clicked) and call it as the click would.
+    from app_pages import _ui
 
     made = []
-    real = export.to_excel_bytes
-    monkeypatch.setattr(export, "to_excel_bytes", lambda *a, **k: made.append(real(*a, **k)) or made[-1])
+    real = _ui.incident_export
+    monkeypatch.setattr(_ui, "incident_export", lambda *a, **k: made.append(real(*a, **k)) or made[-1])
     at = open_app(sample_db, page="insiden", params={"tahapan": "kampanye", "kategori": "bentrok_massa"})
     assert_clean(at)
     assert len(at.get("download_button")) == 1
     shown = at.dataframe[0].value
-    ws = openpyxl.load_workbook(io.BytesIO(made[-1])).active
+    ws = openpyxl.load_workbook(io.BytesIO(made[-1]())).active
     rows = list(ws.iter_rows(values_only=True))
     assert "Kampanye" in rows[0][0] and "Bentrokan antarmassa" in rows[0][0]  # the filters, written on top
     assert rows[1][0] == "Data contoh (dibangkitkan), bukan data nyata"

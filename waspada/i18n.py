@@ -7,6 +7,8 @@ province's zone (WIB/WITA/WIT).
 
 from __future__ import annotations
 
+import functools
+
 from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
@@ -30,7 +32,10 @@ RISK_CATEGORY_WORDS = {
     "en": {"rendah": "low", "sedang": "medium", "tinggi": "high", None: "no data"},
 }
 
-# Interface text. Keys are English identifiers; {name} placeholders filled by t().
+# The one catalogue of interface text. Keys are English identifiers; {name} placeholders are
+# filled by t(). Words shared by the whole dashboard are written here; a feature may keep its
+# own table beside its code and add it with register() when its module is imported
+# (waspada.briefing, app_pages/_auth.py, app_pages/_texts.py).
 TEXT: dict[str, dict[str, str]] = {
     "app_title": {"id": "Waspada — Kewaspadaan Dini Pilkada", "en": "Waspada — Pilkada early warning"},
     "page_overview": {"id": "Ringkasan", "en": "Overview"},
@@ -38,6 +43,8 @@ TEXT: dict[str, dict[str, str]] = {
     "page_region": {"id": "Wilayah", "en": "Region profile"},
     "page_incidents": {"id": "Insiden", "en": "Incident log"},
     "page_method": {"id": "Metode dan Data", "en": "Method and data"},
+    "page_briefing": {"id": "Briefing", "en": "Briefing"},
+    "page_reports": {"id": "Laporan", "en": "Reports"},
     "language": {"id": "Bahasa", "en": "Language"},
     "view": {"id": "Cakupan", "en": "Scope"},
     "view_nasional": {"id": "Nasional", "en": "National"},
@@ -171,6 +178,9 @@ TEXT: dict[str, dict[str, str]] = {
     "counts_over_time": {"id": "Jumlah insiden per minggu menurut kategori", "en": "Incidents per week by category"},
     "incident_map": {"id": "Peta insiden", "en": "Incident map"},
     "incident_table": {"id": "Daftar insiden ({n})", "en": "Incident list ({n})"},
+    "incident_table_newest": {"id": "Ditampilkan {n} insiden terbaru; unduhan Excel memuat semuanya.",
+                              "en": "The newest {n} incidents are shown; the Excel download holds them all."},
+    "incidents_at_place": {"id": "{place}: {n} insiden", "en": "{place}: {n} incidents"},
     "download_excel": {"id": "Unduh Excel (sesuai filter)", "en": "Download Excel (as filtered)"},
     "export_note": {
         "id": "Waspada — ekspor insiden; filter: {filters}; dibuat {when}",
@@ -286,7 +296,24 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
+def register(table: dict[str, dict[str, str]]) -> None:
+    """Add a feature's texts to the catalogue.
+
+    A key already registered with the same texts is accepted (a module imported twice);
+    with different texts it raises ValueError naming the key, so two features can never
+    silently share a key and show each other's words.
+    """
+    for key, entry in table.items():
+        known = TEXT.get(key)
+        if known is not None and known != entry:
+            raise ValueError(f"interface text {key!r} is already registered with other words: "
+                             f"{known!r}, not {entry!r}")
+    for key, entry in table.items():
+        TEXT[key] = dict(entry)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
+    """The interface text ``key`` in ``lang`` (Bahasa Indonesia when missing), placeholders filled."""
     entry = TEXT[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
     return text.format(**values) if values else text
@@ -341,20 +368,21 @@ def risk_word(category: str | None, lang: str = DEFAULT_LANG) -> str:
     return words.get(category if category in RISK_CATEGORIES else None)
 
 
+@functools.cache
+def _names(kind: str, lang: str) -> dict[str, str]:
+    """code -> name of phases or incident categories (tables and maps call these per row)."""
+    table = reference.phases() if kind == "phase" else reference.incident_categories()
+    return dict(zip(table[kind], table["name_en" if lang == "en" else "name_id"].astype(str)))
+
+
 def phase_name(phase: str | None, lang: str = DEFAULT_LANG) -> str:
     if not phase:
         return "–"
-    table = reference.phases().set_index("phase")
-    if phase not in table.index:
-        return phase
-    return str(table.loc[phase, "name_en" if lang == "en" else "name_id"])
+    return _names("phase", lang).get(phase, phase)
 
 
 def incident_category_name(category: str, lang: str = DEFAULT_LANG) -> str:
-    table = reference.incident_categories().set_index("category")
-    if category not in table.index:
-        return category
-    return str(table.loc[category, "name_en" if lang == "en" else "name_id"])
+    return _names("category", lang).get(category, category)
 
 
 def yes_no(flag: bool, lang: str = DEFAULT_LANG) -> str:

@@ -154,6 +154,23 @@ def region(cur, *, code: str) -> dict | None:
 
 
 # -- incidents ------------------------------------------------------------------------------
+# The filters every incident query takes, as one WHERE fragment and its parameters.
+_INCIDENT_FILTER = f"""
+        {_NOT_WITHDRAWN}
+          AND i.election_id = ?
+          AND (CAST(? AS DATE) IS NULL OR i.occurred_on >= ?)
+          AND (CAST(? AS DATE) IS NULL OR i.occurred_on <= ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR i.province_code = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR i.region_code = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR i.stage = ?)
+          AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), i.category))"""
+
+
+def _incident_params(start, end, province, region, phase, categories, election_id) -> list:
+    cats = list(categories or [])
+    return [election_id, start, start, end, end, province, province, region, region, phase, phase, cats, cats]
+
+
 def incidents(
     cur,
     *,
@@ -164,13 +181,15 @@ def incidents(
     phase: str | None = None,
     categories: tuple[str, ...] | list[str] | None = None,
     election_id: str = ELECTION_ID,
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """Incidents matching the filters, newest first, with region, kecamatan and category names.
 
     ``lat``/``lon`` are the reported coordinates; ``map_lat``/``map_lon`` fall back to the
     kecamatan centroid, then the kabupaten/kota centroid, so every incident can be drawn.
+    ``limit`` keeps the newest rows only (a national view can match a million incidents;
+    incident_totals() gives the count).
     """
-    cats = list(categories or [])
     df = cur.execute(
         f"""
         SELECT i.id, i.occurred_on, i.province_code, prov.name AS province_name,
@@ -187,17 +206,64 @@ def incidents(
         LEFT JOIN regions kab ON kab.code = i.region_code
         LEFT JOIN regions kec ON kec.code = i.kecamatan_code
         LEFT JOIN incident_categories c ON c.category = i.category
-        WHERE {_NOT_WITHDRAWN}
-          AND i.election_id = ?
-          AND (CAST(? AS DATE) IS NULL OR i.occurred_on >= ?)
-          AND (CAST(? AS DATE) IS NULL OR i.occurred_on <= ?)
-          AND (CAST(? AS VARCHAR) IS NULL OR i.province_code = ?)
-          AND (CAST(? AS VARCHAR) IS NULL OR i.region_code = ?)
-          AND (CAST(? AS VARCHAR) IS NULL OR i.stage = ?)
-          AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), i.category))
+        WHERE {_INCIDENT_FILTER}
         ORDER BY i.occurred_on DESC, i.id DESC
+        LIMIT ?
         """,
-        [election_id, start, start, end, end, province, province, region, region, phase, phase, cats, cats],
+        _incident_params(start, end, province, region, phase, categories, election_id)
+        + [limit if limit is not None else 2**62],
+    ).df()
+    df["occurred_on"] = pd.to_datetime(df["occurred_on"]).dt.date
+    return df
+
+
+def incident_totals(
+    cur, *, start: date | None = None, end: date | None = None, province: str | None = None,
+    region: str | None = None, phase: str | None = None, categories: tuple[str, ...] | list[str] | None = None,
+    election_id: str = ELECTION_ID,
+) -> dict:
+    """How many incidents match the filters (n) and how many of them are generated."""
+    n, generated = cur.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE i.generated) FROM incidents i WHERE {_INCIDENT_FILTER}",
+        _incident_params(start, end, province, region, phase, categories, election_id),
+    ).fetchone()
+    return {"n": int(n), "generated": int(generated)}
+
+
+def incident_map_points(
+    cur, *, start: date | None = None, end: date | None = None, province: str | None = None,
+    region: str | None = None, phase: str | None = None, categories: tuple[str, ...] | list[str] | None = None,
+    election_id: str = ELECTION_ID, max_points: int = 1500,
+) -> pd.DataFrame:
+    """Where to draw the incidents matching the filters: one row per incident (n = 1) while
+    there are at most max_points, else one row per map location (kecamatan or kab/kota
+    centre, or reported coordinates) with its count n — a browser does not need a million dots.
+
+    Columns lon, lat, n, occurred_on, category, region_name, place (kecamatan or region name);
+    occurred_on and category are empty for grouped rows.
+    """
+    params = _incident_params(start, end, province, region, phase, categories, election_id)
+    located = f"""
+        SELECT i.occurred_on, i.category, kab.name AS region_name,
+               coalesce(kec.name, i.kecamatan, kab.name) AS place,
+               coalesce(i.lat, kec.lat, kab.lat) AS lat, coalesce(i.lon, kec.lon, kab.lon) AS lon, i.id
+        FROM incidents i
+        LEFT JOIN regions kab ON kab.code = i.region_code
+        LEFT JOIN regions kec ON kec.code = i.kecamatan_code
+        WHERE {_INCIDENT_FILTER}"""
+    df = cur.execute(
+        f"""
+        WITH located AS ({located}),
+        total AS (SELECT count(*) AS n FROM located)
+        SELECT lon, lat, 1 AS n, occurred_on, category, region_name, place FROM located
+        WHERE (SELECT n FROM total) <= ?
+        UNION ALL
+        SELECT lon, lat, count(*) AS n, NULL, NULL, any_value(region_name), any_value(place) FROM located
+        WHERE (SELECT n FROM total) > ? AND lat IS NOT NULL AND lon IS NOT NULL
+        GROUP BY lon, lat
+        ORDER BY n DESC, occurred_on DESC
+        """,
+        params + [max_points, max_points],
     ).df()
     df["occurred_on"] = pd.to_datetime(df["occurred_on"]).dt.date
     return df
@@ -215,20 +281,21 @@ def incident_counts_by_category(
     election_id: str = ELECTION_ID,
 ) -> pd.DataFrame:
     """Weekly counts (week starting Monday) per category for the same filters as incidents()."""
-    df = incidents(cur, start=start, end=end, province=province, region=region, phase=phase,
-                   categories=categories, election_id=election_id)
+    df = cur.execute(
+        f"""
+        SELECT date_trunc('week', i.occurred_on)::DATE AS week, i.category, c.name_id AS category_id,
+               c.name_en AS category_en, count(*) AS n
+        FROM incidents i LEFT JOIN incident_categories c ON c.category = i.category
+        WHERE {_INCIDENT_FILTER}
+        GROUP BY ALL
+        ORDER BY week, i.category
+        """,
+        _incident_params(start, end, province, region, phase, categories, election_id),
+    ).df()
     if df.empty:
         return pd.DataFrame(columns=["week", "category", "category_id", "category_en", "n"])
-    week = pd.to_datetime(df["occurred_on"]).dt.to_period("W-SUN").dt.start_time.dt.date
-    out = (
-        df.assign(week=week)
-        .groupby(["week", "category", "category_id", "category_en"], as_index=False)
-        .size()
-        .rename(columns={"size": "n"})
-        .sort_values(["week", "category"])
-        .reset_index(drop=True)
-    )
-    return out
+    df["week"] = pd.to_datetime(df["week"]).dt.date
+    return df.reset_index(drop=True)
 
 
 def incident_headline(
@@ -372,8 +439,10 @@ def risk_config() -> dict:
 
 def risk_by_phase(cur, *, as_of: date, province: str | None, phases: tuple[str, ...],
                   level: str = "kabupaten_kota") -> pd.DataFrame:
-    """Scores of every region for several phases (region x phase heatmap)."""
-    frames = [risk_scores(cur, as_of=as_of, level=level, phase=p, province=province) for p in phases]
+    """Scores of every region for several phases (region x phase heatmap): one run of the
+    engine for every phase of the schedule, then the phases asked for, in their order."""
+    every = risk_scores(cur, as_of=as_of, level=level, phase=None, province=province)
+    frames = [every[every["phase"] == p] for p in phases]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=["region_code", "region_name", "phase", "score", "category"])
@@ -383,11 +452,17 @@ def risk_by_phase(cur, *, as_of: date, province: str | None, phases: tuple[str, 
 def risk_headline(cur, *, as_of: date, province: str | None) -> dict:
     """Regions in category tinggi and open alerts, now and 7 days earlier."""
     trend = risk_trend(cur, as_of=as_of, province=province)
+    # An alert belongs to the day it happened, whatever window finds it: one scan of the
+    # display window stretched 7 days back serves both counts.
+    shown = risk_config().alert_display_days
+    alerts = _risk().current_alerts(cur, as_of=as_of, province=province, days=shown + 7)
+    days = pd.to_datetime(alerts["triggered_on"]).dt.date
+    prev_on = as_of - timedelta(days=7)
     return {
         "high": int((trend["category"] == "tinggi").sum()),
         "high_prev": int((trend["category_prev"] == "tinggi").sum()),
-        "alerts": len(risk_alerts(cur, as_of=as_of, province=province)),
-        "alerts_prev": len(risk_alerts(cur, as_of=as_of - timedelta(days=7), province=province)),
+        "alerts": int(((days > as_of - timedelta(days=shown)) & (days <= as_of)).sum()),
+        "alerts_prev": int(((days > prev_on - timedelta(days=shown)) & (days <= prev_on)).sum()),
     }
 
 
