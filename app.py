@@ -12,7 +12,6 @@ import streamlit as st
 
 from app_pages import _auth as auth
 from app_pages import _ui as ui
-from waspada.briefing import bt
 from waspada.i18n import t
 
 st.set_page_config(page_title="Waspada", page_icon="🛡️", layout="wide",
@@ -35,9 +34,9 @@ navigation = st.navigation(
                 url_path="insiden"),
         st.Page("app_pages/metode.py", title=t("page_method", lang), icon=":material/menu_book:",
                 url_path="metode"),
-        st.Page("app_pages/briefing.py", title=bt("page_briefing", lang), icon=":material/slideshow:",
+        st.Page("app_pages/briefing.py", title=t("page_briefing", lang), icon=":material/slideshow:",
                 url_path="briefing"),
-        st.Page("app_pages/laporan.py", title=bt("page_reports", lang), icon=":material/summarize:",
+        st.Page("app_pages/laporan.py", title=t("page_reports", lang), icon=":material/summarize:",
                 url_path="laporan"),
         *auth.pages(user, lang),  # upload, users, audit, password: by role
     ]

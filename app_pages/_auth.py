@@ -22,12 +22,14 @@ import streamlit as st
 from waspada.accounts import (
     ROLE_NAMES, Accounts, User, accounts_path, load_account_settings, scope_description,
 )
+from waspada.i18n import register, t
 
 TOKEN_KEY = "_waspada_auth_token"
 USER_KEY = "_waspada_auth_user"
 NOTICE_KEY = "_waspada_auth_notice"
 
-TEXT: dict[str, dict[str, str]] = {
+# The words of the gate and the account pages' titles, registered into waspada.i18n (read with t()).
+TEXTS: dict[str, dict[str, str]] = {
     "page_login": {"id": "Masuk", "en": "Log in"},
     "page_password": {"id": "Ganti Kata Sandi", "en": "Change password"},
     "page_upload": {"id": "Unggah Laporan", "en": "Upload reports"},
@@ -42,9 +44,7 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def tr(key: str, lang: str = "id", **kwargs) -> str:
-    entry = TEXT[key]
-    return entry.get(lang, entry["id"]).format(**kwargs)
+register(TEXTS)
 
 
 @st.cache_resource(show_spinner=False)
@@ -115,10 +115,10 @@ def gate(lang: str = "id") -> User:
     user = current_user()
     if user is None:
         st.session_state.pop(USER_KEY, None)
-        _only("app_pages/masuk.py", tr("page_login", lang), ":material/login:")
+        _only("app_pages/masuk.py", t("page_login", lang), ":material/login:")
     st.session_state[USER_KEY] = user
     if user.must_change_password:
-        _only("app_pages/sandi.py", tr("page_password", lang), ":material/key:")
+        _only("app_pages/sandi.py", t("page_password", lang), ":material/key:")
     return user
 
 
@@ -126,15 +126,15 @@ def pages(user: User, lang: str = "id") -> list:
     """The account pages this user's role may open (added to the navigation after the dashboard)."""
     out = []
     if user.can("upload"):
-        out.append(st.Page("app_pages/unggah.py", title=tr("page_upload", lang), icon=":material/upload_file:",
+        out.append(st.Page("app_pages/unggah.py", title=t("page_upload", lang), icon=":material/upload_file:",
                            url_path="unggah"))
     if user.can("manage_users"):
-        out.append(st.Page("app_pages/admin_pengguna.py", title=tr("page_users", lang), icon=":material/group:",
+        out.append(st.Page("app_pages/admin_pengguna.py", title=t("page_users", lang), icon=":material/group:",
                            url_path=PAGE_PATHS["admin_pengguna"]))
     if user.can("audit"):
-        out.append(st.Page("app_pages/admin_audit.py", title=tr("page_audit", lang), icon=":material/policy:",
+        out.append(st.Page("app_pages/admin_audit.py", title=t("page_audit", lang), icon=":material/policy:",
                            url_path=PAGE_PATHS["admin_audit"]))
-    out.append(st.Page("app_pages/sandi.py", title=tr("page_password", lang), icon=":material/key:",
+    out.append(st.Page("app_pages/sandi.py", title=t("page_password", lang), icon=":material/key:",
                        url_path="sandi"))
     return out
 
@@ -144,7 +144,7 @@ def require(permission: str, lang: str = "id") -> User:
     user = st.session_state.get(USER_KEY)
     if user is None or not user.can(permission):
         role = ROLE_NAMES.get(lang, ROLE_NAMES["id"]).get(user.role, user.role) if user else "-"
-        st.error(tr("not_allowed", lang, role=role))
+        st.error(t("not_allowed", lang, role=role))
         st.stop()
     return user
 
@@ -154,8 +154,8 @@ def sidebar(user: User, lang: str = "id") -> None:
     sb = st.sidebar
     sb.divider()
     # st.text, not markdown: the display name is user-chosen text and is shown as typed.
-    sb.text(tr("logged_in_as", lang, name=user.display_name, scope=scope_description(user, lang)))
-    if sb.button(tr("logout", lang), icon=":material/logout:", key="w_logout"):
+    sb.text(t("logged_in_as", lang, name=user.display_name, scope=scope_description(user, lang)))
+    if sb.button(t("logout", lang), icon=":material/logout:", key="w_logout"):
         logout()
         st.rerun()
 

@@ -13,9 +13,11 @@ import time
 
 import streamlit as st
 
+from app_pages import _auth
+from app_pages import _texts  # noqa: F401  this page's words, registered into waspada.i18n
 from app_pages import _ui as ui
 from waspada import briefing
-from waspada.briefing import bt
+from waspada.i18n import t
 from waspada.reports import images
 
 SLIDE_PARAM = "slide"
@@ -44,12 +46,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 
 ctx = ui.current()
 lang = ctx.lang
-try:  # the login gate of the accounts work (app_pages/_auth.py)
-    from app_pages import _auth
-except ImportError:
-    _auth = None
-if _auth is not None:
-    _auth.require("view", lang)
+_auth.require("view", lang)
 province = ctx.sel.province
 phase = ui.effective_phase(ctx)
 
@@ -97,14 +94,14 @@ st.session_state.setdefault(_MOVED_KEY, time.monotonic())
 auto_seconds = st.session_state.get(_AUTO_KEY) or 0
 
 
-def _table(t: briefing.Table) -> None:
+def _table(table: briefing.Table) -> None:
     import pandas as pd
 
-    if t.title:
-        st.markdown(f"**{t.title}**")  # a fixed word of the briefing, not user text
-    st.table(pd.DataFrame(t.rows, columns=t.columns), hide_index=True)
-    if t.note:
-        st.caption(t.note)
+    if table.title:
+        st.markdown(f"**{table.title}**")  # a fixed word of the briefing, not user text
+    st.table(pd.DataFrame(table.rows, columns=table.columns), hide_index=True)
+    if table.note:
+        st.caption(table.note)
 
 
 @st.fragment(run_every=auto_seconds or None)
@@ -137,28 +134,23 @@ def _show() -> None:
                 else:
                     st.image(_picture(*key, s.visual), width="stretch")
         with right:
-            for t in s.tables:
-                _table(t)
+            for table in s.tables:
+                _table(table)
     with st.container(key="briefing_bar", horizontal=True, vertical_alignment="center"):
-        st.button(":material/arrow_back: " + ("Sebelumnya" if lang == "id" else "Previous"), key="briefing_prev",
+        st.button(":material/arrow_back: " + t("briefing_screen_previous", lang), key="briefing_prev",
                   on_click=_go, args=(-1,), disabled=number == 1, shortcut="Left")
-        st.markdown(f"**{bt('slide_of', lang, n=number, total=n_slides)}**")
-        st.button(("Berikutnya" if lang == "id" else "Next") + " :material/arrow_forward:", key="briefing_next",
+        st.markdown(f"**{t('briefing_slide_of', lang, n=number, total=n_slides)}**")
+        st.button(t("briefing_screen_next", lang) + " :material/arrow_forward:", key="briefing_next",
                   on_click=_go, args=(+1,), disabled=number == n_slides, shortcut="Right", type="primary")
         # Clickers send PageDown/PageUp: the same moves on two hidden buttons.
         st.button("PageDown", key="briefing_pgdn", on_click=_go, args=(+1,), shortcut="PageDown")
         st.button("PageUp", key="briefing_pgup", on_click=_go, args=(-1,), shortcut="PageUp")
-        with st.popover(":material/settings:", help="Pengaturan briefing" if lang == "id" else "Briefing settings"):
-            st.toggle("Maju otomatis" if lang == "id" else "Auto-advance", key="briefing_auto_on",
-                      on_change=_auto_changed)
-            st.number_input("Detik per slide" if lang == "id" else "Seconds per slide", min_value=10,
+        with st.popover(":material/settings:", help=t("briefing_screen_settings", lang)):
+            st.toggle(t("briefing_screen_auto", lang), key="briefing_auto_on", on_change=_auto_changed)
+            st.number_input(t("briefing_screen_seconds", lang), min_value=10,
                             max_value=600, value=30, step=5, key="briefing_auto_s", on_change=_auto_changed)
-            st.page_link("app_pages/ringkasan.py", label=("Ubah provinsi, tanggal, tahapan" if lang == "id"
-                                                          else "Change province, date, phase"),
-                         icon=":material/tune:")
-            st.page_link("app_pages/laporan.py", label=("Simpan briefing dan unduh PPTX/PDF" if lang == "id"
-                                                        else "Save the briefing, download PPTX/PDF"),
-                         icon=":material/download:")
+            st.page_link("app_pages/ringkasan.py", label=t("briefing_screen_change", lang), icon=":material/tune:")
+            st.page_link("app_pages/laporan.py", label=t("briefing_screen_save", lang), icon=":material/download:")
         st.caption(deck.footer)
 
 

@@ -12,9 +12,10 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _auth as auth
+from app_pages import _texts  # noqa: F401  this page's words, registered into waspada.i18n
 from app_pages import _ui as ui
 from waspada.accounts import AccountError
-from waspada.i18n import fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name
+from waspada.i18n import fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, t
 from waspada.template_xlsx import FILE_NAME as TEMPLATE_FILE_NAME
 from waspada.template_xlsx import build_template
 from waspada.uploads import UPLOAD_TYPES, list_uploads, preview_upload, store_upload, withdraw_upload
@@ -25,93 +26,15 @@ lang = ctx.lang
 user = auth.require("upload", lang)
 acc = auth.accounts()
 
-T = {
-    "title": {"id": "Unggah Laporan Insiden", "en": "Upload incident reports"},
-    "scope": {"id": "Wilayah tugas Anda: {scope}.", "en": "Your regions: {scope}."},
-    "template": {"id": "Unduh templat Excel", "en": "Download the Excel template"},
-    "template_help": {
-        "id": "Kolom, daftar pilihan kabupaten/kota, tahapan dan jenis kejadian, serta lembar Petunjuk.",
-        "en": "Columns, drop-down lists of regencies/cities, phases and categories, and an instructions sheet.",
-    },
-    "uploader": {"id": "Pilih berkas laporan (.xlsx, .xls, .csv; boleh beberapa)",
-                 "en": "Choose report files (.xlsx, .xls, .csv; several allowed)"},
-    "checking": {"id": "Memeriksa berkas …", "en": "Checking files …"},
-    "refused_file": {"id": "{file}: berkas ditolak — {reason} Tidak ada yang disimpan.",
-                     "en": "{file}: file refused — {reason} Nothing was stored."},
-    "summary": {
-        "id": "{rows} baris data: {acc} akan disimpan, {ref} ditolak, {dup} duplikat, {warn} peringatan, "
-              "{ign} baris diabaikan (kosong, judul, jumlah, tanda tangan).",
-        "en": "{rows} data rows: {acc} to be stored, {ref} refused, {dup} duplicates, {warn} warnings, "
-              "{ign} rows ignored (blank, titles, totals, signatures).",
-    },
-    "same_file": {
-        "id": "Berkas yang sama persis sudah pernah diunggah: {uploads}.",
-        "en": "Exactly this file was uploaded before: {uploads}.",
-    },
-    "same_file_item": {"id": "#{id} oleh {by}, {when}{withdrawn}", "en": "#{id} by {by}, {when}{withdrawn}"},
-    "withdrawn_mark": {"id": " (ditarik)", "en": " (withdrawn)"},
-    "accepted": {"id": "Akan disimpan", "en": "To be stored"},
-    "refused": {"id": "Ditolak", "en": "Refused"},
-    "warnings": {"id": "Peringatan (baris tetap disimpan)", "en": "Warnings (rows are still stored)"},
-    "duplicates": {"id": "Duplikat (tidak disimpan lagi)", "en": "Duplicates (not stored again)"},
-    "store": {"id": "Simpan {n} insiden dari {files} berkas", "en": "Store {n} incidents from {files} files"},
-    "store_none": {"id": "Simpan catatan unggahan ({files} berkas, tidak ada insiden baru)",
-                   "en": "Record the upload ({files} files, no new incidents)"},
-    "stored_title": {"id": "Tersimpan", "en": "Stored"},
-    "after_store": {"id": "Insiden baru langsung tampil di halaman Insiden dan skor risiko.",
-                    "en": "New incidents show at once on the Incidents page and in the risk scores."},
-    "history": {"id": "Riwayat unggahan", "en": "Upload history"},
-    "no_history": {"id": "Belum ada unggahan.", "en": "No uploads yet."},
-    "withdraw": {"id": "Tarik unggahan", "en": "Withdraw an upload"},
-    "withdraw_help": {
-        "id": "Insiden dari unggahan yang ditarik hilang dari daftar dan skor; catatan unggahan dan berkas "
-              "aslinya tetap disimpan. Berkas yang sama dapat diunggah lagi sesudahnya.",
-        "en": "Incidents of a withdrawn upload leave lists and scores; the upload record and the original "
-              "file are kept. The same file can be uploaded again afterwards.",
-    },
-    "withdraw_pick": {"id": "Unggahan", "en": "Upload"},
-    "withdraw_reason": {"id": "Alasan (dicatat di jejak audit)", "en": "Reason (kept in the audit trail)"},
-    "withdraw_confirm": {"id": "Saya yakin menarik unggahan ini", "en": "I am sure I want to withdraw this upload"},
-    "withdraw_button": {"id": "Tarik", "en": "Withdraw"},
-    "withdrawn": {"id": "Unggahan #{id} ditarik: {n} insiden tidak lagi ditampilkan.",
-                  "en": "Upload #{id} withdrawn: {n} incidents are no longer shown."},
-    "progress_done": {"id": "Selesai memeriksa {n} berkas.", "en": "Checked {n} files."},
-}
-
-
-def tx(key, **kw):
-    return T[key].get(lang, T[key]["id"]).format(**kw)
-
-
-COLS = {
-    "row": {"id": "Baris", "en": "Row"}, "column": {"id": "Kolom", "en": "Column"},
-    "reason": {"id": "Alasan", "en": "Reason"}, "message": {"id": "Pesan", "en": "Message"},
-    "date": {"id": "Tanggal", "en": "Date"}, "region": {"id": "Kabupaten/kota", "en": "Regency/city"},
-    "kecamatan": {"id": "Kecamatan", "en": "District"}, "phase": {"id": "Tahapan", "en": "Phase"},
-    "phase_from": {"id": "Tahapan dari", "en": "Phase from"}, "category": {"id": "Kategori", "en": "Category"},
-    "description": {"id": "Uraian", "en": "Description"}, "injured": {"id": "Luka", "en": "Injured"},
-    "killed": {"id": "Meninggal", "en": "Killed"}, "upload": {"id": "Unggahan", "en": "Upload"},
-    "file": {"id": "Berkas", "en": "File"}, "when": {"id": "Waktu", "en": "Time"},
-    "by": {"id": "Oleh", "en": "By"}, "rows": {"id": "Baris data", "en": "Data rows"},
-    "new": {"id": "Diterima", "en": "Accepted"}, "dups": {"id": "Duplikat", "en": "Duplicates"},
-    "refused_n": {"id": "Ditolak", "en": "Refused"}, "incidents": {"id": "Insiden", "en": "Incidents"},
-    "regions": {"id": "Wilayah", "en": "Regions"}, "status": {"id": "Status", "en": "Status"},
-}
-
-
-def c(key):
-    return COLS[key].get(lang, COLS[key]["id"])
-
-
 def when(value) -> str:
     return fmt_datetime(value, ctx.settings.province, lang) if value is not None and not pd.isna(value) else "–"
 
 
-st.title(tx("title"))
+st.title(t("upload_title", lang))
 if user.role == "staf":
     from waspada.accounts import scope_description
 
-    st.caption(tx("scope", scope=scope_description(user, lang)))
+    st.caption(t("upload_scope", lang, scope=scope_description(user, lang)))
 
 
 @st.cache_data(show_spinner=False)
@@ -119,13 +42,13 @@ def _template(province: str | None) -> bytes:
     return build_template(province)
 
 
-st.download_button(tx("template"), _template(user.province_code or ctx.settings.province),
-                   file_name=TEMPLATE_FILE_NAME, icon=":material/download:", help=tx("template_help"),
+st.download_button(t("upload_template", lang), _template(user.province_code or ctx.settings.province),
+                   file_name=TEMPLATE_FILE_NAME, icon=":material/download:", help=t("upload_template_help", lang),
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 # The uploader's key changes after storing, which empties it for the next batch.
 st.session_state.setdefault("_unggah_round", 0)
-files = st.file_uploader(tx("uploader"), type=list(UPLOAD_TYPES), accept_multiple_files=True,
+files = st.file_uploader(t("upload_uploader", lang), type=list(UPLOAD_TYPES), accept_multiple_files=True,
                          key=f"w_upload_{st.session_state['_unggah_round']}")
 
 for message in st.session_state.pop("_unggah_stored", []):
@@ -147,12 +70,12 @@ def preview_files(uploaded) -> list:
         if key not in cache:
             todo.append((key, f.name, data))
     if todo:
-        bar = st.progress(0.0, text=tx("checking"))
+        bar = st.progress(0.0, text=t("upload_checking", lang))
         for i, (key, name, data) in enumerate(todo):
             def step(fraction, text, i=i):
                 bar.progress(min(1.0, (i + fraction) / len(todo)), text=text)
             cache[key] = preview_upload(ctx.db, data, name, user, accounts=acc, progress=step)
-        bar.progress(1.0, text=tx("progress_done", n=len(todo)))
+        bar.progress(1.0, text=t("upload_progress_done", lang, n=len(todo)))
     for stale in set(cache) - set(out):
         cache.pop(stale)
     return [cache[k] for k in out]
@@ -161,57 +84,63 @@ def preview_files(uploaded) -> list:
 def accepted_table(df: pd.DataFrame) -> pd.DataFrame:
     names = reference.regions().set_index("code")["name"]
     return pd.DataFrame({
-        c("row"): df["source_row"].to_numpy(),
-        c("date"): [fmt_date(d, lang) for d in df["occurred_on"]],
-        c("region"): [names.get(code, code) for code in df["region_code"]],
-        c("kecamatan"): df["kecamatan"].fillna("–").to_numpy(),
-        c("phase"): [phase_name(p, lang) for p in df["stage"]],
-        c("phase_from"): df["stage_from"].map({"file": "berkas", "jadwal": "jadwal"}).to_numpy(),
-        c("category"): [incident_category_name(k, lang) for k in df["category"]],
-        c("description"): df["description"].to_numpy(),
-        c("injured"): df["injured"].to_numpy(),
-        c("killed"): df["killed"].to_numpy(),
+        t("upload_col_row", lang): df["source_row"].to_numpy(),
+        t("date", lang): [fmt_date(d, lang) for d in df["occurred_on"]],
+        t("region", lang): [names.get(code, code) for code in df["region_code"]],
+        t("upload_col_kecamatan", lang): df["kecamatan"].fillna("–").to_numpy(),
+        t("phase", lang): [phase_name(p, lang) for p in df["stage"]],
+        t("upload_col_phase_from", lang): df["stage_from"].map({
+            "file": t("upload_phase_from_file", lang), "jadwal": t("upload_phase_from_jadwal", lang)}).to_numpy(),
+        t("category", lang): [incident_category_name(k, lang) for k in df["category"]],
+        t("description", lang): df["description"].to_numpy(),
+        t("injured", lang): df["injured"].to_numpy(),
+        t("killed", lang): df["killed"].to_numpy(),
     })
 
 
 def listing(rows: list[dict], fields: list[tuple[str, str]]) -> pd.DataFrame:
-    return pd.DataFrame({c(label): [r.get(f) for r in rows] for f, label in fields})
+    return pd.DataFrame({t(label, lang): [r.get(f) for r in rows] for f, label in fields})
 
 
 previews = preview_files(files) if files else []
 for p in previews:
     st.subheader(p.file_name)
     if p.previous:
-        items = [tx("same_file_item", id=u["upload_id"], by=u["uploaded_by"], when=when(u["uploaded_at"]),
-                    withdrawn=tx("withdrawn_mark") if u["withdrawn"] else "") for u in p.previous]
-        st.info(tx("same_file", uploads="; ".join(items)))
+        items = [t("upload_same_file_item", lang, id=u["upload_id"], by=u["uploaded_by"],
+                   when=when(u["uploaded_at"]), withdrawn=t("upload_withdrawn_mark", lang) if u["withdrawn"] else "")
+                 for u in p.previous]
+        st.info(t("upload_same_file", lang, uploads="; ".join(items)))
     if p.error:
-        st.error(tx("refused_file", file=p.file_name, reason=p.error))
+        st.error(t("upload_refused_file", lang, file=p.file_name, reason=p.error))
         continue
     n = p.counts
-    st.text(tx("summary", rows=fmt_number(n["data_rows"]), acc=fmt_number(n["accepted"]),
-               ref=fmt_number(n["refused"]), dup=fmt_number(n["duplicates"]), warn=fmt_number(n["warnings"]),
-               ign=fmt_number(n["ignored"])))
-    tabs = st.tabs([f"{tx('accepted')} ({n['accepted']})", f"{tx('refused')} ({n['refused']})",
-                    f"{tx('warnings')} ({n['warnings']})", f"{tx('duplicates')} ({n['duplicates']})"])
+    st.text(t("upload_summary", lang, rows=fmt_number(n["data_rows"]), acc=fmt_number(n["accepted"]),
+              ref=fmt_number(n["refused"]), dup=fmt_number(n["duplicates"]), warn=fmt_number(n["warnings"]),
+              ign=fmt_number(n["ignored"])))
+    tabs = st.tabs([f"{t('upload_accepted', lang)} ({n['accepted']})",
+                    f"{t('upload_refused', lang)} ({n['refused']})",
+                    f"{t('upload_warnings', lang)} ({n['warnings']})",
+                    f"{t('upload_duplicates', lang)} ({n['duplicates']})"])
     with tabs[0]:
         if n["accepted"]:
             ui.plain_table(accepted_table(p.report.accepted))
     with tabs[1]:
         if p.report.refused:
-            ui.plain_table(listing(p.report.refused, [("row", "row"), ("column", "column"), ("reason", "reason")]))
+            ui.plain_table(listing(p.report.refused, [("row", "upload_col_row"), ("column", "upload_col_column"),
+                                                      ("reason", "reason")]))
     with tabs[2]:
         if p.report.warnings:
-            ui.plain_table(listing(p.report.warnings, [("row", "row"), ("column", "column"),
-                                                       ("message", "message")]))
+            ui.plain_table(listing(p.report.warnings, [("row", "upload_col_row"), ("column", "upload_col_column"),
+                                                       ("message", "upload_col_message")]))
     with tabs[3]:
         if p.report.duplicates:
-            ui.plain_table(listing(p.report.duplicates, [("row", "row"), ("reason", "reason")]))
+            ui.plain_table(listing(p.report.duplicates, [("row", "upload_col_row"), ("reason", "reason")]))
 
 storable = [p for p in previews if p.storable]
 if storable:
     total = sum(p.counts["accepted"] for p in storable)
-    label = tx("store", n=fmt_number(total), files=len(storable)) if total else tx("store_none", files=len(storable))
+    label = (t("upload_store", lang, n=fmt_number(total), files=len(storable)) if total
+             else t("upload_store_none", lang, files=len(storable)))
     if st.button(label, type="primary", icon=":material/save:", key="w_store"):
         messages = []
         for p in storable:
@@ -219,7 +148,7 @@ if storable:
                 messages.append(store_upload(ctx.db, acc, p, user).message)
             except AccountError as exc:
                 st.error(str(exc))
-        messages.append(tx("after_store"))
+        messages.append(t("upload_after_store", lang))
         st.session_state["_unggah_stored"] = messages
         st.session_state["_unggah_round"] += 1
         _preview_cache().clear()
@@ -227,23 +156,24 @@ if storable:
 
 # -- history (and withdrawal for admins) ------------------------------------------------------
 st.divider()
-st.subheader(tx("history"))
+st.subheader(t("upload_history", lang))
 uploads = list_uploads(ctx.db, user=user)
 if uploads.empty:
-    st.caption(tx("no_history"))
+    st.caption(t("upload_no_history", lang))
 else:
     ui.plain_table(pd.DataFrame({
-        c("upload"): [f"#{i}" for i in uploads["upload_id"]],
-        c("file"): uploads["file_name"].to_numpy(),
-        c("when"): [when(v) for v in uploads["uploaded_at"]],
-        c("by"): uploads["uploaded_by"].to_numpy(),
-        c("rows"): uploads["data_rows"].to_numpy(),
-        c("new"): uploads["accepted"].to_numpy(),
-        c("dups"): uploads["duplicates"].to_numpy(),
-        c("refused_n"): uploads["refused"].to_numpy(),
-        c("regions"): uploads["regions"].fillna("–").to_numpy(),
-        c("status"): [("ditarik " + when(w) + " oleh " + str(b)) if pd.notna(w) else "aktif"
-                      for w, b in zip(uploads["withdrawn_at"], uploads["withdrawn_by"])],
+        t("upload_col_upload", lang): [f"#{i}" for i in uploads["upload_id"]],
+        t("upload_col_file", lang): uploads["file_name"].to_numpy(),
+        t("upload_col_when", lang): [when(v) for v in uploads["uploaded_at"]],
+        t("upload_col_by", lang): uploads["uploaded_by"].to_numpy(),
+        t("upload_col_rows", lang): uploads["data_rows"].to_numpy(),
+        t("upload_col_new", lang): uploads["accepted"].to_numpy(),
+        t("upload_col_dups", lang): uploads["duplicates"].to_numpy(),
+        t("upload_col_refused", lang): uploads["refused"].to_numpy(),
+        t("upload_col_regions", lang): uploads["regions"].fillna("–").to_numpy(),
+        t("upload_col_status", lang): [t("upload_status_withdrawn", lang, when=when(w), by=b) if pd.notna(w)
+                                       else t("upload_status_active", lang)
+                                       for w, b in zip(uploads["withdrawn_at"], uploads["withdrawn_by"])],
     }))
 
 if user.can("withdraw"):
@@ -251,20 +181,22 @@ if user.can("withdraw"):
         st.success(message)
     active = uploads[uploads["withdrawn_at"].isna()] if not uploads.empty else uploads
     if not active.empty:
-        with st.expander(tx("withdraw"), icon=":material/undo:"):
-            st.caption(tx("withdraw_help"))
-            labels = {int(r.upload_id): f"#{r.upload_id} — {r.file_name} ({r.uploaded_by}, {when(r.uploaded_at)}, "
-                                        f"{r.incidents} insiden)" for r in active.itertuples()}
+        with st.expander(t("upload_withdraw", lang), icon=":material/undo:"):
+            st.caption(t("upload_withdraw_help", lang))
+            labels = {int(r.upload_id): t("upload_withdraw_item", lang, id=r.upload_id, file=r.file_name,
+                                          by=r.uploaded_by, when=when(r.uploaded_at), n=r.incidents)
+                      for r in active.itertuples()}
             with st.form("withdraw"):
-                pick = st.selectbox(tx("withdraw_pick"), list(labels), format_func=labels.get, key="w_withdraw_pick")
-                reason = st.text_input(tx("withdraw_reason"), key="w_withdraw_reason")
-                sure = st.checkbox(tx("withdraw_confirm"), key="w_withdraw_sure")
-                go = st.form_submit_button(tx("withdraw_button"), type="primary", key="w_withdraw_go")
+                pick = st.selectbox(t("upload_col_upload", lang), list(labels), format_func=labels.get,
+                                    key="w_withdraw_pick")
+                reason = st.text_input(t("upload_withdraw_reason", lang), key="w_withdraw_reason")
+                sure = st.checkbox(t("upload_withdraw_confirm", lang), key="w_withdraw_sure")
+                go = st.form_submit_button(t("upload_withdraw_button", lang), type="primary", key="w_withdraw_go")
             if go and sure:
                 try:
                     n_hidden = withdraw_upload(ctx.db, acc, pick, user, reason)
                 except AccountError as exc:
                     st.error(str(exc))
                 else:
-                    st.session_state["_unggah_withdrawn"] = [tx("withdrawn", id=pick, n=n_hidden)]
+                    st.session_state["_unggah_withdrawn"] = [t("upload_withdrawn", lang, id=pick, n=n_hidden)]
                     st.rerun()

@@ -29,7 +29,7 @@ import pandas as pd
 from waspada import compliance, queries, reference
 from waspada.db import Database
 from waspada.i18n import (
-    fmt_date, fmt_datetime, fmt_number, fmt_signed, incident_category_name, phase_name, risk_word, t,
+    fmt_date, fmt_datetime, fmt_number, fmt_signed, incident_category_name, phase_name, register, risk_word, t,
 )
 
 SLIDE_KEYS = ("situasi", "peta", "rawan", "baru", "tahapan", "kepatuhan")
@@ -37,87 +37,78 @@ TOP_N = 5  # riskiest regions on slide 3: what a room can read from the back
 MAX_ROWS = 8  # longest table on a slide; the rest is counted in a note
 _RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
 
-# Words of the briefing and the reports (Bahasa Indonesia first). Shared interface words
-# (figure labels, map title) come from waspada.i18n.
-TEXT: dict[str, dict[str, str]] = {
-    "page_briefing": {"id": "Briefing", "en": "Briefing"},
-    "page_reports": {"id": "Laporan", "en": "Reports"},
-    "title_situasi": {"id": "Situasi {area}", "en": "Situation in {area}"},
-    "title_rawan": {"id": "Wilayah paling rawan", "en": "Riskiest regions"},
-    "title_baru": {"id": "Yang baru sejak briefing terakhir", "en": "New since the last briefing"},
-    "title_tahapan": {"id": "Tahapan berikutnya", "en": "The coming phase"},
-    "title_kepatuhan": {"id": "Kepatuhan pelaporan minggu ini", "en": "Reporting this week"},
-    "s1_during": {
+# Words of the briefing and the reports (Bahasa Indonesia first), registered into the one
+# catalogue of waspada.i18n and read with t(). Shared interface words (figure labels, map
+# title) are i18n's own.
+TEXTS: dict[str, dict[str, str]] = {
+    "briefing_title_situasi": {"id": "Situasi {area}", "en": "Situation in {area}"},
+    "briefing_title_rawan": {"id": "Wilayah paling rawan", "en": "Riskiest regions"},
+    "briefing_title_baru": {"id": "Yang baru sejak briefing terakhir", "en": "New since the last briefing"},
+    "briefing_title_tahapan": {"id": "Tahapan berikutnya", "en": "The coming phase"},
+    "briefing_title_kepatuhan": {"id": "Kepatuhan pelaporan minggu ini", "en": "Reporting this week"},
+    "briefing_s1_during": {
         "id": "{date}: tahapan {phase} hari ke-{day} dari {days}; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terbuka.",
         "en": "{date}: {phase} phase, day {day} of {days}; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} open alerts.",
     },
-    "s1_outside": {
+    "briefing_s1_outside": {
         "id": "{date}: di luar jadwal tahapan; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terbuka.",
         "en": "{date}: outside the election schedule; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} open alerts.",
     },
-    "s2": {
+    "briefing_s2": {
         "id": "Pada tahapan {phase}: {tinggi} kabupaten/kota rawan tinggi, {sedang} sedang dan {rendah} rendah (dari {total}).",
         "en": "In the {phase} phase: {tinggi} regencies/cities at high risk, {sedang} medium and {rendah} low (of {total}).",
     },
-    "s2_none": {"id": "Belum ada skor risiko untuk tahapan {phase}.", "en": "No risk scores for the {phase} phase yet."},
-    "s3": {"id": "Paling rawan: {name}, skor {score} ({category}).", "en": "Riskiest: {name}, score {score} ({category})."},
-    "s4": {
+    "briefing_s2_none": {"id": "Belum ada skor risiko untuk tahapan {phase}.",
+                         "en": "No risk scores for the {phase} phase yet."},
+    "briefing_s3": {"id": "Paling rawan: {name}, skor {score} ({category}).",
+                    "en": "Riskiest: {name}, score {score} ({category})."},
+    "briefing_s4": {
         "id": "Sejak {since}: {incidents} insiden baru, {alerts} peringatan baru, {rose} wilayah naik kategori.",
         "en": "Since {since}: {incidents} new incidents, {alerts} new alerts, {rose} regions rose a category.",
     },
-    "since_saved": {"id": "briefing {date} (disimpan {saved})", "en": "the briefing of {date} (saved {saved})"},
-    "since_default": {"id": "{date} (belum ada briefing tersimpan)", "en": "{date} (no saved briefing yet)"},
-    "s5": {
+    "briefing_since_saved": {"id": "briefing {date} (disimpan {saved})",
+                             "en": "the briefing of {date} (saved {saved})"},
+    "briefing_since_default": {"id": "{date} (belum ada briefing tersimpan)", "en": "{date} (no saved briefing yet)"},
+    "briefing_s5": {
         "id": "Tahapan {phase} dimulai {date} ({days} hari lagi); {n} kabupaten/kota memasukinya dengan rawan tinggi.",
         "en": "The {phase} phase starts {date} (in {days} days); {n} regencies/cities enter it at high risk.",
     },
-    "s5_none": {"id": "Tidak ada tahapan berikutnya setelah {date}.", "en": "No further phase after {date}."},
-    "s6": {
+    "briefing_s5_none": {"id": "Tidak ada tahapan berikutnya setelah {date}.", "en": "No further phase after {date}."},
+    "briefing_s6": {
         "id": "Minggu {week}: {sudah} dari {total} kabupaten/kota sudah melapor, {terlambat} terlambat.",
         "en": "Week {week}: {sudah} of {total} regencies/cities have reported, {terlambat} are late.",
     },
-    "s6_none": {"id": "Belum ada kabupaten/kota untuk provinsi ini.", "en": "No regencies/cities for this province."},
-    "new_incidents": {"id": "Insiden baru", "en": "New incidents"},
-    "new_casualties": {"id": "Korban baru", "en": "New casualties"},
-    "new_alerts": {"id": "Peringatan baru", "en": "New alerts"},
-    "rose": {"id": "Naik kategori", "en": "Rose a category"},
-    "from": {"id": "Sebelumnya", "en": "Before"},
-    "to": {"id": "Sekarang", "en": "Now"},
-    "score_now": {"id": "Skor sekarang", "en": "Score now"},
-    "score_next": {"id": "Skor tahapan berikut", "en": "Score, coming phase"},
-    "starts": {"id": "Mulai", "en": "Starts"},
-    "ends": {"id": "Selesai", "en": "Ends"},
-    "status": {"id": "Status", "en": "Status"},
-    "last_report": {"id": "Laporan terakhir", "en": "Last report"},
-    "late_since": {"id": "Terlambat sejak", "en": "Late since"},
-    "st_sudah": {"id": "sudah melapor", "en": "reported"},
-    "st_belum": {"id": "belum melapor", "en": "not yet"},
-    "st_terlambat": {"id": "terlambat", "en": "late"},
-    "via_insiden": {"id": "laporan insiden", "en": "incident log"},
-    "via_nihil": {"id": "nihil", "en": "nothing to report"},
-    "fig_sudah": {"id": "Sudah melapor", "en": "Reported"},
-    "fig_belum": {"id": "Belum melapor", "en": "Not yet"},
-    "fig_terlambat": {"id": "Terlambat", "en": "Late"},
-    "fig_total": {"id": "Kabupaten/kota", "en": "Regencies/cities"},
-    "never": {"id": "belum pernah", "en": "never"},
-    "more_rows": {"id": "… dan {n} lainnya", "en": "… and {n} more"},
-    "regions": {"id": "Wilayah", "en": "Regions"},
-    "count": {"id": "Jumlah", "en": "Count"},
-    "footer": {"id": "{area} · {date} · {freshness}", "en": "{area} · {date} · {freshness}"},
-    "generated_footer": {"id": "Data contoh (dibangkitkan)", "en": "Sample data (generated)"},
-    "no_risk": {"id": "Skor risiko tidak tersedia (jadwal atau model risiko belum dimuat).",
-                "en": "Risk scores unavailable (schedule or risk model not loaded)."},
-    "slide_of": {"id": "Slide {n} dari {total}", "en": "Slide {n} of {total}"},
+    "briefing_s6_none": {"id": "Belum ada kabupaten/kota untuk provinsi ini.",
+                         "en": "No regencies/cities for this province."},
+    "briefing_new_incidents": {"id": "Insiden baru", "en": "New incidents"},
+    "briefing_new_casualties": {"id": "Korban baru", "en": "New casualties"},
+    "briefing_new_alerts": {"id": "Peringatan baru", "en": "New alerts"},
+    "briefing_rose": {"id": "Naik kategori", "en": "Rose a category"},
+    "briefing_from": {"id": "Sebelumnya", "en": "Before"},
+    "briefing_to": {"id": "Sekarang", "en": "Now"},
+    "briefing_score_now": {"id": "Skor sekarang", "en": "Score now"},
+    "briefing_score_next": {"id": "Skor tahapan berikut", "en": "Score, coming phase"},
+    "briefing_status": {"id": "Status", "en": "Status"},
+    "briefing_last_report": {"id": "Laporan terakhir", "en": "Last report"},
+    "briefing_late_since": {"id": "Terlambat sejak", "en": "Late since"},
+    "briefing_st_sudah": {"id": "sudah melapor", "en": "reported"},
+    "briefing_st_belum": {"id": "belum melapor", "en": "not yet"},
+    "briefing_st_terlambat": {"id": "terlambat", "en": "late"},
+    "briefing_fig_sudah": {"id": "Sudah melapor", "en": "Reported"},
+    "briefing_fig_belum": {"id": "Belum melapor", "en": "Not yet"},
+    "briefing_fig_terlambat": {"id": "Terlambat", "en": "Late"},
+    "briefing_fig_total": {"id": "Kabupaten/kota", "en": "Regencies/cities"},
+    "briefing_never": {"id": "belum pernah", "en": "never"},
+    "briefing_more_rows": {"id": "… dan {n} lainnya", "en": "… and {n} more"},
+    "briefing_regions": {"id": "Wilayah", "en": "Regions"},
+    "briefing_count": {"id": "Jumlah", "en": "Count"},
+    "briefing_footer": {"id": "{area} · {date} · {freshness}", "en": "{area} · {date} · {freshness}"},
+    "briefing_generated_footer": {"id": "Data contoh (dibangkitkan)", "en": "Sample data (generated)"},
+    "briefing_no_risk": {"id": "Skor risiko tidak tersedia (jadwal atau model risiko belum dimuat).",
+                         "en": "Risk scores unavailable (schedule or risk model not loaded)."},
+    "briefing_slide_of": {"id": "Slide {n} dari {total}", "en": "Slide {n} of {total}"},
 }
-
-
-def bt(key: str, lang: str = "id", **values) -> str:
-    """A word of the briefing (TEXT above), else of the interface (waspada.i18n)."""
-    entry = TEXT.get(key)
-    if entry is None:
-        return t(key, lang, **values)
-    text = entry.get(lang) or entry["id"]
-    return text.format(**values) if values else text
+register(TEXTS)
 
 
 @dataclass
@@ -229,7 +220,7 @@ def _risk(fn, *args, **kwargs):
 def _limit(rows: list[list[str]], lang: str) -> tuple[list[list[str]], str | None]:
     if len(rows) <= MAX_ROWS:
         return rows, None
-    return rows[:MAX_ROWS], bt("more_rows", lang, n=fmt_number(len(rows) - MAX_ROWS))
+    return rows[:MAX_ROWS], t("briefing_more_rows", lang, n=fmt_number(len(rows) - MAX_ROWS))
 
 
 def period_label(start: date, end: date, lang: str = "id") -> str:
@@ -281,9 +272,9 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
     freshness = (t("freshness", lang, when=fmt_datetime(fresh["loaded_at"], province, lang))
                  if fresh["loaded_at"] is not None else t("freshness_none", lang))
     generated = bool(fresh["generated_incidents"] or fresh["generated_sources"])
-    footer = bt("footer", lang, area=area, date=fmt_date(as_of, lang), freshness=freshness)
+    footer = t("briefing_footer", lang, area=area, date=fmt_date(as_of, lang), freshness=freshness)
     if generated:
-        footer += " · " + bt("generated_footer", lang)
+        footer += " · " + t("briefing_generated_footer", lang)
     return Briefing(province=province, province_name=area, as_of=as_of, phase=phase, lang=lang, slides=slides,
                     footer=footer, generated=generated, since=since, previous=previous, scores=scores,
                     schedule=sched, new_by_category=new_by_category, compliance=comp)
@@ -306,10 +297,10 @@ def _situation(cur, province, area, as_of, prog, has_schedule, lang) -> Slide:
         high=fmt_number(head["high"]), alerts=fmt_number(head["alerts"]),
     )
     if prog.get("status") == "during":
-        text = bt("s1_during", lang, phase=phase_name(prog["phase"], lang).lower(), day=prog["day"],
-                  days=prog["days"], **values)
+        text = t("briefing_s1_during", lang, phase=phase_name(prog["phase"], lang).lower(), day=prog["day"],
+                 days=prog["days"], **values)
     else:
-        text = bt("s1_outside", lang, **values)
+        text = t("briefing_s1_outside", lang, **values)
     figures = []
     for label, now, before in (("metric_incidents", head["incidents"], head["incidents_prev"]),
                                ("metric_casualties", head["casualties"], head["casualties_prev"]),
@@ -319,21 +310,21 @@ def _situation(cur, province, area, as_of, prog, has_schedule, lang) -> Slide:
             t(label, lang), fmt_number(now) if now is not None else "–",
             fmt_signed(now - before) if now is not None and before is not None else None,
         ))
-    return Slide("situasi", bt("title_situasi", lang, area=area), text, figures=figures)
+    return Slide("situasi", t("briefing_title_situasi", lang, area=area), text, figures=figures)
 
 
 def _map_slide(area, phase, scores, lang) -> Slide:
     title = t("map_title", lang, area=area, phase=phase_name(phase, lang))
     if scores is None or scores.empty:
-        return Slide("peta", title, bt("s2_none", lang, phase=phase_name(phase, lang).lower()), visual="map")
+        return Slide("peta", title, t("briefing_s2_none", lang, phase=phase_name(phase, lang).lower()), visual="map")
     counts = scores["category"].value_counts()
-    text = bt("s2", lang, phase=phase_name(phase, lang).lower(), total=fmt_number(len(scores)),
-              **{c: fmt_number(counts.get(c, 0)) for c in _RANK})
+    text = t("briefing_s2", lang, phase=phase_name(phase, lang).lower(), total=fmt_number(len(scores)),
+             **{c: fmt_number(counts.get(c, 0)) for c in _RANK})
     rows = []
     for cat in ("tinggi", "sedang", "rendah"):
         names = scores.loc[scores["category"] == cat].sort_values("score", ascending=False)["region_name"]
         rows.append([risk_word(cat, lang), fmt_number(len(names)), ", ".join(names) or "–"])
-    table = Table([t("category", lang), bt("count", lang), bt("regions", lang)], rows)
+    table = Table([t("category", lang), t("briefing_count", lang), t("briefing_regions", lang)], rows)
     return Slide("peta", title, text, tables=[table], visual="map")
 
 
@@ -342,13 +333,13 @@ def _reason_col(lang: str) -> str:
 
 
 def _riskiest(scores, lang) -> Slide:
-    title = bt("title_rawan", lang)
+    title = t("briefing_title_rawan", lang)
     if scores is None or scores.empty:
-        return Slide("rawan", title, bt("no_risk", lang) if scores is None else t("no_scores", lang))
+        return Slide("rawan", title, t("briefing_no_risk", lang) if scores is None else t("no_scores", lang))
     top = scores.sort_values("score", ascending=False).head(TOP_N)
     first = top.iloc[0]
-    text = bt("s3", lang, name=first["region_name"], score=fmt_number(first["score"], 1),
-              category=risk_word(first["category"], lang))
+    text = t("briefing_s3", lang, name=first["region_name"], score=fmt_number(first["score"], 1),
+             category=risk_word(first["category"], lang))
     rows = [[r["region_name"], fmt_number(r["score"], 1), risk_word(r["category"], lang), r[_reason_col(lang)]]
             for _, r in top.iterrows()]
     table = Table([t("name", lang), t("score", lang), t("category", lang), t("reason", lang)], rows)
@@ -383,41 +374,42 @@ def _new_since(cur, province, as_of, phase, since, previous, scores, has_schedul
                                       risk_word(r["category"], lang)])
     n_alerts = len(alerts) if alerts is not None else None
     if previous is not None:
-        since_text = bt("since_saved", lang, date=fmt_date(previous.as_of, lang),
-                        saved=fmt_datetime(previous.saved_at, province, lang))
+        since_text = t("briefing_since_saved", lang, date=fmt_date(previous.as_of, lang),
+                       saved=fmt_datetime(previous.saved_at, province, lang))
     else:
-        since_text = bt("since_default", lang, date=fmt_date(since, lang))
-    text = bt("s4", lang, since=since_text, incidents=fmt_number(len(incidents)),
-              alerts=fmt_number(n_alerts) if n_alerts is not None else "–", rose=fmt_number(len(rose_rows)))
+        since_text = t("briefing_since_default", lang, date=fmt_date(since, lang))
+    text = t("briefing_s4", lang, since=since_text, incidents=fmt_number(len(incidents)),
+             alerts=fmt_number(n_alerts) if n_alerts is not None else "–", rose=fmt_number(len(rose_rows)))
     figures = [
-        Figure(bt("new_incidents", lang), fmt_number(len(incidents))),
-        Figure(bt("new_casualties", lang), fmt_number(int((incidents["injured"] + incidents["killed"]).sum()))),
-        Figure(bt("new_alerts", lang), fmt_number(n_alerts) if n_alerts is not None else "–"),
-        Figure(bt("rose", lang), fmt_number(len(rose_rows))),
+        Figure(t("briefing_new_incidents", lang), fmt_number(len(incidents))),
+        Figure(t("briefing_new_casualties", lang), fmt_number(int((incidents["injured"] + incidents["killed"]).sum()))),
+        Figure(t("briefing_new_alerts", lang), fmt_number(n_alerts) if n_alerts is not None else "–"),
+        Figure(t("briefing_rose", lang), fmt_number(len(rose_rows))),
     ]
     tables = []
     if alerts is not None and not alerts.empty:
         rows = [[fmt_date(r["triggered_on"], lang), r["region_name"], r[_reason_col(lang)]]
                 for _, r in alerts.iterrows()]
         # Four at most: alert reasons are long sentences and the slide also has a chart.
-        note = bt("more_rows", lang, n=fmt_number(len(rows) - 4)) if len(rows) > 4 else None
+        note = t("briefing_more_rows", lang, n=fmt_number(len(rows) - 4)) if len(rows) > 4 else None
         tables.append(Table([t("date", lang), t("name", lang), t("reason", lang)], rows[:4],
-                            title=bt("new_alerts", lang), note=note))
+                            title=t("briefing_new_alerts", lang), note=note))
     if rose_rows:
         rows, note = _limit(rose_rows, lang)
-        tables.append(Table([t("name", lang), bt("from", lang), bt("to", lang)], rows, title=bt("rose", lang), note=note))
-    slide = Slide("baru", bt("title_baru", lang), text, figures=figures, tables=tables,
+        tables.append(Table([t("name", lang), t("briefing_from", lang), t("briefing_to", lang)], rows,
+                            title=t("briefing_rose", lang), note=note))
+    slide = Slide("baru", t("briefing_title_baru", lang), text, figures=figures, tables=tables,
                   visual="categories" if not by_cat.empty else None)
     return slide, by_cat
 
 
 def _coming_phase(cur, province, as_of, sched, has_schedule, lang) -> Slide:
-    title = bt("title_tahapan", lang)
+    title = t("briefing_title_tahapan", lang)
     if not has_schedule or sched.empty:
         return Slide("tahapan", title, t("no_schedule", lang))
     coming = sched[sched["starts_on"] > as_of]
     if coming.empty:
-        return Slide("tahapan", title, bt("s5_none", lang, date=fmt_date(as_of, lang)), visual="timeline")
+        return Slide("tahapan", title, t("briefing_s5_none", lang, date=fmt_date(as_of, lang)), visual="timeline")
     nxt = coming.iloc[0]
     from waspada import risk
 
@@ -431,34 +423,34 @@ def _coming_phase(cur, province, as_of, sched, has_schedule, lang) -> Slide:
             rows.append([r["region_name"], fmt_number(r["score"], 1), fmt_number(r["next_phase_score"], 1),
                          risk_word(r["next_phase_category"], lang)])
     n_high = len(rows)
-    text = bt("s5", lang, phase=phase_name(nxt["phase"], lang).lower(), date=fmt_date(nxt["starts_on"], lang),
-              days=fmt_number(days_until), n=fmt_number(n_high))
+    text = t("briefing_s5", lang, phase=phase_name(nxt["phase"], lang).lower(), date=fmt_date(nxt["starts_on"], lang),
+             days=fmt_number(days_until), n=fmt_number(n_high))
     tables = []
     if rows:
         rows, note = _limit(rows, lang)
-        tables.append(Table([t("name", lang), bt("score_now", lang), bt("score_next", lang), t("category", lang)],
-                            rows, note=note))
+        tables.append(Table([t("name", lang), t("briefing_score_now", lang), t("briefing_score_next", lang),
+                             t("category", lang)], rows, note=note))
     return Slide("tahapan", title, text, tables=tables, visual="timeline")
 
 
 def _compliance_slide(comp: pd.DataFrame, as_of: date, rules: compliance.ReportingRules, lang: str) -> Slide:
-    title = bt("title_kepatuhan", lang)
+    title = t("briefing_title_kepatuhan", lang)
     if comp.empty:
-        return Slide("kepatuhan", title, bt("s6_none", lang))
+        return Slide("kepatuhan", title, t("briefing_s6_none", lang))
     counts = compliance.summary(comp)
     week = rules.week_start(as_of)
-    text = bt("s6", lang, week=_week_label(week, lang), sudah=fmt_number(counts["sudah"]),
-              total=fmt_number(counts["total"]), terlambat=fmt_number(counts["terlambat"]))
-    figures = [Figure(bt("fig_sudah", lang), fmt_number(counts["sudah"])),
-               Figure(bt("fig_belum", lang), fmt_number(counts["belum"])),
-               Figure(bt("fig_terlambat", lang), fmt_number(counts["terlambat"])),
-               Figure(bt("fig_total", lang), fmt_number(counts["total"]))]
+    text = t("briefing_s6", lang, week=_week_label(week, lang), sudah=fmt_number(counts["sudah"]),
+             total=fmt_number(counts["total"]), terlambat=fmt_number(counts["terlambat"]))
+    figures = [Figure(t("briefing_fig_sudah", lang), fmt_number(counts["sudah"])),
+               Figure(t("briefing_fig_belum", lang), fmt_number(counts["belum"])),
+               Figure(t("briefing_fig_terlambat", lang), fmt_number(counts["terlambat"])),
+               Figure(t("briefing_fig_total", lang), fmt_number(counts["total"]))]
     rows = [compliance_row(r, lang) for r in comp[comp["status"] != "sudah"].to_dict("records")]
     tables = []
     if rows:
         rows, note = _limit(rows, lang)
-        tables.append(Table([t("name", lang), bt("status", lang), bt("last_report", lang), bt("late_since", lang)],
-                            rows, note=note))
+        tables.append(Table([t("name", lang), t("briefing_status", lang), t("briefing_last_report", lang),
+                             t("briefing_late_since", lang)], rows, note=note))
     return Slide("kepatuhan", title, text, figures=figures, tables=tables)
 
 
@@ -468,7 +460,7 @@ def compliance_row(r: dict, lang: str) -> list[str]:
     late = r["late_since"]
     return [
         r["region_name"],
-        bt(f"st_{r['status']}", lang),
-        _week_label(last, lang) if last is not None and not pd.isna(last) else bt("never", lang),
+        t(f"briefing_st_{r['status']}", lang),
+        _week_label(last, lang) if last is not None and not pd.isna(last) else t("briefing_never", lang),
         fmt_date(late, lang) if late is not None and not pd.isna(late) else "–",
     ]

@@ -16,7 +16,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from waspada.briefing import Briefing, Slide, bt
+from waspada.briefing import Briefing, Slide
+from waspada.i18n import t
 from waspada.reports import images as imgs
 from waspada.reports import layout as L
 
@@ -123,7 +124,7 @@ def briefing_pptx(b: Briefing, pictures: dict[str, bytes] | None = None) -> byte
                 top += used + 0.25
         _box(slide, L.FOOTER, b.footer, L.FOOTER_PT, colour=MUTED)
         _box(slide, L.NUMBER, f"{number}/{len(b.slides)}", L.FOOTER_PT, colour=MUTED, align=PP_ALIGN.RIGHT)
-        slide.notes_slide.notes_text_frame.text = bt("slide_of", b.lang, n=number, total=len(b.slides))
+        slide.notes_slide.notes_text_frame.text = t("briefing_slide_of", b.lang, n=number, total=len(b.slides))
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
