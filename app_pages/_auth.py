@@ -44,7 +44,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-register(TEXTS)
+register(TEXTS, __name__)
 
 
 @st.cache_resource(show_spinner=False)

@@ -234,5 +234,5 @@ AUDIT: dict[str, dict[str, str]] = {  # app_pages/admin_audit.py
 }
 
 for _table in (REPORTS, BRIEFING_SCREEN, UPLOAD, LOGIN, PASSWORD, USERS, AUDIT):
-    register(_table)
+    register(_table, __name__)
 

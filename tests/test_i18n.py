@@ -83,15 +83,25 @@ def test_every_audit_action_has_words(catalogue):
 
 
 def test_register_refuses_a_key_with_other_words_and_names_it(monkeypatch):
-    monkeypatch.setattr(i18n, "TEXT", {"greeting": {"id": "Halo", "en": "Hello"}})
-    i18n.register({"greeting": {"id": "Halo", "en": "Hello"}})  # the same words again: a module imported twice
+    monkeypatch.setattr(i18n, "TEXT", {})
+    monkeypatch.setattr(i18n, "_OWNER", {})
+    i18n.register({"greeting": {"id": "Halo", "en": "Hello"}}, "fitur_a")
+    i18n.register({"greeting": {"id": "Halo", "en": "Hello"}}, "fitur_b")  # the same words: no conflict
     with pytest.raises(ValueError, match="'greeting'"):
         i18n.register({"farewell": {"id": "Sampai jumpa", "en": "Goodbye"},
-                       "greeting": {"id": "Selamat pagi", "en": "Good morning"}})
+                       "greeting": {"id": "Selamat pagi", "en": "Good morning"}}, "fitur_c")
     # Nothing of a refused table is merged, and the first words stand.
     assert i18n.TEXT == {"greeting": {"id": "Halo", "en": "Hello"}}
-    i18n.register({"farewell": {"id": "Sampai jumpa", "en": "Goodbye"}})
+    i18n.register({"farewell": {"id": "Sampai jumpa", "en": "Goodbye"}}, "fitur_c")
     assert i18n.t("farewell", "en") == "Goodbye"
+
+
+def test_a_module_edited_while_the_server_runs_registers_its_new_words(monkeypatch):
+    monkeypatch.setattr(i18n, "TEXT", {})
+    monkeypatch.setattr(i18n, "_OWNER", {})
+    i18n.register({"greeting": {"id": "Halo", "en": "Hello"}}, "fitur_a")
+    i18n.register({"greeting": {"id": "Halo semua", "en": "Hello all"}}, "fitur_a")  # Streamlit re-imports it
+    assert i18n.t("greeting") == "Halo semua"
 
 
 def test_no_text_table_repeats_a_key():

@@ -108,7 +108,7 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "Risk scores unavailable (schedule or risk model not loaded)."},
     "briefing_slide_of": {"id": "Slide {n} dari {total}", "en": "Slide {n} of {total}"},
 }
-register(TEXTS)
+register(TEXTS, __name__)
 
 
 @dataclass

@@ -296,20 +296,25 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def register(table: dict[str, dict[str, str]]) -> None:
-    """Add a feature's texts to the catalogue.
+_OWNER: dict[str, str] = {}  # key -> the module that registered it
 
-    A key already registered with the same texts is accepted (a module imported twice);
-    with different texts it raises ValueError naming the key, so two features can never
-    silently share a key and show each other's words.
+
+def register(table: dict[str, dict[str, str]], owner: str) -> None:
+    """Add a feature's texts (from module ``owner``) to the catalogue.
+
+    A key of another feature registered with different texts raises ValueError naming
+    the key, so two features can never silently share a key and show each other's words.
+    The same owner may register again with new words: Streamlit re-imports an edited
+    module while the server runs.
     """
     for key, entry in table.items():
         known = TEXT.get(key)
-        if known is not None and known != entry:
+        if known is not None and known != entry and _OWNER.get(key) != owner:
             raise ValueError(f"interface text {key!r} is already registered with other words: "
                              f"{known!r}, not {entry!r}")
     for key, entry in table.items():
         TEXT[key] = dict(entry)
+        _OWNER[key] = owner
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
