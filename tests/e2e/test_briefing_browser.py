@@ -25,6 +25,11 @@ def _open_briefing(page, base: str, slide: int = 1) -> None:
         pytest.fail(f"briefing did not open on slide {slide}: {page.url}")
 
 
+def _wait_for_title(page, title: str) -> None:
+    page.wait_for_function("t => document.querySelector('.st-key-slide h1')?.innerText === t", arg=title,
+                           timeout=30_000)
+
+
 def _settle(page) -> None:
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1_500)  # pictures and the deck.gl map finish drawing
@@ -69,9 +74,9 @@ def test_every_slide_fits_and_keys_move(browser, server, width, height):
         page.wait_for_function("() => location.search.includes('slide=5')", timeout=30_000)
         page.keyboard.press("PageUp")
         page.wait_for_function("() => location.search.includes('slide=4')", timeout=30_000)
-        assert page.locator(SLIDE_TITLE).first.inner_text() == titles[3]
+        _wait_for_title(page, titles[3])  # the URL changes before the slide is redrawn
         page.keyboard.press("PageDown")
         page.wait_for_function("() => location.search.includes('slide=5')", timeout=30_000)
-        assert page.locator(SLIDE_TITLE).first.inner_text() == titles[4]
+        _wait_for_title(page, titles[4])
     finally:
         page.close()
