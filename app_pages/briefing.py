@@ -100,8 +100,8 @@ def _table(table: briefing.Table) -> None:
     if table.title:
         st.markdown(f"**{table.title}**")  # a fixed word of the briefing, not user text
     st.table(pd.DataFrame(table.rows, columns=table.columns), hide_index=True)
-    if table.note:
-        st.caption(table.note)
+    if table.hidden:
+        st.caption(table.note(lang))
 
 
 @st.fragment(run_every=auto_seconds or None)

@@ -123,7 +123,16 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     title: str | None = None
-    note: str | None = None  # e.g. "… dan 12 lainnya"
+    hidden: int = 0  # rows left out to fit the slide ("… dan 12 lainnya")
+
+    def note(self, lang: str) -> str | None:
+        return t("briefing_more_rows", lang, n=fmt_number(self.hidden)) if self.hidden else None
+
+    def shown(self, n: int) -> "Table":
+        """The first n rows, the rest counted as hidden (exports that fit a smaller box)."""
+        if n >= len(self.rows):
+            return self
+        return Table(self.columns, self.rows[:n], self.title, self.hidden + len(self.rows) - n)
 
 
 @dataclass
@@ -217,10 +226,9 @@ def _risk(fn, *args, **kwargs):
         return None
 
 
-def _limit(rows: list[list[str]], lang: str) -> tuple[list[list[str]], str | None]:
-    if len(rows) <= MAX_ROWS:
-        return rows, None
-    return rows[:MAX_ROWS], t("briefing_more_rows", lang, n=fmt_number(len(rows) - MAX_ROWS))
+def _limit(rows: list[list[str]]) -> tuple[list[list[str]], int]:
+    """At most MAX_ROWS rows, and how many were left out."""
+    return rows[:MAX_ROWS], max(0, len(rows) - MAX_ROWS)
 
 
 def period_label(start: date, end: date, lang: str = "id") -> str:
@@ -391,13 +399,12 @@ def _new_since(cur, province, as_of, phase, since, previous, scores, has_schedul
         rows = [[fmt_date(r["triggered_on"], lang), r["region_name"], r[_reason_col(lang)]]
                 for _, r in alerts.iterrows()]
         # Four at most: alert reasons are long sentences and the slide also has a chart.
-        note = t("briefing_more_rows", lang, n=fmt_number(len(rows) - 4)) if len(rows) > 4 else None
         tables.append(Table([t("date", lang), t("name", lang), t("reason", lang)], rows[:4],
-                            title=t("briefing_new_alerts", lang), note=note))
+                            title=t("briefing_new_alerts", lang), hidden=max(0, len(rows) - 4)))
     if rose_rows:
-        rows, note = _limit(rose_rows, lang)
+        rows, hidden = _limit(rose_rows)
         tables.append(Table([t("name", lang), t("briefing_from", lang), t("briefing_to", lang)], rows,
-                            title=t("briefing_rose", lang), note=note))
+                            title=t("briefing_rose", lang), hidden=hidden))
     slide = Slide("baru", t("briefing_title_baru", lang), text, figures=figures, tables=tables,
                   visual="categories" if not by_cat.empty else None)
     return slide, by_cat
@@ -427,9 +434,9 @@ def _coming_phase(cur, province, as_of, sched, has_schedule, lang) -> Slide:
              days=fmt_number(days_until), n=fmt_number(n_high))
     tables = []
     if rows:
-        rows, note = _limit(rows, lang)
+        rows, hidden = _limit(rows)
         tables.append(Table([t("name", lang), t("briefing_score_now", lang), t("briefing_score_next", lang),
-                             t("category", lang)], rows, note=note))
+                             t("category", lang)], rows, hidden=hidden))
     return Slide("tahapan", title, text, tables=tables, visual="timeline")
 
 
@@ -448,9 +455,9 @@ def _compliance_slide(comp: pd.DataFrame, as_of: date, rules: compliance.Reporti
     rows = [compliance_row(r, lang) for r in comp[comp["status"] != "sudah"].to_dict("records")]
     tables = []
     if rows:
-        rows, note = _limit(rows, lang)
+        rows, hidden = _limit(rows)
         tables.append(Table([t("name", lang), t("briefing_status", lang), t("briefing_last_report", lang),
-                             t("briefing_late_since", lang)], rows, note=note))
+                             t("briefing_late_since", lang)], rows, hidden=hidden))
     return Slide("kepatuhan", title, text, figures=figures, tables=tables)
 
 

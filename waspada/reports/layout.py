@@ -29,6 +29,18 @@ FIGURE_VALUE_PT, FIGURE_LABEL_PT = 40, 14
 TABLE_PT, TABLE_TITLE_PT = 12, 14
 
 
+MINUS, NO_BREAK_SPACE = "\u2212", "\u00a0"
+
+
+def figure_label(fig) -> str:
+    """The label with the change under it in brackets: the value line stays one number."""
+    if not fig.delta:
+        return fig.label
+    # A real minus sign and a no-break space: "(-11)" must not break after its hyphen.
+    delta = fig.delta.replace("-", MINUS)
+    return f"{fig.label}{NO_BREAK_SPACE}({delta})"
+
+
 def figure_boxes(slide: Slide) -> list[tuple[float, float, float, float]]:
     n = len(slide.figures)
     if not n:
@@ -60,13 +72,68 @@ def fit_picture(box, px_w: int, px_h: int) -> tuple[float, float, float, float]:
     return left + (width - w) / 2, top + (height - h) / 2, w, h
 
 
-def column_weights(columns: list[str], rows: list[list[str]]) -> list[float]:
-    """Share of the table width per column: by the longest text, long texts capped."""
-    weights = []
+# Average glyph width of DejaVu Sans as a share of the font size: enough to size columns
+# and estimate wrapped lines without a rendering engine (PowerPoint lays text out itself).
+_CHAR_EM = 0.56
+_CHAR_EM_BOLD = 0.64  # header cells are bold
+_CELL_PAD_PT = 16  # left + right cell margins (PowerPoint's default is 0.1 in a side)
+_SHORT_CELL = 18  # a column whose longest text is this short stays on one line (dates, scores)
+INCH = 1 / 72  # one point in inches: pass as ``per_pt`` when sizes are in inches
+
+
+def column_widths(columns: list[str], rows: list[list[str]], total: float, pt: float,
+                  per_pt: float = INCH) -> list[float]:
+    """Column widths for a table set at ``pt``, in the unit of ``total`` (inches by default;
+    per_pt=1 for points).
+
+    Every column gets at least its longest word (no "Kate-gori", no "Novem-ber"); the
+    space left goes to the columns whose text is longer than that, in proportion to how
+    much longer, so long reasons wrap and short codes do not.
+    """
+    minimum, wish = [], []
     for i, name in enumerate(columns):
-        longest = max([0] + [len(r[i]) for r in rows])
-        header_word = max(len(w) for w in name.split()) if name.strip() else 0
-        # Never narrower than the header's longest word (no "Kate-gori"), long texts capped.
-        weights.append(max(min(longest, 60), header_word + 2, 8))
-    total = sum(weights)
-    return [w / total for w in weights]
+        texts = [str(r[i]) for r in rows]
+        header_word = max((len(w) for w in str(name).split()), default=1) * _CHAR_EM_BOLD
+        longest_word = max((len(w) for text in texts for w in text.split()), default=1) * _CHAR_EM
+        longest = max((len(text) for text in texts), default=0)
+        unbreakable = longest * _CHAR_EM if longest <= _SHORT_CELL else longest_word
+        minimum.append((max(header_word, unbreakable) * pt + _CELL_PAD_PT) * per_pt)
+        wish.append((max(header_word, min(longest, 70) * _CHAR_EM) * pt + _CELL_PAD_PT) * per_pt)
+    spare = total - sum(minimum)
+    if spare <= 0:  # too many columns for the width: shrink all alike
+        return [m * total / sum(minimum) for m in minimum]
+    extra = [w - m for w, m in zip(wish, minimum)]
+    if sum(extra) <= spare:  # every cell fits on one line: share the width by wish
+        return [w * total / sum(wish) for w in wish]
+    return [m + spare * e / sum(extra) for m, e in zip(minimum, extra)]
+
+
+def _row_height(values, widths: list[float], pt: float, per_pt: float) -> float:
+    """Estimated height of one table row: its most-wrapped cell's lines plus padding."""
+    lines = 1
+    for text, width in zip(values, widths):
+        usable, n, used = width - _CELL_PAD_PT * per_pt, 1, 0.0
+        for word in str(text).split():
+            w = (len(word) + 1) * pt * _CHAR_EM * per_pt
+            if used and used + w > usable:
+                n, used = n + 1, 0.0
+            used += w
+        lines = max(lines, n)
+    return lines * pt * 1.25 * per_pt + 8 * per_pt
+
+
+def table_height(columns: list[str], rows: list[list[str]], widths: list[float], pt: float,
+                 per_pt: float = INCH) -> float:
+    return sum(_row_height(r, widths, pt, per_pt) for r in [columns] + rows)
+
+
+def rows_that_fit(columns: list[str], rows: list[list[str]], widths: list[float], pt: float,
+                  height: float, per_pt: float = INCH) -> int:
+    """How many rows after the header fit in ``height`` (the unit of ``widths``), from an
+    estimate of each cell's wrapped lines; at least one."""
+    left = height - _row_height(columns, widths, pt, per_pt)
+    for i, r in enumerate(rows):
+        left -= _row_height(r, widths, pt, per_pt)
+        if left < 0:
+            return max(i, 1)
+    return len(rows)

@@ -96,9 +96,9 @@ def _slide_page(c: canvas.Canvas, b: Briefing, s: Slide, number: int, pictures: 
         c.setFillColor(colors.HexColor("#f4f6f9"))
         c.setStrokeColor(GRID)
         c.rect(left * inch, (L.PAGE_H - top - height) * inch, width * inch, height * inch, fill=1, stroke=1)
-        value = fig.value + (f"  ({fig.delta})" if fig.delta else "")
-        _at(c, para(value, style(L.FIGURE_VALUE_PT * 0.9, bold=True, align=1)), (left, top + 0.1, width, 0.7))
-        _at(c, para(fig.label, style(L.FIGURE_LABEL_PT, colour=MUTED, align=1)), (left + 0.1, top + 0.85, width - 0.2, 0.5))
+        _at(c, para(fig.value, style(L.FIGURE_VALUE_PT * 0.9, bold=True, align=1)), (left, top + 0.1, width, 0.7))
+        _at(c, para(L.figure_label(fig), style(L.FIGURE_LABEL_PT, colour=MUTED, align=1)),
+            (left + 0.1, top + 0.85, width - 0.2, 0.5))
     pic_box, table_box = L.body_boxes(s)
     if pic_box and s.visual in pictures:
         data = pictures[s.visual]
@@ -111,9 +111,11 @@ def _slide_page(c: canvas.Canvas, b: Briefing, s: Slide, number: int, pictures: 
         for t in s.tables:
             if t.title:
                 top += _at(c, para(t.title, style(L.TABLE_TITLE_PT, bold=True)), (left, top, width, 0.4)) + 0.05
-            rows = t.rows + ([[t.note] + [""] * (len(t.columns) - 1)] if t.note else [])
-            widths = [width * w * inch for w in L.column_weights(t.columns, t.rows)]
-            top += _at(c, table_flowable(t.columns, rows, widths, size=L.TABLE_PT, repeat=False),
+            widths = L.column_widths(t.columns, t.rows, width, L.TABLE_PT)
+            t = t.shown(L.rows_that_fit(t.columns, t.rows, widths, L.TABLE_PT, L.BODY_BOTTOM - top - 0.3))
+            note = t.note(b.lang)
+            rows = t.rows + ([[note] + [""] * (len(t.columns) - 1)] if note else [])
+            top += _at(c, table_flowable(t.columns, rows, [w * inch for w in widths], size=L.TABLE_PT, repeat=False),
                        (left, top, width, L.BODY_BOTTOM - top)) + 0.25
     _at(c, para(b.footer, style(L.FOOTER_PT, colour=MUTED)), L.FOOTER)
     _at(c, para(f"{number}/{len(b.slides)}", style(L.FOOTER_PT, colour=MUTED, align=2)), L.NUMBER)

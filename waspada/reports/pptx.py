@@ -16,7 +16,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from waspada.briefing import Briefing, Slide
+from waspada.briefing import Briefing, Slide, Table
 from waspada.i18n import t
 from waspada.reports import images as imgs
 from waspada.reports import layout as L
@@ -53,27 +53,29 @@ def _figures(slide, s: Slide) -> None:
         card.fill.solid()
         card.fill.fore_color.rgb = RGBColor(0xF4, 0xF6, 0xF9)
         card.line.color.rgb = RGBColor(0xC8, 0xCF, 0xD8)
-        value = fig.value + (f"  ({fig.delta})" if fig.delta else "")
-        _box(slide, (left + 0.1, top + 0.05, width - 0.2, 0.75), value, L.FIGURE_VALUE_PT, bold=True,
+        _box(slide, (left + 0.1, top + 0.05, width - 0.2, 0.75), fig.value, L.FIGURE_VALUE_PT, bold=True,
              align=PP_ALIGN.CENTER)
-        _box(slide, (left + 0.1, top + 0.8, width - 0.2, 0.5), fig.label, L.FIGURE_LABEL_PT, colour=MUTED,
-             align=PP_ALIGN.CENTER)
+        _box(slide, (left + 0.1, top + 0.8, width - 0.2, 0.5), L.figure_label(fig), L.FIGURE_LABEL_PT,
+             colour=MUTED, align=PP_ALIGN.CENTER)
 
 
-def _table(slide, table, box) -> float:
-    """Draw one table at the top of ``box``; returns the height it was given."""
-    left, top, width, _ = box
+def _table(slide, table: Table, box, lang: str) -> float:
+    """Draw one table at the top of ``box``, as many rows as fit; returns the height used."""
+    left, top, width, height = box
+    title_h = 0.4 if table.title else 0
     if table.title:
-        _box(slide, (left, top, width, 0.4), table.title, L.TABLE_TITLE_PT, bold=True)
-        top += 0.4
-    rows = table.rows + ([[table.note] + [""] * (len(table.columns) - 1)] if table.note else [])
+        _box(slide, (left, top, width, title_h), table.title, L.TABLE_TITLE_PT, bold=True)
+    widths = L.column_widths(table.columns, table.rows, width, L.TABLE_PT)
+    table = table.shown(L.rows_that_fit(table.columns, table.rows, widths, L.TABLE_PT, height - title_h - 0.4))
+    note = table.note(lang)
+    rows = table.rows + ([[note] + [""] * (len(table.columns) - 1)] if note else [])
     n_rows = len(rows) + 1
-    row_h = 0.4
-    shape = slide.shapes.add_table(n_rows, len(table.columns), Inches(left), Inches(top), Inches(width),
+    row_h = 0.3
+    shape = slide.shapes.add_table(n_rows, len(table.columns), Inches(left), Inches(top + title_h), Inches(width),
                                    Inches(row_h * n_rows))
     grid = shape.table
-    for i, w in enumerate(L.column_weights(table.columns, table.rows)):
-        grid.columns[i].width = Inches(width * w)
+    for i, w in enumerate(widths):
+        grid.columns[i].width = Inches(w)
     for r, values in enumerate([table.columns] + rows):
         for c, value in enumerate(values):
             cell = grid.cell(r, c)
@@ -84,11 +86,11 @@ def _table(slide, table, box) -> float:
             para.font.color.rgb = WHITE if r == 0 else INK
             cell.fill.solid()
             cell.fill.fore_color.rgb = HEADER_FILL if r == 0 else ROW_FILL[r % 2]
-    if table.note:
+    if note:
         last = grid.cell(n_rows - 1, 0)
         last.merge(grid.cell(n_rows - 1, len(table.columns) - 1))
         last.text_frame.paragraphs[0].font.italic = True
-    return (0.4 if table.title else 0) + row_h * n_rows
+    return title_h + L.table_height(table.columns, rows, widths, L.TABLE_PT)
 
 
 def briefing_pptx(b: Briefing, pictures: dict[str, bytes] | None = None) -> bytes:
@@ -120,7 +122,7 @@ def briefing_pptx(b: Briefing, pictures: dict[str, bytes] | None = None) -> byte
         if table_box:
             left, top, width, height = table_box
             for table in s.tables:
-                used = _table(slide, table, (left, top, width, height))
+                used = _table(slide, table, (left, top, width, L.BODY_BOTTOM - top), b.lang)
                 top += used + 0.25
         _box(slide, L.FOOTER, b.footer, L.FOOTER_PT, colour=MUTED)
         _box(slide, L.NUMBER, f"{number}/{len(b.slides)}", L.FOOTER_PT, colour=MUTED, align=PP_ALIGN.RIGHT)

@@ -312,6 +312,7 @@ def weekly_pdf(report: WeeklyReport) -> bytes:
     from reportlab.lib.units import cm
     from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 
+    from waspada.reports.layout import column_widths
     from waspada.reports.pdf import FONT, MUTED, para, register_fonts, style, table_flowable
 
     register_fonts()
@@ -329,18 +330,18 @@ def weekly_pdf(report: WeeklyReport) -> bytes:
     story.append(Spacer(1, 4))
     story.append(table_flowable(["Uraian", "Jumlah"], [[label, _text(v)] for label, v in report.summary],
                                 [width * 0.7, width * 0.3], size=9, right_cols=(1,)))
-    # Widths per section (fractions of the text width); the incident table leaves out
-    # desa, pelaku and sumber, which the Excel sheet keeps.
+    # The columns of each section on A4; the incident table leaves out desa, pelaku and
+    # sumber, which the Excel sheet keeps. Widths follow the text (layout.column_widths).
     layouts = {
-        "Per kabupaten kota": (list(range(8)), [0.05, 0.25, 0.09, 0.07, 0.12, 0.09, 0.1, 0.23]),
-        "Per kategori": (list(range(5)), [0.07, 0.5, 0.12, 0.12, 0.12]),
-        "Insiden minggu ini": ([0, 1, 2, 3, 5, 6, 8, 9], [0.05, 0.11, 0.13, 0.12, 0.13, 0.27, 0.07, 0.12]),
-        "Peringatan": (list(range(5)), [0.06, 0.14, 0.2, 0.15, 0.45]),
+        "Per kabupaten kota": list(range(8)),
+        "Per kategori": list(range(5)),
+        "Insiden minggu ini": [0, 1, 2, 3, 5, 6, 8, 9],
+        "Peringatan": list(range(5)),
     }
     order = ["Per kabupaten kota", "Per kategori", "Insiden minggu ini", "Peringatan"]
     for letter, sheet in zip("BCDE", order):
         sec = report.section(sheet)
-        cols, fractions = layouts[sheet]
+        cols = layouts[sheet]
         rows = [[_text(r[c], short_dates=True) for c in cols] for r in sec.rows]
         if sec.total is not None:
             rows.append([_text(sec.total[c]) if sec.total[c] not in ("",) else "" for c in cols])
@@ -349,8 +350,9 @@ def weekly_pdf(report: WeeklyReport) -> bytes:
         if not sec.rows:
             story.append(para("Nihil.", style(9)))
             continue
-        story.append(table_flowable([sec.columns[c] for c in cols], rows, [width * f for f in fractions], size=8,
-                                    right_cols=right, bold_last=sec.total is not None))
+        headers = [sec.columns[c] for c in cols]
+        widths = column_widths(headers, rows, width, 8, per_pt=1)
+        story.append(table_flowable(headers, rows, widths, size=8, right_cols=right, bold_last=sec.total is not None))
     sign = [para(line or " ", style(10, bold=line == report.settings.head_name)) for line in report.signature_lines]
     story += [Spacer(1, 20), KeepTogether(sign)]
 
