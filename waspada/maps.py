@@ -220,24 +220,24 @@ def _decimals_for(box: tuple[float, float, float, float] | None, width_px: int) 
     return int(min(max(math.ceil(-math.log10(span / max(width_px, 1) / 4)), 2), 5))
 
 
-def _thin(ring: list, decimals: int):
-    """A ring rounded to `decimals` (neighbours share the same grid, so borders stay shared),
-    repeated points dropped, then points within one grid step of the line through their
-    neighbours dropped (Douglas-Peucker). None when the ring collapses."""
-    if len(ring) <= 16:  # most rings are islets: plain Python is quicker than numpy for them
-        pts = []
-        for x, y, *_ in ring:
-            pt = [round(x, decimals), round(y, decimals)]
-            if not pts or pt != pts[-1]:
-                pts.append(pt)
-        x0, y0 = pts[0]
-        step = 10.0 ** -decimals * 1.000001
-        # as Douglas-Peucker below: a ring within one grid step of its first point collapses
-        if len(pts) < 4 or all(math.hypot(x - x0, y - y0) <= step for x, y in pts):
-            return None
-        import numpy as np
+def _steps_for(box: tuple[float, float, float, float] | None, width_px: int, decimals: int) -> int:
+    """Grid steps in half a pixel of a map where the box fills width_px (at least one)."""
+    if box is None:
+        return 1
+    span = max(box[2] - box[0], box[3] - box[1], 1e-6)
+    return max(1, int(span / max(width_px, 1) / 2 / 10.0 ** -decimals))
 
-        return np.asarray(pts)
+
+def _thin(ring: list, decimals: int, tol: float):
+    """A ring for a map whose pixel is about 2 * tol degrees wide: None when the ring is an
+    islet under a pixel across (Indonesia's boundaries hold ~17,000 rings, most of them
+    islets a browser would triangulate and draw as nothing); else rounded to `decimals`
+    (neighbours share the same grid, so borders stay shared), repeated points dropped and
+    points within tol of the line through their neighbours dropped (Douglas-Peucker)."""
+    xs = [c[0] for c in ring]
+    ys = [c[1] for c in ring]
+    if max(xs) - min(xs) < 2 * tol and max(ys) - min(ys) < 2 * tol:
+        return None
     import numpy as np
 
     a = np.round(np.asarray(ring, dtype=float)[:, :2], decimals)
@@ -247,7 +247,6 @@ def _thin(ring: list, decimals: int):
         a = a[keep]
     if len(a) < 4:
         return None
-    tol = 10.0 ** -decimals
     keep = np.zeros(len(a), dtype=bool)
     keep[0] = keep[-1] = True
     stack = [(0, len(a) - 1)]
@@ -271,23 +270,25 @@ def _thin(ring: list, decimals: int):
 
 
 @functools.lru_cache(maxsize=4096)
-def _geometry_json(level: str, index: int, decimals: int) -> str:
-    """One feature's geometry, simplified for `decimals`, as compact JSON (cached per process).
+def _geometry_json(level: str, index: int, decimals: int, steps: int = 1) -> str:
+    """One feature's geometry for a grid of `decimals` and a tolerance of `steps` grid steps
+    (about half a pixel), as compact JSON (cached per process).
 
-    Rings too small for the grid are left out, except that every region keeps at least its
-    largest ring (at finer rounding if need be), so no region vanishes from a map."""
+    Rings under a pixel are left out, except that every region keeps at least its largest
+    ring (at finer rounding if need be), so no region vanishes from a map."""
+    tol = steps * 10.0 ** -decimals
     geometry = _boundaries(level)["features"][index]["geometry"]
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     out = []
     for polygon in polygons:
-        outer = _thin(polygon[0], decimals)
+        outer = _thin(polygon[0], decimals, tol)
         if outer is None:
             continue
-        rings = [outer] + [r for r in (_thin(h, decimals) for h in polygon[1:]) if r is not None]
+        rings = [outer] + [r for r in (_thin(h, decimals, tol) for h in polygon[1:]) if r is not None]
         out.append([r.tolist() for r in rings])
     if not out:
         largest = max((poly[0] for poly in polygons), key=len)
-        ring = _thin(largest, 6)
+        ring = _thin(largest, 6, 0.0)
         out = [[ring.tolist() if ring is not None else [[x, y] for x, y, *_ in largest]]]
     return json.dumps({"type": "MultiPolygon", "coordinates": out}, separators=(",", ":"))
 
@@ -314,10 +315,11 @@ class Shapes:
     properties: tuple[str, ...]     # the file's own properties, as JSON object text without the closing brace
     box: tuple[float, float, float, float] | None
     decimals: int
+    steps: int  # simplification tolerance in grid steps: about half a pixel
 
     @property
     def geometry(self) -> tuple[str, ...]:
-        return tuple(_geometry_json(self.level, i, self.decimals) for i in self.indices)
+        return tuple(_geometry_json(self.level, i, self.decimals, self.steps) for i in self.indices)
 
 
 @functools.lru_cache(maxsize=256)
@@ -334,11 +336,12 @@ def shapes(level: str, province: str | None = None, region: str | None = None, w
     boxes = [b for b in (_feature_boxes(level)[i] for i in keep) if b is not None]
     box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
            max(b[3] for b in boxes)) if boxes else None
+    decimals = _decimals_for(box, width_px)
     return Shapes(
         level=level, indices=tuple(keep),
         codes=tuple(features[i]["properties"]["kode_dotted"] for i in keep),
         properties=tuple(json.dumps(features[i]["properties"], separators=(",", ":"))[:-1] for i in keep),
-        box=box, decimals=_decimals_for(box, width_px),
+        box=box, decimals=decimals, steps=_steps_for(box, width_px, decimals),
     )
 
 
