@@ -86,6 +86,17 @@ def q_risk(name: str, **kwargs):
         _notice_once(ctx, "no_schedule")
         return None
     try:
+        if name in ("risk_alerts", "risk_headline") and set(kwargs) == {"as_of", "province"}:
+            # The overview shows both: one cached alert scan (display window + the 7 days the
+            # headline compares with) and one cached trend serve them.
+            config = risk_config()
+            if config is None:
+                raise queries.RiskModelUnavailable("waspada.risk")
+            shown = config.alert_display_days
+            scan = q("risk_alerts", **kwargs, days=shown + 7)
+            if name == "risk_alerts":
+                return queries.alerts_in_window(scan, as_of=kwargs["as_of"], days=shown)
+            return queries.headline_from(q("risk_trend", **kwargs), scan, as_of=kwargs["as_of"], days=shown)
         if name == "risk_scores" and kwargs.get("phase") is not None:
             # One engine run scores every phase at nearly the cost of one, so every page and
             # map asking for a phase shares one cached result.

@@ -429,8 +429,27 @@ def risk_history(cur, *, region: str, start: date, end: date, phase: str | None 
                                  step_days=step_days)
 
 
-def risk_alerts(cur, *, as_of: date, province: str | None = None) -> pd.DataFrame:
-    return _risk().current_alerts(cur, as_of=as_of, province=province)
+def risk_alerts(cur, *, as_of: date, province: str | None = None, days: int | None = None) -> pd.DataFrame:
+    """Alerts of the last `days` (the model's display window when None) up to as_of."""
+    return _risk().current_alerts(cur, as_of=as_of, province=province, days=days)
+
+
+def alerts_in_window(alerts: pd.DataFrame, *, as_of: date, days: int) -> pd.DataFrame:
+    """The alerts triggered in the `days` ending as_of, from a scan of a longer window: an
+    alert belongs to the day it happened, whatever window finds it."""
+    on = pd.to_datetime(alerts["triggered_on"]).dt.date
+    return alerts[(on > as_of - timedelta(days=days)) & (on <= as_of)].reset_index(drop=True)
+
+
+def headline_from(trend: pd.DataFrame, alerts: pd.DataFrame, *, as_of: date, days: int) -> dict:
+    """risk_headline's figures from a trend and an alert scan covering days + 7 days."""
+    prev_on = as_of - timedelta(days=7)
+    return {
+        "high": int((trend["category"] == "tinggi").sum()),
+        "high_prev": int((trend["category_prev"] == "tinggi").sum()),
+        "alerts": len(alerts_in_window(alerts, as_of=as_of, days=days)),
+        "alerts_prev": len(alerts_in_window(alerts, as_of=prev_on, days=days)),
+    }
 
 
 def risk_config() -> dict:
@@ -452,18 +471,10 @@ def risk_by_phase(cur, *, as_of: date, province: str | None, phases: tuple[str, 
 def risk_headline(cur, *, as_of: date, province: str | None) -> dict:
     """Regions in category tinggi and open alerts, now and 7 days earlier."""
     trend = risk_trend(cur, as_of=as_of, province=province)
-    # An alert belongs to the day it happened, whatever window finds it: one scan of the
-    # display window stretched 7 days back serves both counts.
+    # one scan of the display window stretched 7 days back serves both counts
     shown = risk_config().alert_display_days
-    alerts = _risk().current_alerts(cur, as_of=as_of, province=province, days=shown + 7)
-    days = pd.to_datetime(alerts["triggered_on"]).dt.date
-    prev_on = as_of - timedelta(days=7)
-    return {
-        "high": int((trend["category"] == "tinggi").sum()),
-        "high_prev": int((trend["category_prev"] == "tinggi").sum()),
-        "alerts": int(((days > as_of - timedelta(days=shown)) & (days <= as_of)).sum()),
-        "alerts_prev": int(((days > prev_on - timedelta(days=shown)) & (days <= prev_on)).sum()),
-    }
+    alerts = risk_alerts(cur, as_of=as_of, province=province, days=shown + 7)
+    return headline_from(trend, alerts, as_of=as_of, days=shown)
 
 
 def risk_config_table() -> pd.DataFrame:
