@@ -49,3 +49,16 @@ def test_a_region_of_another_province_is_dropped():
 
 def test_repeated_parameters_use_the_last_value():
     assert Selection.from_query({"tahapan": ["kampanye", "rekapitulasi"]}, HOME).phase == "rekapitulasi"
+
+
+def test_every_settings_reader_reports_a_broken_waspada_toml_instead_of_crashing(tmp_path):
+    from waspada.accounts import load_account_settings
+    from waspada.compliance import load_rules
+    from waspada.reports.weekly import load_report_settings
+    from waspada.settings import load_settings
+
+    broken = tmp_path / "waspada.toml"
+    broken.write_text("[kantor\nprovinsi = 65", encoding="utf-8")
+    for loaded in (load_settings(broken), load_account_settings(broken), load_rules(broken)):
+        assert loaded.problem.startswith("waspada.toml tidak dapat dibaca")
+    assert load_report_settings(broken).place  # placeholders, never a crash

@@ -28,7 +28,6 @@ import json
 import os
 import re
 import secrets
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -112,16 +111,13 @@ class AccountSettings:
 
 def load_account_settings(path: Path | None = None) -> AccountSettings:
     """[akun] of waspada.toml; missing keys take the defaults."""
-    from waspada.settings import config_path
+    from waspada.settings import ConfigUnreadable, config_path, read_section
 
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return AccountSettings()
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return AccountSettings(problem=f"{path.name} tidak dapat dibaca: {exc}")
-    akun = data.get("akun", {}) or {}
+        akun = read_section("akun", path)
+    except ConfigUnreadable as exc:
+        return AccountSettings(problem=str(exc))
     defaults = AccountSettings()
     try:
         login = str(akun.get("masuk", defaults.login)).strip().lower()

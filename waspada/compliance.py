@@ -23,7 +23,6 @@ No streamlit here; reading takes a DuckDB cursor, writing a ``waspada.db.Databas
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -31,7 +30,7 @@ import pandas as pd
 
 from waspada import queries
 from waspada.db import SCHEMA_PATH, Database
-from waspada.settings import config_path
+from waspada.settings import ConfigUnreadable, config_path, read_section
 
 DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
 STATUSES = ("sudah", "belum", "terlambat")
@@ -66,11 +65,9 @@ def load_rules(path=None) -> ReportingRules:
     """[pelaporan] of waspada.toml: periode (only "mingguan"), awal_minggu, tenggat_hari, mulai."""
     path = path or config_path()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8")).get("pelaporan", {}) or {}
-    except FileNotFoundError:
-        return ReportingRules()
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return ReportingRules(problem=f"{path.name} tidak dapat dibaca: {exc}")
+        raw = read_section("pelaporan", path)
+    except ConfigUnreadable as exc:
+        return ReportingRules(problem=str(exc))
     problems = []
     period = str(raw.get("periode", "mingguan")).strip().lower()
     if period != "mingguan":

@@ -35,16 +35,30 @@ def config_path() -> Path:
     return Path(os.environ.get(CONFIG_ENV_VAR) or CONFIG_PATH)
 
 
-def load_settings(path: Path | None = None) -> OfficeSettings:
-    """Read [kantor] from waspada.toml; a missing file or unknown province falls back to 65."""
+class ConfigUnreadable(ValueError):
+    """waspada.toml exists but is not valid TOML; the message is Bahasa Indonesia."""
+
+
+def read_section(section: str, path: Path | None = None) -> dict:
+    """One [section] of waspada.toml ({} when the file or the section is missing); every
+    module that has settings there reads them through here. Raises ConfigUnreadable."""
     path = path or config_path()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return OfficeSettings()
+        return {}
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return OfficeSettings(problem=f"{path.name} tidak dapat dibaca: {exc}")
-    kantor = data.get("kantor", {}) or {}
+        raise ConfigUnreadable(f"{path.name} tidak dapat dibaca: {exc}") from exc
+    return data.get(section, {}) or {}
+
+
+def load_settings(path: Path | None = None) -> OfficeSettings:
+    """Read [kantor] from waspada.toml; a missing file or unknown province falls back to 65."""
+    path = path or config_path()
+    try:
+        kantor = read_section("kantor", path)
+    except ConfigUnreadable as exc:
+        return OfficeSettings(problem=str(exc))
     province = str(kantor.get("provinsi", FALLBACK_PROVINCE)).strip()
     name = str(kantor.get("nama", "")).strip()
     provinces = set(reference.regions().query("level == 'provinsi'")["code"])

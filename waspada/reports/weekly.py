@@ -16,7 +16,6 @@ waspada.export.safe_cell, so a description such as ``=HYPERLINK(...)`` stays tex
 from __future__ import annotations
 
 import io
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -29,7 +28,7 @@ from waspada import compliance, queries, reference
 from waspada.briefing import _risk, period_label
 from waspada.export import safe_cell
 from waspada.i18n import fmt_date, fmt_number, phase_name, risk_word
-from waspada.settings import config_path
+from waspada.settings import ConfigUnreadable, read_section
 
 DAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 SHEETS = ("Ringkasan", "Insiden minggu ini", "Per kabupaten kota", "Per kategori", "Peringatan")
@@ -47,10 +46,9 @@ class ReportSettings:
 
 def load_report_settings(path=None) -> ReportSettings:
     """[laporan] of waspada.toml; placeholders where a value is missing (never invented)."""
-    path = path or config_path()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8")).get("laporan", {}) or {}
-    except (FileNotFoundError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        raw = read_section("laporan", path)
+    except ConfigUnreadable:
         raw = {}
     base = ReportSettings()
     return ReportSettings(place=str(raw.get("tempat") or base.place).strip(),
