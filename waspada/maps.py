@@ -202,6 +202,11 @@ def deck(collection: dict, lang: str, extra_layers: list[pdk.Layer] | None = Non
     )
 
 
+def empty_deck() -> pdk.Deck:
+    """A map with nothing on it and no base map (the login page preloads the map engine)."""
+    return pdk.Deck(layers=[], map_provider=None, initial_view_state=pdk.ViewState(latitude=-2, longitude=118, zoom=3))
+
+
 # -- the fast path the pages use ----------------------------------------------------------------
 # A page draws the same boundaries on every run; only the colours and words change. So the
 # geometry is simplified for the size it is drawn at and serialised to JSON once per process
