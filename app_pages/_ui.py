@@ -312,6 +312,19 @@ def legend(ctx: Context) -> None:
     st.html(legend_html(ctx.lang))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_briefing(path: str, version: str, province: str, as_of, phase, lang: str):
+    """The briefing (waspada.briefing) for the Briefing and Laporan pages, built once per
+    database version: the screen and its exports show the same slides."""
+    from waspada import briefing
+
+    cur = _database(path).reader()
+    try:
+        return briefing.build_briefing(cur, province=province, as_of=as_of, phase=phase, lang=lang)
+    finally:
+        cur.close()
+
+
 def plain_table(df: pd.DataFrame, **kwargs) -> None:
     """st.dataframe renders cell text as text, never HTML."""
     st.dataframe(df, hide_index=True, width="stretch", **kwargs)

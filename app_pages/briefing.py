@@ -52,25 +52,15 @@ phase = ui.effective_phase(ctx)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _build(path: str, version: str, province: str, as_of, phase, lang: str) -> briefing.Briefing:
-    # version is part of the key: a new load or a saved briefing gives a new file.
-    cur = ui._database(path).reader()
-    try:
-        return briefing.build_briefing(cur, province=province, as_of=as_of, phase=phase, lang=lang)
-    finally:
-        cur.close()
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
 def _picture(path: str, version: str, province: str, as_of, phase, lang: str, visual: str) -> bytes:
-    b = _build(path, version, province, as_of, phase, lang)
+    b = ui.cached_briefing(path, version, province, as_of, phase, lang)
     if visual == "timeline":
         return images.timeline_png(b.schedule, as_of=b.as_of, lang=lang, width_in=6.5, height_in=3.6)
     return images.category_bars_png(b.new_by_category, lang=lang, width_in=7, height_in=3.8)
 
 
 key = (str(ctx.db.path), ctx.version, province, ctx.as_of, phase, lang)
-deck = _build(*key)
+deck = ui.cached_briefing(*key)
 n_slides = len(deck.slides)
 
 

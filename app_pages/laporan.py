@@ -46,18 +46,9 @@ if ctx.sel.is_national:
 ui.sample_notice(ctx)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _briefing(path: str, version: str, province: str, as_of: date, phase, lang: str) -> briefing.Briefing:
-    cur = ui._database(path).reader()
-    try:
-        return briefing.build_briefing(cur, province=province, as_of=as_of, phase=phase, lang=lang)
-    finally:
-        cur.close()
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def _briefing_file(kind: str, path: str, version: str, province: str, as_of: date, phase, lang: str) -> bytes:
-    b = _briefing(path, version, province, as_of, phase, lang)
+    b = ui.cached_briefing(path, version, province, as_of, phase, lang)
     pictures = images.briefing_images(b)
     return pptx.briefing_pptx(b, pictures) if kind == "pptx" else pdf.briefing_pdf(b, pictures)
 
@@ -163,9 +154,9 @@ st.header(t("reports_compliance", lang), anchor=False)
 first_day = compliance.DAY_NAMES[rules.week_starts_on].capitalize()
 last_day = compliance.DAY_NAMES[(rules.week_starts_on + 6) % 7].capitalize()
 st.caption(t("reports_compliance_rule", lang, first=first_day, last=last_day, due=rules.due_days))
-comp_slide = _briefing(*args).slide("kepatuhan")
+comp_slide = ui.cached_briefing(*args).slide("kepatuhan")
 st.write(comp_slide.text)
-comp = _briefing(*args).compliance
+comp = ui.cached_briefing(*args).compliance
 if comp is not None and not comp.empty:
     rows = [compliance_row(r, lang) for r in comp.to_dict("records")]
     ui.plain_table(pd.DataFrame(rows, columns=[t("name", lang), t("briefing_status", lang),
