@@ -32,6 +32,9 @@ def _wait_for_title(page, title: str) -> None:
 
 def _settle(page) -> None:
     page.wait_for_load_state("networkidle")
+    # The previous slide's elements stay (greyed, data-stale) until the new run ends; a slow
+    # run on a busy machine would otherwise be measured half-way through the change.
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
     page.wait_for_timeout(1_500)  # pictures and the deck.gl map finish drawing
 
 
