@@ -109,7 +109,7 @@ with left:
             t("dimension", lang): [t(f"ikp_{d}", lang) for d in ikp["dimension"]],
             t("score", lang): [fmt_number(v, 2) for v in ikp["score"]],
             t("category", lang): [risk_word(c, lang) for c in ikp["category"]],
-            "Edisi" if lang == "id" else "Edition": ikp["edition"].to_numpy(),
+            t("edition", lang): ikp["edition"].to_numpy(),
             t("generated", lang): [yes_no(g, lang) for g in ikp["generated"]],
             t("source", lang): ikp["source"].to_numpy(),
         }))

@@ -38,7 +38,7 @@ def build_database(db_path: Path | str, sample: bool = True) -> dict[str, int]:
         _load_kpu(con, sources, sample)
         _load_ikp(con, sources)
         _load_violations(con, sources, sample)
-        _load_sample_incidents(con, sources, sample, now)
+        _load_sample_incidents(con, sources, sample)
         if not sample:
             # Alerts raised by the removed sample must go; those of uploads are raised again
             # below (their first-raised time restarts, which only --no-sample does).
@@ -195,7 +195,7 @@ def _load_violations(con, sources, sample: bool) -> None:
             GENERATED_SOURCE, True, len(df))
 
 
-def _load_sample_incidents(con, sources, sample: bool, now: datetime) -> None:
+def _load_sample_incidents(con, sources, sample: bool) -> None:
     """The generated sample goes through the same parser as every staff file."""
     con.execute("DELETE FROM incidents WHERE generated")
     con.execute("DELETE FROM uploads WHERE kind = 'sample'")

@@ -37,7 +37,7 @@ RISK_CATEGORY_WORDS = {
 # own table beside its code and add it with register() when its module is imported
 # (waspada.briefing, app_pages/_auth.py, app_pages/_texts.py).
 TEXT: dict[str, dict[str, str]] = {
-    "app_title": {"id": "Waspada — Kewaspadaan Dini Pilkada", "en": "Waspada — Pilkada early warning"},
+    "edition": {"id": "Edisi", "en": "Edition"},
     "page_overview": {"id": "Ringkasan", "en": "Overview"},
     "page_stages": {"id": "Tahapan", "en": "Stages"},
     "page_region": {"id": "Wilayah", "en": "Region profile"},
@@ -45,7 +45,6 @@ TEXT: dict[str, dict[str, str]] = {
     "page_method": {"id": "Metode dan Data", "en": "Method and data"},
     "page_briefing": {"id": "Briefing", "en": "Briefing"},
     "page_reports": {"id": "Laporan", "en": "Reports"},
-    "language": {"id": "Bahasa", "en": "Language"},
     "view": {"id": "Cakupan", "en": "Scope"},
     "view_nasional": {"id": "Nasional", "en": "National"},
     "view_provinsi": {"id": "Provinsi", "en": "Province"},
@@ -138,7 +137,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Phase {phase} has not started on this date (starts {date}).",
     },
     # region
-    "choose_region": {"id": "Pilih kabupaten/kota", "en": "Choose a regency/city"},
     "score_over_time": {"id": "Skor risiko dari waktu ke waktu", "en": "Risk score over time"},
     "contributions": {"id": "Penyusun skor hari ini", "en": "What makes up today's score"},
     "ikp": {"id": "Indeks Kerawanan Pemilu (IKP) Bawaslu", "en": "Bawaslu election vulnerability index (IKP)"},
