@@ -348,11 +348,20 @@ def _warm_maps() -> threading.Thread:
 def risk_map(ctx: Context, scores: pd.DataFrame | None, *, level: str = "kabupaten_kota",
              province: str | None = None, region: str | None = None,
              extra_layers: list | None = None, height: int = 520, width_px: int = 1000,
-             key: str | None = None) -> bool:
-    """Draw regions coloured by category (grey: no score) with the legend; False if no shapes.
+             key: str | None = None, label: str = "") -> bool:
+    """Draw regions coloured by category (grey: no score); False if no shapes.
 
-    The geometry is simplified for width_px and serialised once per process (maps.risk_deck);
-    each run only writes the colours and words."""
+    Regions alone are an inline SVG (maps.risk_svg: drawn at once, no WebGL, each region's
+    words in its tooltip). With extra layers (incident dots) the map is a deck.gl map the
+    reader can zoom into. Either way the geometry is simplified for width_px and prepared
+    once per process; each run only writes the colours and words."""
+    if not extra_layers:
+        svg = maps.risk_svg(level, scores, ctx.lang, province=province, region=region,
+                            width_px=width_px, height_px=height, label=label)
+        if svg is None:
+            return False
+        st.markdown(svg, unsafe_allow_html=True)
+        return True
     deck = maps.risk_deck(level, scores, ctx.lang, province=province, region=region,
                           extra_layers=extra_layers, width_px=width_px, height_px=height)
     if deck is None:

@@ -119,7 +119,7 @@ def _show() -> None:
             with left:
                 if s.visual == "map":
                     ui.risk_map(ctx, deck.scores, province=province, height=420 if not s.figures else 300,
-                                width_px=680, key=f"briefing_map_{number}")
+                                width_px=680, label=s.title)
                     ui.legend(ctx)
                 else:
                     st.image(_picture(*key, s.visual), width="stretch")

@@ -11,7 +11,6 @@ import streamlit as st
 from app_pages import _auth as auth
 from app_pages import _texts  # noqa: F401  this page's words, registered into waspada.i18n
 from waspada.i18n import t
-from waspada.maps import empty_deck
 
 lang = st.query_params.get("lang", "id") if st.query_params.get("lang") in ("id", "en") else "id"
 acc = auth.accounts()
@@ -59,7 +58,3 @@ else:
             st.rerun()
         st.error(result.message)
 
-# Fetch and start the map engine (deck.gl, a 3 MB script Streamlit loads only when the first
-# map arrives, and its WebGL context) while the official types: an empty, invisible map.
-with st.container(height=1, border=False, key="map_engine_preload"):
-    st.pydeck_chart(empty_deck(), height=1)

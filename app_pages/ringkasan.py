@@ -64,8 +64,9 @@ if ctx.sel.is_national:
 scores = ui.q_risk("risk_scores", as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
 map_col, side_col = st.columns([1, 1])
 with map_col:
-    st.subheader(t("map_title", lang, area=ui.area_name(ctx), phase=phase_name(phase, lang)))
-    ui.risk_map(ctx, scores, level=level, province=ctx.province, key="overview_map", width_px=600)
+    map_title = t("map_title", lang, area=ui.area_name(ctx), phase=phase_name(phase, lang))
+    st.subheader(map_title)
+    ui.risk_map(ctx, scores, level=level, province=ctx.province, width_px=600, label=map_title)
     ui.legend(ctx)
     if scores is not None and scores.empty:
         st.info(t("no_scores", lang))

@@ -89,11 +89,11 @@ sched = ui.q("schedule").set_index("phase")
 cols = st.columns(3)
 for col, phase in zip(cols, ("kampanye", "pemungutan_suara", "rekapitulasi")):
     with col:
-        st.markdown(f"**{t('map_title', lang, area=ui.area_name(ctx), phase=phase_name(phase, lang))}**")
+        map_title = t("map_title", lang, area=ui.area_name(ctx), phase=phase_name(phase, lang))
+        st.markdown(f"**{map_title}**")
         if phase in sched.index and ctx.as_of < sched.loc[phase, "starts_on"]:
             st.info(t("phase_not_started", lang, phase=phase_name(phase, lang),
                       date=fmt_date(sched.loc[phase, "starts_on"], lang)))
         scores = ui.q_risk("risk_scores", as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
-        ui.risk_map(ctx, scores, level=level, province=ctx.province, height=380, width_px=330,
-                    key=f"phase_map_{phase}")
+        ui.risk_map(ctx, scores, level=level, province=ctx.province, height=380, width_px=330, label=map_title)
 ui.legend(ctx)

@@ -24,6 +24,21 @@ def decks(at) -> list[dict]:
     return [json.loads(e.proto.json) for e in at.get("deck_gl_json_chart")]
 
 
+def svg_maps(at) -> list[list[dict]]:
+    """The regions of every SVG risk map on the page (maps.risk_svg), in drawing order:
+    each a dict of kode, kategori (code, or "tanpa_data"), fill and title (the tooltip)."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    out = []
+    for e in at.markdown:
+        if str(e.value).startswith("<svg") and 'data-peta="kerawanan"' in str(e.value):
+            root = ET.fromstring(e.value)
+            out.append([{"kode": p.get("data-kode"), "kategori": p.get("data-kategori"), "fill": p.get("fill"),
+                         "title": p.find(ns + "title").text} for p in root.iter(ns + "path")])
+    return out
+
+
 def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 

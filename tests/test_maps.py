@@ -93,3 +93,39 @@ def test_incident_points_layer_uses_given_positions():
     points = pd.DataFrame({"lon": [117.6], "lat": [3.3], "nama": ["27 November 2024 · Bentrokan"]})
     layer = maps.incident_layer(points)
     assert layer.data == [{"lon": 117.6, "lat": 3.3, "nama": "27 November 2024 · Bentrokan"}]
+
+
+def _svg_regions(svg: str) -> dict:
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    return {p.get("data-kode"): p for p in ET.fromstring(svg).iter(ns + "path")}
+
+
+def test_the_svg_map_colours_and_labels_each_region_as_text():
+    reason = 'Tinggi karena <b onclick="x()">3</b> bentrokan & "hoaks"'
+    scores = _scores([("65.71", 55.26, "tinggi", reason, "High"), ("65.01", 20.0, "rendah", "Rendah", "Low")])
+    svg = maps.risk_svg("kabupaten_kota", scores, "id", province="65", width_px=600, label="Peta <uji>")
+    regions = _svg_regions(svg)  # parses: every name and reason is escaped text, never markup
+    assert set(regions) == KALTARA_KABKOTA
+    ns = "{http://www.w3.org/2000/svg}"
+    tarakan = regions["65.71"]
+    assert tarakan.get("fill") == maps.CATEGORY_HEX["tinggi"] and tarakan.get("data-kategori") == "tinggi"
+    assert tarakan.find(ns + "title").text == f"Kota Tarakan\nKategori: tinggi\nSkor: 55,3\n{reason}"
+    assert "<b" not in svg and "&lt;b onclick" in svg
+    # A region without a score is grey and says so; it is never shown as "rendah".
+    bulungan = regions["65.02"]
+    assert bulungan.get("fill") == maps.NO_DATA_HEX and "Kategori: tanpa data" in bulungan.find(ns + "title").text
+    # Nothing to fetch, nothing to run: no script, no link, no URL other than the SVG namespace.
+    assert "<script" not in svg and "href" not in svg and svg.count("http") == 1
+
+
+def test_the_svg_map_keeps_every_region_and_fits_its_box():
+    national = maps.risk_svg("kabupaten_kota", None, "en", width_px=600)
+    regions = _svg_regions(national)
+    assert len(regions) == 514 and all(p.get("d").startswith("M") for p in regions.values())
+    x0, y0, w, h = map(float, national.split('viewBox="')[1].split('"')[0].split())
+    # All of Indonesia, 95°E to 141°E, in a box wider than high (Mercator y runs downwards).
+    assert x0 < 95.1 and x0 + w > 140.9 and 2 < w / h < 3.5
+    assert "Category: no data" in national
+    assert maps.risk_svg("kabupaten_kota", None, "id", region="99.99") is None

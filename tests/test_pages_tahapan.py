@@ -1,11 +1,11 @@
-from apptest_helpers import assert_clean, decks, texts
+from apptest_helpers import assert_clean, svg_maps, texts
 
 
 def test_stages_on_the_sample(open_app, sample_db):
     at = open_app(sample_db, page="tahapan", params={"tanggal": "2024-10-01"})
     assert_clean(at)
     assert len(at.get("plotly_chart")) == 2  # timeline and heatmap
-    assert len(decks(at)) == 3  # kampanye, pemungutan suara, rekapitulasi
+    assert len(svg_maps(at)) == 3  # kampanye, pemungutan suara, rekapitulasi
     body = texts(at)
     # On 1 October 2024 voting and tabulation have not started: said, not hidden.
     assert "Tahapan Pemungutan suara belum dimulai pada tanggal ini (mulai 27 November 2024)" in body

@@ -202,11 +202,6 @@ def deck(collection: dict, lang: str, extra_layers: list[pdk.Layer] | None = Non
     )
 
 
-def empty_deck() -> pdk.Deck:
-    """A map with nothing on it and no base map (the login page preloads the map engine)."""
-    return pdk.Deck(layers=[], map_provider=None, initial_view_state=pdk.ViewState(latitude=-2, longitude=118, zoom=3))
-
-
 # -- the fast path the pages use ----------------------------------------------------------------
 # A page draws the same boundaries on every run; only the colours and words change. So the
 # geometry is simplified for the size it is drawn at and serialised to JSON once per process
@@ -275,12 +270,14 @@ def _thin(ring: list, decimals: int, tol: float):
 
 
 @functools.lru_cache(maxsize=4096)
-def _geometry_json(level: str, index: int, decimals: int, steps: int = 1) -> str:
-    """One feature's geometry for a grid of `decimals` and a tolerance of `steps` grid steps
-    (about half a pixel), as compact JSON (cached per process).
+def _simplified(level: str, index: int, decimals: int, steps: int = 1) -> tuple:
+    """One feature's polygons (each a tuple of rings, each an array of [lon, lat]) on a grid
+    of `decimals` and simplified to a tolerance of `steps` grid steps (about half a pixel).
 
     Rings under a pixel are left out, except that every region keeps at least its largest
     ring (at finer rounding if need be), so no region vanishes from a map."""
+    import numpy as np
+
     tol = steps * 10.0 ** -decimals
     geometry = _boundaries(level)["features"][index]["geometry"]
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
@@ -290,12 +287,20 @@ def _geometry_json(level: str, index: int, decimals: int, steps: int = 1) -> str
         if outer is None:
             continue
         rings = [outer] + [r for r in (_thin(h, decimals, tol) for h in polygon[1:]) if r is not None]
-        out.append([r.tolist() for r in rings])
+        out.append(tuple(rings))
     if not out:
         largest = max((poly[0] for poly in polygons), key=len)
         ring = _thin(largest, 6, 0.0)
-        out = [[ring.tolist() if ring is not None else [[x, y] for x, y, *_ in largest]]]
-    return json.dumps({"type": "MultiPolygon", "coordinates": out}, separators=(",", ":"))
+        out = [(ring if ring is not None else np.asarray([[x, y] for x, y, *_ in largest], dtype=float),)]
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _geometry_json(level: str, index: int, decimals: int, steps: int = 1) -> str:
+    """One feature's simplified geometry as compact GeoJSON text (cached per process)."""
+    polygons = _simplified(level, index, decimals, steps)
+    return json.dumps({"type": "MultiPolygon", "coordinates": [[r.tolist() for r in p] for p in polygons]},
+                      separators=(",", ":"))
 
 
 @functools.cache
@@ -350,25 +355,100 @@ def shapes(level: str, province: str | None = None, region: str | None = None, w
     )
 
 
-def _score_properties(shape: Shapes, scores: pd.DataFrame | None, lang: str) -> list[str]:
-    """Per feature, the JSON of what merge_scores() adds (same keys, same words)."""
+def _region_words(shape: Shapes, scores: pd.DataFrame | None, lang: str) -> list[dict]:
+    """Per feature, what a map says of it: category (code, word, colour), score and reason.
+
+    Regions without a score are grey and say "tanpa data": a missing score is never shown
+    as "rendah"."""
     by_code: dict = {}
     if scores is not None and not scores.empty:
         reason_col = "reason_en" if lang == "en" else "reason_id"
         cols = scores[["region_code", "score", "category", reason_col]]
         for code, score, category, reason in zip(*(cols[c].tolist() for c in cols.columns)):
             by_code[code] = (score, category, reason if isinstance(reason, str) else "")
-    label_skor, label_kategori = t("score", lang), t("category", lang)
     out = []
     for code in shape.codes:
         row = by_code.get(code)
         category = row[1] if row else None
-        out.append(json.dumps({
-            "kategori": risk_word(category, lang), "skor": fmt_number(row[0], 1) if row else "–",
-            "alasan": row[2] if row else "", "fill": category_rgba(category),
-            "label_skor": label_skor, "label_kategori": label_kategori,
-        }, separators=(",", ":"))[1:])
+        out.append({"category": category, "kategori": risk_word(category, lang),
+                    "skor": fmt_number(row[0], 1) if row else "–", "alasan": row[2] if row else ""})
     return out
+
+
+def _score_properties(shape: Shapes, scores: pd.DataFrame | None, lang: str) -> list[str]:
+    """Per feature, the JSON of what merge_scores() adds (same keys, same words)."""
+    label_skor, label_kategori = t("score", lang), t("category", lang)
+    return [json.dumps({
+        "kategori": w["kategori"], "skor": w["skor"], "alasan": w["alasan"], "fill": category_rgba(w["category"]),
+        "label_skor": label_skor, "label_kategori": label_kategori,
+    }, separators=(",", ":"))[1:] for w in _region_words(shape, scores, lang)]
+
+
+# -- the same map as an SVG picture ------------------------------------------------------------
+# deck.gl needs WebGL. Chrome 144 and later no longer fall back to software WebGL when a PC's
+# graphics driver is blocklisted or absent (remote desktops, old office PCs): there a deck.gl
+# map stays blank. It also costs a browser a 3 MB script and, without a GPU, a second or more
+# per map. A choropleth needs none of that: the regions are paths of an inline SVG, drawn by
+# any browser at once, with each region's name, category, score and reason as its <title>
+# (the browser's own tooltip: plain text, never HTML).
+
+def _mercator_deg(lat):
+    """Web Mercator y in degrees of longitude at the equator (what deck.gl draws)."""
+    import numpy as np
+
+    lat = np.clip(lat, -85.0, 85.0)
+    return np.degrees(np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _svg_path(level: str, index: int, decimals: int, steps: int = 1) -> str:
+    """One feature's simplified geometry as SVG path data in Mercator degrees, y downwards."""
+    parts = []
+    for polygon in _simplified(level, index, decimals, steps):
+        for ring in polygon:
+            xs = ring[:, 0]
+            ys = -_mercator_deg(ring[:, 1])
+            points = " ".join(f"{x:.{decimals}f} {y:.{decimals}f}" for x, y in zip(xs.tolist(), ys.tolist()))
+            first, _, rest = points.partition(" ")
+            second, _, rest = rest.partition(" ")
+            parts.append(f"M{first} {second}L{rest}Z")
+    return "".join(parts)
+
+
+def risk_svg(level: str, scores: pd.DataFrame | None, lang: str, *, province: str | None = None,
+             region: str | None = None, width_px: int = 800, height_px: int = 500,
+             label: str = "") -> str | None:
+    """The regions of risk_deck() as an inline SVG (no WebGL, no script), or None when the
+    area has no shapes. Every path carries data-kode and data-kategori; its <title> holds
+    the region's name, category, score and reason as escaped text."""
+    shape = shapes(level, province, region, width_px)
+    if not shape.codes or shape.box is None:
+        return None
+    min_lon, min_lat, max_lon, max_lat = shape.box
+    top, bottom = (-float(_mercator_deg(max_lat)), -float(_mercator_deg(min_lat)))
+    span = max(max_lon - min_lon, bottom - top, 1e-6)
+    pad = span * 0.02
+    x0, y0, w, h = min_lon - pad, top - pad, max_lon - min_lon + 2 * pad, bottom - top + 2 * pad
+    stroke = w / max(width_px, 1) * 0.8  # about 0.8 px however the picture is scaled
+    label_skor, label_kategori = t("score", lang), t("category", lang)
+    paths = []
+    for index, code, own, words in zip(shape.indices, shape.codes, shape.properties,
+                                       _region_words(shape, scores, lang)):
+        name = _boundaries(level)["features"][index]["properties"].get("nama", code)
+        title = "\n".join(x for x in (name, f"{label_kategori}: {words['kategori']}",
+                                       f"{label_skor}: {words['skor']}", words["alasan"]) if x)
+        paths.append(
+            f'<path data-kode="{html.escape(code)}" data-kategori="{words["category"] or "tanpa_data"}" '
+            f'fill="{category_hex(words["category"])}" d="{_svg_path(level, index, shape.decimals, shape.steps)}">'
+            f"<title>{html.escape(title)}</title></path>"
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.4f} {y0:.4f} {w:.4f} {h:.4f}" '
+        f'data-peta="kerawanan" role="img" aria-label="{html.escape(label)}" preserveAspectRatio="xMidYMid meet" '
+        f'style="display:block;width:100%;height:auto;max-height:{int(height_px)}px">'
+        f'<g stroke="#282828" stroke-width="{stroke:.5f}" stroke-linejoin="round" fill-rule="evenodd">'
+        + "".join(paths) + "</g></svg>"
+    )
 
 
 class PreparedDeck(pdk.Deck):
@@ -416,7 +496,9 @@ def risk_deck(level: str, scores: pd.DataFrame | None, lang: str, *, province: s
 def warm(width_px: int = 600) -> None:
     """Prepare the national maps of both levels (what a server does once, at start)."""
     for level in BOUNDARY_FILES:
-        shapes(level, width_px=width_px).geometry
+        shape = shapes(level, width_px=width_px)
+        for index in shape.indices:
+            _svg_path(level, index, shape.decimals, shape.steps)
 
 
 def legend_html(lang: str) -> str:

@@ -29,7 +29,8 @@ CHROMIUM = "/usr/bin/chromium"
 # closed network; as root it needs --no-sandbox.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+# A risk map: an inline SVG (regions only) or a deck.gl canvas (regions with incident dots).
+MAP = 'svg[data-peta="kerawanan"], [data-testid="stDeckGlJsonChart"] canvas'
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
 

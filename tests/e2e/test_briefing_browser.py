@@ -35,7 +35,7 @@ def _settle(page) -> None:
     # The previous slide's elements stay (greyed, data-stale) until the new run ends; a slow
     # run on a busy machine would otherwise be measured half-way through the change.
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
-    page.wait_for_timeout(1_500)  # pictures and the deck.gl map finish drawing
+    page.wait_for_timeout(1_500)  # pictures finish drawing
 
 
 def _fits(page) -> tuple[bool, dict]:
@@ -65,7 +65,7 @@ def test_every_slide_fits_and_keys_move(browser, server, width, height):
             assert fits, (number, title, sizes)
             assert page.locator('section[data-testid="stSidebar"]').is_hidden()
             if number == 2:  # the map is drawn, offline, as on the dashboard
-                assert page.locator('[data-testid="stDeckGlJsonChart"] canvas').count() >= 1
+                assert page.locator('svg[data-peta="kerawanan"] path').count() >= 1
             titles.append(title)
             if number < 6:
                 page.keyboard.press("ArrowRight")
