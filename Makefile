@@ -28,7 +28,7 @@ db: $(DB)
 # ensure-admin prints a one-time password for the account `admin` when no admin exists yet.
 run: install db
 	$(PY) -m etl ensure-admin --db $(DB)
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run server.py --server.port $(PORT)
 
 system-packages:
 	@sh tests/install_system_packages.sh

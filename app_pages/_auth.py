@@ -7,8 +7,10 @@ and role changes apply at once). ``pages()`` adds the pages the role may open, a
 one of those pages starts with ``require(permission)``, which checks again on the server
 before anything renders.
 
-The session token lives in Streamlit's session state (server side, per browser tab); a
-reload of the tab starts a new Streamlit session and asks for the password again.
+The session token lives in Streamlit's session state (server side, per browser tab). When
+the app is served by server.py, the login at /masuk also puts it in an HttpOnly cookie
+(app_pages/_http_login.py), which a new tab or a reload brings along: the gate takes the
+token from there and checks it like any other, so the official is not asked again.
 With ``[akun] masuk = "oidc"`` the login page uses st.login (the office's OpenID Connect
 provider) instead of passwords; roles still come from the local accounts (docs/accounts.md).
 """
@@ -19,12 +21,14 @@ from pathlib import Path
 
 import streamlit as st
 
+from app_pages._http_login import COOKIE
 from waspada.accounts import (
     ROLE_NAMES, Accounts, User, accounts_path, load_account_settings, scope_description,
 )
 from waspada.i18n import register, t
 
 TOKEN_KEY = "_waspada_auth_token"
+ENDED_COOKIE_KEY = "_waspada_auth_ended_cookie"  # a cookie's token this tab logged out of
 USER_KEY = "_waspada_auth_user"
 NOTICE_KEY = "_waspada_auth_notice"
 
@@ -59,15 +63,27 @@ def accounts() -> Accounts:
 
 def current_user() -> User | None:
     """The user of this browser session's live login, or None (with the reason kept for the login page)."""
-    token = st.session_state.get(TOKEN_KEY)
+    token = st.session_state.get(TOKEN_KEY) or _cookie_token()
     if not token:
         return None
     check = accounts().check_session(token)
     if check.user is None:
         st.session_state.pop(TOKEN_KEY, None)
+        st.session_state[ENDED_COOKIE_KEY] = token  # a cookie holding it is not tried again
         st.session_state[NOTICE_KEY] = check.message
         _oidc_logout()
+    else:
+        st.session_state[TOKEN_KEY] = token
     return check.user
+
+
+def _cookie_token() -> str | None:
+    """The session token of the login cookie (set by /masuk), unless this tab logged out of it."""
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except Exception:  # no browser behind this session (AppTest)
+        return None
+    return token if token and token != st.session_state.get(ENDED_COOKIE_KEY) else None
 
 
 def start_session(token: str) -> None:
@@ -76,7 +92,10 @@ def start_session(token: str) -> None:
 
 
 def logout() -> None:
-    accounts().logout(st.session_state.pop(TOKEN_KEY, None))
+    token = st.session_state.pop(TOKEN_KEY, None)
+    accounts().logout(token)
+    if token and token == _cookie_token():
+        st.session_state[ENDED_COOKIE_KEY] = token  # ended; not a reason to say "session expired"
     st.session_state.pop(USER_KEY, None)
     _oidc_logout()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app_pages._auth import TOKEN_KEY
+from app_pages._http_login import LOGIN_PATH
 from waspada.accounts import Accounts
 
 PASSWORD = "sandi-uji-yang-panjang"
@@ -50,10 +51,15 @@ __all__ = ["PASSWORD", "TOKEN_KEY", "USERS", "ensure_users", "log_in", "session_
 
 
 def browser_login(page, role: str = "pimpinan", timeout_ms: int = 60_000) -> None:
-    """After page.goto(): fill the login form when the gate shows it (a new browser tab is
-    a new Streamlit session), then wait for the page the URL named."""
-    page.get_by_label("Nama pengguna").wait_for(timeout=timeout_ms)
+    """After page.goto(): log in when the browser has no live session. The server sends a page
+    request without one to the login form at /masuk (app_pages/_http_login.py), which sends
+    the browser on to the page it asked for; a browser already logged in (the session cookie)
+    is on that page already."""
+    from urllib.parse import urlparse
+
+    if urlparse(page.url).path != LOGIN_PATH:
+        return
     page.get_by_label("Nama pengguna").fill(role)
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    page.get_by_label("Nama pengguna").wait_for(state="detached", timeout=timeout_ms)
+    page.wait_for_url(lambda url: urlparse(url).path != LOGIN_PATH, timeout=timeout_ms)

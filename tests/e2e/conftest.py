@@ -42,7 +42,7 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(db: Path, accounts: Path, log_name: str):
-    """`streamlit run app.py` on a free port against these databases; yields the base URL
+    """`streamlit run server.py` (the app with its HTTP login, as `make run` serves it) on a free port against these databases; yields the base URL
     once /_stcore/health answers."""
     ensure_users(accounts)
     port = free_port()
@@ -51,7 +51,7 @@ def streamlit_server(db: Path, accounts: Path, log_name: str):
     log_path = ARTIFACTS / log_name
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "server.py"), "--server.port", str(port),
              "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
