@@ -81,9 +81,10 @@ def _cookie_token() -> str | None:
     """The session token of the login cookie (set by /masuk), unless this tab logged out of it."""
     try:
         token = st.context.cookies.get(COOKIE)
-    except Exception:  # no browser behind this session (AppTest)
+    except Exception:  # no browser behind this session
         return None
-    return token if token and token != st.session_state.get(ENDED_COOKIE_KEY) else None
+    # AppTest's stand-in context answers with a placeholder object rather than a string.
+    return token if isinstance(token, str) and token and token != st.session_state.get(ENDED_COOKIE_KEY) else None
 
 
 def start_session(token: str) -> None:
