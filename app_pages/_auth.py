@@ -17,11 +17,12 @@ provider) instead of passwords; roles still come from the local accounts (docs/a
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import streamlit as st
 
-from app_pages._http_login import COOKIE
+from app_pages._http_login import COOKIE, LOGOUT_PATH
 from waspada.accounts import (
     ROLE_NAMES, Accounts, User, accounts_path, load_account_settings, scope_description,
 )
@@ -175,7 +176,15 @@ def sidebar(user: User, lang: str = "id") -> None:
     sb.divider()
     # st.text, not markdown: the display name is user-chosen text and is shown as typed.
     sb.text(t("logged_in_as", lang, name=user.display_name, scope=scope_description(user, lang)))
-    if sb.button(t("logout", lang), icon=":material/logout:", key="w_logout"):
+    token = st.session_state.get(TOKEN_KEY)
+    if token and token == _cookie_token():
+        # Logged in through /masuk: /keluar ends the session and deletes the cookie, then shows
+        # the login form. A plain link in this tab (markdown links open a new tab unless told).
+        sb.markdown(
+            f'<a href="{LOGOUT_PATH}?lang={lang}" target="_self" style="display:inline-block;padding:.3rem .8rem;'
+            f'border:1px solid rgba(49,51,63,.3);border-radius:.5rem;text-decoration:none;color:inherit">'
+            f"{html.escape(t('logout', lang))}</a>", unsafe_allow_html=True)
+    elif sb.button(t("logout", lang), icon=":material/logout:", key="w_logout"):
         logout()
         st.rerun()
 
