@@ -23,9 +23,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages._http_login import COOKIE, LOGOUT_PATH
-from waspada.accounts import (
-    ROLE_NAMES, Accounts, User, accounts_path, load_account_settings, scope_description,
-)
+from waspada.accounts import ROLE_NAMES, Accounts, User, installation_accounts, scope_description
 from waspada.i18n import register, t
 
 TOKEN_KEY = "_waspada_auth_token"
@@ -52,14 +50,9 @@ TEXTS: dict[str, dict[str, str]] = {
 register(TEXTS, __name__)
 
 
-@st.cache_resource(show_spinner=False)
-def _accounts(path: str) -> Accounts:
-    return Accounts.open(path, load_account_settings())
-
-
 def accounts() -> Accounts:
     """The accounts of this installation (accounts.duckdb beside the main database)."""
-    return _accounts(str(accounts_path()))
+    return installation_accounts()
 
 
 def current_user() -> User | None:
@@ -179,9 +172,10 @@ def sidebar(user: User, lang: str = "id") -> None:
     token = st.session_state.get(TOKEN_KEY)
     if token and token == _cookie_token():
         # Logged in through /masuk: /keluar ends the session and deletes the cookie, then shows
-        # the login form. A plain link in this tab (markdown links open a new tab unless told).
+        # the login form. A link in this tab (Markdown links open a new tab unless told), and
+        # fixed markup: the path, a language code and the catalogue's escaped word.
         sb.markdown(
-            f'<a href="{LOGOUT_PATH}?lang={lang}" target="_self" style="display:inline-block;padding:.3rem .8rem;'
+            f'<a href="{LOGOUT_PATH}?lang={"en" if lang == "en" else "id"}" target="_self" style="display:inline-block;padding:.3rem .8rem;'
             f'border:1px solid rgba(49,51,63,.3);border-radius:.5rem;text-decoration:none;color:inherit">'
             f"{html.escape(t('logout', lang))}</a>", unsafe_allow_html=True)
     elif sb.button(t("logout", lang), icon=":material/logout:", key="w_logout"):

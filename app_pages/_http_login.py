@@ -22,7 +22,6 @@ No Streamlit here; text is escaped; every value the browser sends is checked.
 
 from __future__ import annotations
 
-import functools
 import html
 from urllib.parse import quote, urlsplit
 
@@ -32,7 +31,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from app_pages import _texts  # noqa: F401  the login page's words, registered into waspada.i18n
-from waspada.accounts import Accounts, accounts_path, load_account_settings
+from waspada.accounts import Accounts, SessionCheck
+from waspada.accounts import installation_accounts as accounts
 from waspada.i18n import register, t
 
 COOKIE = "waspada_sesi"
@@ -51,15 +51,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 register(TEXTS, __name__)
-
-
-@functools.cache
-def _accounts(path: str) -> Accounts:
-    return Accounts.open(path, load_account_settings())
-
-
-def accounts() -> Accounts:
-    return _accounts(str(accounts_path()))
 
 
 def safe_next(value: str | None) -> str:
@@ -145,8 +136,6 @@ async def login_form(request: Request) -> Response:
     if reason == "keluar":
         notices = (t("http_login_logged_out", lang),) + notices
     elif reason:
-        from waspada.accounts import SessionCheck
-
         message = SessionCheck(None, reason).message
         notices = ((message,) if message else ()) + notices
     return _page(login_page(lang, next_path=safe_next(request.query_params.get("next")), notices=notices))

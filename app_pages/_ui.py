@@ -360,6 +360,7 @@ def risk_map(ctx: Context, scores: pd.DataFrame | None, *, level: str = "kabupat
                             width_px=width_px, height_px=height, label=label)
         if svg is None:
             return False
+        # Markup made by maps.risk_svg, every text in it escaped (st.html's sanitiser drops SVG).
         st.markdown(svg, unsafe_allow_html=True)
         return True
     deck = maps.risk_deck(level, scores, ctx.lang, province=province, region=region,

@@ -32,7 +32,7 @@ def svg_maps(at) -> list[list[dict]]:
     ns = "{http://www.w3.org/2000/svg}"
     out = []
     for e in at.markdown:
-        if str(e.value).startswith("<svg") and 'data-peta="kerawanan"' in str(e.value):
+        if str(e.value).startswith('<div class="peta-kerawanan">'):
             root = ET.fromstring(e.value)
             out.append([{"kode": p.get("data-kode"), "kategori": p.get("data-kategori"), "fill": p.get("fill"),
                          "title": p.find(ns + "title").text} for p in root.iter(ns + "path")])

@@ -226,9 +226,9 @@ def test_oidc_switch_replaces_the_password_form(env, tmp_path, monkeypatch):
     cfg = tmp_path / "waspada.toml"
     cfg.write_text('[kantor]\nprovinsi = "65"\n[akun]\nmasuk = "oidc"\n', encoding="utf-8")
     monkeypatch.setenv("WASPADA_CONFIG", str(cfg))
-    from app_pages import _auth
+    from waspada.accounts import _open_installation
 
-    _auth._accounts.clear()
+    _open_installation.cache_clear()
     try:
         at = _app().run()
         assert not at.exception, [e.value for e in at.exception]
@@ -236,4 +236,4 @@ def test_oidc_switch_replaces_the_password_form(env, tmp_path, monkeypatch):
         page = " ".join(e.value for e in at.error) + " ".join(b.label for b in at.button)
         assert "OpenID Connect" in page or "Masuk dengan akun kantor" in page
     finally:
-        _auth._accounts.clear()
+        _open_installation.cache_clear()

@@ -103,7 +103,8 @@ def _svg_regions(svg: str) -> dict:
 
 
 def test_the_svg_map_colours_and_labels_each_region_as_text():
-    reason = 'Tinggi karena <b onclick="x()">3</b> bentrokan & "hoaks"'
+    # Markup, Markdown and LaTeX in a reason, and a blank line that would end a Markdown HTML block.
+    reason = 'Tinggi karena <b onclick="x()">3</b> *bentrokan* & "hoaks"\n\n[a](javascript:x) $1$ :red[y] :material/home:'
     scores = _scores([("65.71", 55.26, "tinggi", reason, "High"), ("65.01", 20.0, "rendah", "Rendah", "Low")])
     svg = maps.risk_svg("kabupaten_kota", scores, "id", province="65", width_px=600, label="Peta <uji>")
     regions = _svg_regions(svg)  # parses: every name and reason is escaped text, never markup
@@ -118,6 +119,8 @@ def test_the_svg_map_colours_and_labels_each_region_as_text():
     assert bulungan.get("fill") == maps.NO_DATA_HEX and "Kategori: tanpa data" in bulungan.find(ns + "title").text
     # Nothing to fetch, nothing to run: no script, no link, no URL other than the SVG namespace.
     assert "<script" not in svg and "href" not in svg and svg.count("http") == 1
+    # One line in a <div>: Markdown (st.markdown shows it) passes it through as one HTML block.
+    assert svg.startswith('<div class="peta-kerawanan"><svg ') and svg.endswith("</svg></div>") and "\n" not in svg
 
 
 def test_the_svg_map_keeps_every_region_and_fits_its_box():
@@ -127,5 +130,5 @@ def test_the_svg_map_keeps_every_region_and_fits_its_box():
     x0, y0, w, h = map(float, national.split('viewBox="')[1].split('"')[0].split())
     # All of Indonesia, 95°E to 141°E, in a box wider than high (Mercator y runs downwards).
     assert x0 < 95.1 and x0 + w > 140.9 and 2 < w / h < 3.5
-    assert "Category: no data" in national
+    assert all("\nCategory: no data\n" in p.find("{http://www.w3.org/2000/svg}title").text for p in regions.values())
     assert maps.risk_svg("kabupaten_kota", None, "id", region="99.99") is None

@@ -23,6 +23,7 @@ both call these functions. Every statement is parameterised.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -667,3 +668,15 @@ __all__ = [
     "ROLES", "ROLE_NAMES", "SessionCheck", "User", "accounts_path", "check_scope", "generate_password",
     "hash_password", "load_account_settings", "normalise_username", "open_accounts_db", "scope_description",
 ]
+
+
+@functools.cache
+def _open_installation(path: str) -> Accounts:
+    return Accounts.open(path, load_account_settings())
+
+
+def installation_accounts() -> Accounts:
+    """This installation's accounts (accounts_path(), [akun] of waspada.toml), opened once per
+    process and shared by the pages and the HTTP login. Tests that change the settings call
+    ``_open_installation.cache_clear()``."""
+    return _open_installation(str(accounts_path()))

@@ -16,6 +16,7 @@ import functools
 import html
 import json
 import math
+import threading
 from dataclasses import dataclass
 
 import pandas as pd
@@ -123,9 +124,11 @@ def bounds(collection: dict) -> tuple[float, float, float, float] | None:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _mercator_y(lat: float) -> float:
-    lat = max(min(lat, 85.0), -85.0)
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+def _mercator_y(lat):
+    """Web Mercator y (radians) of a latitude or an array of them, clipped at ±85°."""
+    import numpy as np
+
+    return np.log(np.tan(np.pi / 4 + np.radians(np.clip(lat, -85.0, 85.0)) / 2))
 
 
 def fit_view(box: tuple[float, float, float, float] | None, width_px: int = 800,
@@ -392,22 +395,16 @@ def _score_properties(shape: Shapes, scores: pd.DataFrame | None, lang: str) -> 
 # any browser at once, with each region's name, category, score and reason as its <title>
 # (the browser's own tooltip: plain text, never HTML).
 
-def _mercator_deg(lat):
-    """Web Mercator y in degrees of longitude at the equator (what deck.gl draws)."""
-    import numpy as np
-
-    lat = np.clip(lat, -85.0, 85.0)
-    return np.degrees(np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)))
-
-
 @functools.lru_cache(maxsize=4096)
 def _svg_path(level: str, index: int, decimals: int, steps: int = 1) -> str:
     """One feature's simplified geometry as SVG path data in Mercator degrees, y downwards."""
+    import numpy as np
+
     parts = []
     for polygon in _simplified(level, index, decimals, steps):
         for ring in polygon:
             xs = ring[:, 0]
-            ys = -_mercator_deg(ring[:, 1])
+            ys = -np.degrees(_mercator_y(ring[:, 1]))
             points = " ".join(f"{x:.{decimals}f} {y:.{decimals}f}" for x, y in zip(xs.tolist(), ys.tolist()))
             first, _, rest = points.partition(" ")
             second, _, rest = rest.partition(" ")
@@ -425,30 +422,39 @@ def risk_svg(level: str, scores: pd.DataFrame | None, lang: str, *, province: st
     if not shape.codes or shape.box is None:
         return None
     min_lon, min_lat, max_lon, max_lat = shape.box
-    top, bottom = (-float(_mercator_deg(max_lat)), -float(_mercator_deg(min_lat)))
+    top, bottom = (-math.degrees(_mercator_y(max_lat)), -math.degrees(_mercator_y(min_lat)))
     span = max(max_lon - min_lon, bottom - top, 1e-6)
     pad = span * 0.02
     x0, y0, w, h = min_lon - pad, top - pad, max_lon - min_lon + 2 * pad, bottom - top + 2 * pad
     stroke = w / max(width_px, 1) * 0.8  # about 0.8 px however the picture is scaled
     label_skor, label_kategori = t("score", lang), t("category", lang)
     paths = []
-    for index, code, own, words in zip(shape.indices, shape.codes, shape.properties,
-                                       _region_words(shape, scores, lang)):
+    for index, code, words in zip(shape.indices, shape.codes, _region_words(shape, scores, lang)):
         name = _boundaries(level)["features"][index]["properties"].get("nama", code)
         title = "\n".join(x for x in (name, f"{label_kategori}: {words['kategori']}",
                                        f"{label_skor}: {words['skor']}", words["alasan"]) if x)
         paths.append(
             f'<path data-kode="{html.escape(code)}" data-kategori="{words["category"] or "tanpa_data"}" '
             f'fill="{category_hex(words["category"])}" d="{_svg_path(level, index, shape.decimals, shape.steps)}">'
-            f"<title>{html.escape(title)}</title></path>"
+            f"<title>{_text(title)}</title></path>"
         )
+    # One line inside a <div>: Markdown passes an HTML block that starts with <div> through
+    # untouched up to the first blank line, so nothing in a name or reason is read as Markdown
+    # (emphasis, links, $maths$, :icons:); line breaks in a tooltip are written as &#10;.
     return (
+        '<div class="peta-kerawanan">'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.4f} {y0:.4f} {w:.4f} {h:.4f}" '
-        f'data-peta="kerawanan" role="img" aria-label="{html.escape(label)}" preserveAspectRatio="xMidYMid meet" '
+        f'data-peta="kerawanan" role="img" aria-label="{_text(label)}" preserveAspectRatio="xMidYMid meet" '
         f'style="display:block;width:100%;height:auto;max-height:{int(height_px)}px">'
         f'<g stroke="#282828" stroke-width="{stroke:.5f}" stroke-linejoin="round" fill-rule="evenodd">'
-        + "".join(paths) + "</g></svg>"
+        + "".join(paths) + "</g></svg></div>"
     )
+
+
+def _text(value: str) -> str:
+    """Text for an SVG attribute or element: escaped; line breaks and colons as character
+    references (Streamlit rewrites ":material/…:" icon codes before Markdown sees the text)."""
+    return html.escape(value).replace("\r", "").replace("\n", "&#10;").replace(":", "&#58;")
 
 
 class PreparedDeck(pdk.Deck):
@@ -493,12 +499,18 @@ def risk_deck(level: str, scores: pd.DataFrame | None, lang: str, *, province: s
     )
 
 
+_WARM_LOCK = threading.Lock()
+
+
 def warm(width_px: int = 600) -> None:
-    """Prepare the national maps of both levels (what a server does once, at start)."""
-    for level in BOUNDARY_FILES:
-        shape = shapes(level, width_px=width_px)
-        for index in shape.indices:
-            _svg_path(level, index, shape.decimals, shape.steps)
+    """Prepare the national maps of both levels (what a server does once, at start). Callers
+    at the same moment (server.py's start-up and the first session) wait for one another
+    rather than simplifying the same shapes twice."""
+    with _WARM_LOCK:
+        for level in BOUNDARY_FILES:
+            shape = shapes(level, width_px=width_px)
+            for index in shape.indices:
+                _svg_path(level, index, shape.decimals, shape.steps)
 
 
 def legend_html(lang: str) -> str:

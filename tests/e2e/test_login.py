@@ -47,7 +47,7 @@ def _log_in(page, user: str = "pimpinan", password: str = PASSWORD) -> None:
     page.get_by_role("button", name="Masuk").click()
 
 
-def test_a_link_opens_the_form_then_its_page_and_new_tabs_stay_logged_in(server, context, sample_db):
+def test_a_link_opens_the_form_then_its_page_and_new_tabs_stay_logged_in(server, context):
     page = context.new_page()
     page.goto(server + LINK)
     assert urllib.parse.urlparse(page.url).path == "/masuk"
