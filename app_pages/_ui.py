@@ -160,10 +160,19 @@ def _seed(key: str, value) -> None:
     """Give a widget its value from the selection unless it already holds one.
 
     A widget's own state is dropped when a page without it runs; the selection (kept in
-    session state and the URL) is what carries the value across pages.
+    session state and the URL) is what carries the value across pages. Widgets that steer
+    the selection also take the selection as their default (index=, value=): when a page
+    switch interrupts a run, the browser can remount a widget from its default and report
+    that back with the next interaction (seen: a staff member's province turning into Aceh,
+    the first in the list, after an upload). The default being the selection makes that
+    harmless; .streamlit/config.toml silences Streamlit's log line about the two.
     """
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def _index(options: list, value) -> int:
+    return options.index(value) if value in options else 0
 
 
 def current() -> Context:
@@ -223,8 +232,9 @@ def _sidebar(ctx: Context, default_date: date) -> None:
     provs = q("provinces")
     names = dict(zip(provs["code"], provs["name"]))
     if names:
-        _seed("w_prov", ctx.sel.province if ctx.sel.province in names else ctx.settings.province)
-        province = sb.selectbox(t("province", lang), list(names), key="w_prov",
+        chosen = ctx.sel.province if ctx.sel.province in names else ctx.settings.province
+        _seed("w_prov", chosen)
+        province = sb.selectbox(t("province", lang), list(names), key="w_prov", index=_index(list(names), chosen),
                                 format_func=lambda c: names.get(c, c), disabled=ctx.sel.is_national)
         if province != ctx.sel.province:
             update(province=province, region=None)
@@ -239,6 +249,7 @@ def _sidebar(ctx: Context, default_date: date) -> None:
             st.session_state.pop("w_region", None)
         _seed("w_region", ctx.sel.region or ALL)
         region_code = sb.selectbox(t("region", lang), options, key="w_region",
+                                   index=_index(options, ctx.sel.region or ALL),
                                    format_func=lambda c: t("all_regions", lang) if c == ALL else kab_names[c])
         region_code = None if region_code == ALL else region_code
         if region_code != ctx.sel.region:
@@ -246,6 +257,7 @@ def _sidebar(ctx: Context, default_date: date) -> None:
 
     _seed("w_phase", ctx.sel.phase or AUTO)
     phase = sb.selectbox(t("phase", lang), [AUTO, *reference.PHASES], key="w_phase",
+                         index=_index([AUTO, *reference.PHASES], ctx.sel.phase or AUTO),
                          format_func=lambda p: t("phase_auto", lang) if p == AUTO else phase_name(p, lang))
     phase = None if phase == AUTO else phase
     if phase != ctx.sel.phase:
@@ -254,7 +266,8 @@ def _sidebar(ctx: Context, default_date: date) -> None:
     prog = q("phase_progress", as_of=default_date)
     lo, hi = prog.get("first"), prog.get("last")
     _seed("w_asof", ctx.as_of)
-    as_of = sb.date_input(t("as_of", lang), key="w_asof", min_value=lo, max_value=hi, format="DD/MM/YYYY")
+    as_of = sb.date_input(t("as_of", lang), value=ctx.as_of, key="w_asof", min_value=lo, max_value=hi,
+                          format="DD/MM/YYYY")
     if as_of and as_of != ctx.as_of:
         ctx.sel = update(as_of=as_of)
         ctx.as_of, ctx.as_of_reason = as_of, "chosen"

@@ -28,7 +28,7 @@ with f1:
         st.session_state["w_range"] = default_range
     st.session_state["_w_range_default"] = default_range
     ui._seed("w_range", default_range)
-    picked = st.date_input(t("date_range", lang), key="w_range", format="DD/MM/YYYY",
+    picked = st.date_input(t("date_range", lang), value=default_range, key="w_range", format="DD/MM/YYYY",
                            min_value=prog.get("first"), max_value=prog.get("last"))
     if isinstance(picked, (tuple, list)) and len(picked) == 2:
         start, end = picked
@@ -37,8 +37,9 @@ with f1:
     if (start, end) != default_range:
         ui.update(start=start, end=end)
 with f2:
-    ui._seed("w_cats", [c for c in ctx.sel.categories if c in cat_names])
-    chosen = st.multiselect(t("categories", lang), list(cat_names), key="w_cats",
+    shown = [c for c in ctx.sel.categories if c in cat_names]
+    ui._seed("w_cats", shown)
+    chosen = st.multiselect(t("categories", lang), list(cat_names), default=shown, key="w_cats",
                             format_func=lambda c: cat_names.get(c, c), placeholder=t("all_categories", lang))
     if tuple(chosen) != ctx.sel.categories:
         ui.update(categories=tuple(chosen))
