@@ -24,30 +24,14 @@ import streamlit as st
 
 from app_pages._http_login import COOKIE, LOGOUT_PATH
 from waspada.accounts import ROLE_NAMES, Accounts, User, installation_accounts, scope_description
-from waspada.i18n import register, t
+from waspada.i18n import t
 
 TOKEN_KEY = "_waspada_auth_token"
 ENDED_COOKIE_KEY = "_waspada_auth_ended_cookie"  # a cookie's token this tab logged out of
 USER_KEY = "_waspada_auth_user"
 NOTICE_KEY = "_waspada_auth_notice"
 
-# The words of the gate and the account pages' titles, registered into waspada.i18n (read with t()).
-TEXTS: dict[str, dict[str, str]] = {
-    "page_login": {"id": "Masuk", "en": "Log in"},
-    "page_password": {"id": "Ganti Kata Sandi", "en": "Change password"},
-    "page_upload": {"id": "Unggah Laporan", "en": "Upload reports"},
-    "page_users": {"id": "Pengguna", "en": "Users"},
-    "page_audit": {"id": "Jejak Audit", "en": "Audit trail"},
-    "logged_in_as": {"id": "Masuk sebagai {name}\n{scope}", "en": "Logged in as {name}\n{scope}"},
-    "logout": {"id": "Keluar", "en": "Log out"},
-    "not_allowed": {
-        "id": "Halaman ini tidak tersedia untuk peran Anda ({role}).",
-        "en": "This page is not available to your role ({role}).",
-    },
-}
 
-
-register(TEXTS, __name__)
 
 
 def accounts() -> Accounts:

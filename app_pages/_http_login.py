@@ -30,10 +30,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from app_pages import _texts  # noqa: F401  the login page's words, registered into waspada.i18n
 from waspada.accounts import Accounts, SessionCheck
 from waspada.accounts import installation_accounts as accounts
-from waspada.i18n import register, t
+from waspada.i18n import t
 
 COOKIE = "waspada_sesi"
 LOGIN_PATH = "/masuk"
@@ -42,15 +41,6 @@ LOGOUT_PATH = "/keluar"
 _NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/bidi-components/", "/app/static/",
               "/auth/", "/favicon", "/manifest", LOGIN_PATH, LOGOUT_PATH)
 
-TEXTS: dict[str, dict[str, str]] = {
-    "http_login_logged_out": {"id": "Anda telah keluar.", "en": "You have logged out."},
-    "http_login_other_lang": {"id": "English", "en": "Bahasa Indonesia"},
-    "http_login_bad_request": {
-        "id": "Permintaan masuk ditolak: formulir tidak berasal dari halaman ini. Muat ulang halaman lalu coba lagi.",
-        "en": "Login request refused: the form did not come from this page. Reload the page and try again.",
-    },
-}
-register(TEXTS, __name__)
 
 
 def safe_next(value: str | None) -> str:

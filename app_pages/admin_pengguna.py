@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _auth as auth
-from app_pages import _texts  # noqa: F401  this page's words, registered into waspada.i18n
 from app_pages import _ui as ui
 from waspada import reference
 from waspada.accounts import ROLE_NAMES, ROLES, AccountError

@@ -14,7 +14,6 @@ import time
 import streamlit as st
 
 from app_pages import _auth
-from app_pages import _texts  # noqa: F401  this page's words, registered into waspada.i18n
 from app_pages import _ui as ui
 from waspada import briefing
 from waspada.i18n import t

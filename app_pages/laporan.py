@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _auth
-from app_pages import _texts  # noqa: F401  this page's words, registered into waspada.i18n
 from app_pages import _ui as ui
 from waspada import briefing, compliance
 from waspada.briefing import compliance_row, period_label

@@ -9,7 +9,6 @@ account with the same email.
 import streamlit as st
 
 from app_pages import _auth as auth
-from app_pages import _texts  # noqa: F401  this page's words, registered into waspada.i18n
 from waspada.i18n import t
 
 lang = st.query_params.get("lang", "id") if st.query_params.get("lang") in ("id", "en") else "id"

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from app_pages import _auth as auth
-from app_pages import _texts  # noqa: F401  this page's words, registered into waspada.i18n
 from waspada.accounts import AccountError
 from waspada.i18n import t
 

@@ -12,7 +12,6 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _auth as auth
-from app_pages import _texts  # noqa: F401  this page's words, registered into waspada.i18n
 from app_pages import _ui as ui
 from waspada.accounts import AccountError
 from waspada.i18n import fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, t

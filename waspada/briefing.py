@@ -29,87 +29,13 @@ import pandas as pd
 from waspada import compliance, queries, reference
 from waspada.db import Database
 from waspada.i18n import (
-    fmt_date, fmt_datetime, fmt_number, fmt_signed, incident_category_name, phase_name, register, risk_word, t,
+    fmt_date, fmt_datetime, fmt_number, fmt_signed, incident_category_name, phase_name, risk_word, t,
 )
 
 SLIDE_KEYS = ("situasi", "peta", "rawan", "baru", "tahapan", "kepatuhan")
 TOP_N = 5  # riskiest regions on slide 3: what a room can read from the back
 MAX_ROWS = 8  # longest table on a slide; the rest is counted in a note
 _RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
-
-# Words of the briefing and the reports (Bahasa Indonesia first), registered into the one
-# catalogue of waspada.i18n and read with t(). Shared interface words (figure labels, map
-# title) are i18n's own.
-TEXTS: dict[str, dict[str, str]] = {
-    "briefing_title_situasi": {"id": "Situasi {area}", "en": "Situation in {area}"},
-    "briefing_title_rawan": {"id": "Wilayah paling rawan", "en": "Riskiest regions"},
-    "briefing_title_baru": {"id": "Yang baru sejak briefing terakhir", "en": "New since the last briefing"},
-    "briefing_title_tahapan": {"id": "Tahapan berikutnya", "en": "The coming phase"},
-    "briefing_title_kepatuhan": {"id": "Kepatuhan pelaporan minggu ini", "en": "Reporting this week"},
-    "briefing_s1_during": {
-        "id": "{date}: tahapan {phase} hari ke-{day} dari {days}; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terbuka.",
-        "en": "{date}: {phase} phase, day {day} of {days}; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} open alerts.",
-    },
-    "briefing_s1_outside": {
-        "id": "{date}: di luar jadwal tahapan; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terbuka.",
-        "en": "{date}: outside the election schedule; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} open alerts.",
-    },
-    "briefing_s2": {
-        "id": "Pada tahapan {phase}: {tinggi} kabupaten/kota rawan tinggi, {sedang} sedang dan {rendah} rendah (dari {total}).",
-        "en": "In the {phase} phase: {tinggi} regencies/cities at high risk, {sedang} medium and {rendah} low (of {total}).",
-    },
-    "briefing_s2_none": {"id": "Belum ada skor risiko untuk tahapan {phase}.",
-                         "en": "No risk scores for the {phase} phase yet."},
-    "briefing_s3": {"id": "Paling rawan: {name}, skor {score} ({category}).",
-                    "en": "Riskiest: {name}, score {score} ({category})."},
-    "briefing_s4": {
-        "id": "Sejak {since}: {incidents} insiden baru, {alerts} peringatan baru, {rose} wilayah naik kategori.",
-        "en": "Since {since}: {incidents} new incidents, {alerts} new alerts, {rose} regions rose a category.",
-    },
-    "briefing_since_saved": {"id": "briefing {date} (disimpan {saved})",
-                             "en": "the briefing of {date} (saved {saved})"},
-    "briefing_since_default": {"id": "{date} (belum ada briefing tersimpan)", "en": "{date} (no saved briefing yet)"},
-    "briefing_s5": {
-        "id": "Tahapan {phase} dimulai {date} ({days} hari lagi); {n} kabupaten/kota memasukinya dengan rawan tinggi.",
-        "en": "The {phase} phase starts {date} (in {days} days); {n} regencies/cities enter it at high risk.",
-    },
-    "briefing_s5_none": {"id": "Tidak ada tahapan berikutnya setelah {date}.", "en": "No further phase after {date}."},
-    "briefing_s6": {
-        "id": "Minggu {week}: {sudah} dari {total} kabupaten/kota sudah melapor, {terlambat} terlambat.",
-        "en": "Week {week}: {sudah} of {total} regencies/cities have reported, {terlambat} are late.",
-    },
-    "briefing_s6_none": {"id": "Belum ada kabupaten/kota untuk provinsi ini.",
-                         "en": "No regencies/cities for this province."},
-    "briefing_new_incidents": {"id": "Insiden baru", "en": "New incidents"},
-    "briefing_new_casualties": {"id": "Korban baru", "en": "New casualties"},
-    "briefing_new_alerts": {"id": "Peringatan baru", "en": "New alerts"},
-    "briefing_rose": {"id": "Naik kategori", "en": "Rose a category"},
-    "briefing_from": {"id": "Sebelumnya", "en": "Before"},
-    "briefing_to": {"id": "Sekarang", "en": "Now"},
-    "briefing_score_now": {"id": "Skor sekarang", "en": "Score now"},
-    "briefing_score_next": {"id": "Skor tahapan berikut", "en": "Score, coming phase"},
-    "briefing_status": {"id": "Status", "en": "Status"},
-    "briefing_last_report": {"id": "Laporan terakhir", "en": "Last report"},
-    "briefing_late_since": {"id": "Terlambat sejak", "en": "Late since"},
-    "briefing_st_sudah": {"id": "sudah melapor", "en": "reported"},
-    "briefing_st_belum": {"id": "belum melapor", "en": "not yet"},
-    "briefing_st_terlambat": {"id": "terlambat", "en": "late"},
-    "briefing_fig_sudah": {"id": "Sudah melapor", "en": "Reported"},
-    "briefing_fig_belum": {"id": "Belum melapor", "en": "Not yet"},
-    "briefing_fig_terlambat": {"id": "Terlambat", "en": "Late"},
-    "briefing_fig_total": {"id": "Kabupaten/kota", "en": "Regencies/cities"},
-    "briefing_never": {"id": "belum pernah", "en": "never"},
-    "briefing_more_rows": {"id": "… dan {n} lainnya", "en": "… and {n} more"},
-    "briefing_regions": {"id": "Wilayah", "en": "Regions"},
-    "briefing_count": {"id": "Jumlah", "en": "Count"},
-    "briefing_footer": {"id": "{area} · {date} · {freshness}", "en": "{area} · {date} · {freshness}"},
-    "briefing_generated_footer": {"id": "Data contoh (dibangkitkan)", "en": "Sample data (generated)"},
-    "briefing_no_risk": {"id": "Skor risiko tidak tersedia (jadwal atau model risiko belum dimuat).",
-                         "en": "Risk scores unavailable (schedule or risk model not loaded)."},
-    "briefing_slide_of": {"id": "Slide {n} dari {total}", "en": "Slide {n} of {total}"},
-}
-register(TEXTS, __name__)
-
 
 @dataclass
 class Figure:

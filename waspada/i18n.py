@@ -8,12 +8,14 @@ province's zone (WIB/WITA/WIT).
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 
 from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 
 from waspada import reference
+from waspada.texts import CATALOGUE
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
@@ -32,294 +34,57 @@ RISK_CATEGORY_WORDS = {
     "en": {"rendah": "low", "sedang": "medium", "tinggi": "high", None: "no data"},
 }
 
-# The one catalogue of interface text. Keys are English identifiers; {name} placeholders are
-# filled by t(). Words shared by the whole dashboard are written here; a feature may keep its
-# own table beside its code and add it with register() when its module is imported
-# (waspada.briefing, app_pages/_auth.py, app_pages/_texts.py).
-TEXT: dict[str, dict[str, str]] = {
-    "edition": {"id": "Edisi", "en": "Edition"},
-    "page_overview": {"id": "Ringkasan", "en": "Overview"},
-    "page_stages": {"id": "Tahapan", "en": "Stages"},
-    "page_region": {"id": "Wilayah", "en": "Region profile"},
-    "page_incidents": {"id": "Insiden", "en": "Incident log"},
-    "page_method": {"id": "Metode dan Data", "en": "Method and data"},
-    "page_briefing": {"id": "Briefing", "en": "Briefing"},
-    "page_reports": {"id": "Laporan", "en": "Reports"},
-    "view": {"id": "Cakupan", "en": "Scope"},
-    "view_nasional": {"id": "Nasional", "en": "National"},
-    "view_provinsi": {"id": "Provinsi", "en": "Province"},
-    "province": {"id": "Provinsi", "en": "Province"},
-    "region": {"id": "Kabupaten/kota", "en": "Regency/city"},
-    "phase": {"id": "Tahapan", "en": "Phase"},
-    "phase_auto": {"id": "Tahapan pada tanggal ini", "en": "Phase on this date"},
-    "as_of": {"id": "Tanggal", "en": "Date"},
-    "as_of_note_today": {"id": "Tanggal hari ini.", "en": "Today's date."},
-    "as_of_note_latest": {
-        "id": "Tanggal bawaan: insiden terakhir yang tercatat ({date}), karena hari ini di luar masa Pilkada 2024.",
-        "en": "Default date: the latest recorded incident ({date}), because today is outside the Pilkada 2024 period.",
-    },
-    "as_of_note_end": {
-        "id": "Tanggal bawaan: akhir jadwal ({date}), karena hari ini di luar masa Pilkada 2024.",
-        "en": "Default date: end of the schedule ({date}), because today is outside the Pilkada 2024 period.",
-    },
-    "as_of_note_chosen": {"id": "Tanggal dipilih: {date}.", "en": "Chosen date: {date}."},
-    "freshness": {"id": "Data terakhir dimuat: {when}", "en": "Data last loaded: {when}"},
-    "freshness_none": {"id": "Belum ada data yang dimuat.", "en": "No data loaded yet."},
-    "generated_label": {
-        "id": "Data contoh (dibangkitkan), bukan data nyata",
-        "en": "Sample data (generated), not real data",
-    },
-    "generated_detail": {
-        "id": "{n} dari {total} insiden yang ditampilkan adalah data contoh yang dibangkitkan.",
-        "en": "{n} of {total} incidents shown are generated sample data.",
-    },
-    "db_missing": {
-        "id": "Basis data belum ada ({path}). Jalankan `make run` atau `python -m etl build` lalu muat ulang halaman ini.",
-        "en": "The database does not exist yet ({path}). Run `make run` or `python -m etl build`, then reload this page.",
-    },
-    "db_error": {
-        "id": "Basis data tidak dapat dibaca ({path}): {error}",
-        "en": "The database cannot be read ({path}): {error}",
-    },
-    "risk_unavailable": {
-        "id": "Model risiko belum tersedia di instalasi ini; skor risiko tidak dapat ditampilkan.",
-        "en": "The risk model is not available in this installation; risk scores cannot be shown.",
-    },
-    "no_schedule": {
-        "id": "Jadwal tahapan belum dimuat. Jalankan `python -m etl build`.",
-        "en": "The election schedule is not loaded. Run `python -m etl build`.",
-    },
-    "settings_problem": {"id": "Pengaturan kantor: {problem}", "en": "Office settings: {problem}"},
-    # overview
-    "phase_progress": {
-        "id": "{phase}, hari ke-{day} dari {days}",
-        "en": "{phase}, day {day} of {days}",
-    },
-    "vote_in": {"id": "pemungutan suara {n} hari lagi", "en": "voting day in {n} days"},
-    "vote_today": {"id": "hari ini pemungutan suara", "en": "voting is today"},
-    "vote_past": {"id": "pemungutan suara {n} hari yang lalu", "en": "voting day was {n} days ago"},
-    "before_schedule": {
-        "id": "Tanggal ini sebelum tahapan dimulai ({date}).",
-        "en": "This date is before the schedule starts ({date}).",
-    },
-    "after_schedule": {
-        "id": "Tanggal ini setelah seluruh tahapan selesai ({date}).",
-        "en": "This date is after the whole schedule ended ({date}).",
-    },
-    "metric_incidents": {"id": "Insiden 7 hari terakhir", "en": "Incidents, last 7 days"},
-    "metric_casualties": {"id": "Korban 7 hari terakhir", "en": "Casualties, last 7 days"},
-    "metric_high": {"id": "Wilayah rawan tinggi", "en": "Regions at high risk"},
-    "metric_alerts": {"id": "Peringatan terbuka", "en": "Open alerts"},
-    "metric_help_7d": {
-        "id": "Perubahan dibanding 7 hari sebelumnya. Korban = luka + meninggal.",
-        "en": "Change against the previous 7 days. Casualties = injured + killed.",
-    },
-    "map_title": {"id": "Peta kerawanan — {area}, tahapan {phase}", "en": "Risk map — {area}, phase {phase}"},
-    "top10": {"id": "Sepuluh wilayah paling rawan", "en": "Ten riskiest regions"},
-    "new_alerts": {"id": "Peringatan terbaru", "en": "New alerts"},
-    "no_alerts": {"id": "Tidak ada peringatan pada tanggal ini.", "en": "No alerts on this date."},
-    "no_scores": {
-        "id": "Belum ada skor risiko untuk pilihan ini.",
-        "en": "No risk scores for this selection yet.",
-    },
-    "legend": {"id": "Kategori kerawanan", "en": "Risk category"},
-    "national": {"id": "Indonesia", "en": "Indonesia"},
-    "map_level": {"id": "Peta nasional menurut", "en": "National map by"},
-    "map_level_provinsi": {"id": "provinsi", "en": "province"},
-    "map_level_kabupaten_kota": {"id": "kabupaten/kota", "en": "regency/city"},
-    # stages
-    "timeline": {"id": "Jadwal Pilkada 2024", "en": "Pilkada 2024 schedule"},
-    "as_of_marker": {"id": "tanggal dipilih", "en": "chosen date"},
-    "heatmap": {"id": "Skor risiko per wilayah dan tahapan", "en": "Risk score by region and phase"},
-    "phase_maps": {"id": "Peta per tahapan", "en": "Maps by phase"},
-    "phase_not_started": {
-        "id": "Tahapan {phase} belum dimulai pada tanggal ini (mulai {date}).",
-        "en": "Phase {phase} has not started on this date (starts {date}).",
-    },
-    # region
-    "score_over_time": {"id": "Skor risiko dari waktu ke waktu", "en": "Risk score over time"},
-    "contributions": {"id": "Penyusun skor hari ini", "en": "What makes up today's score"},
-    "ikp": {"id": "Indeks Kerawanan Pemilu (IKP) Bawaslu", "en": "Bawaslu election vulnerability index (IKP)"},
-    "no_ikp": {"id": "Tidak ada nilai IKP untuk wilayah ini.", "en": "No IKP values for this region."},
-    "kpu": {"id": "Data KPU", "en": "KPU figures"},
-    "no_kpu": {"id": "Tidak ada data KPU untuk wilayah ini.", "en": "No KPU figures for this region."},
-    "region_incidents": {"id": "Insiden di wilayah ini", "en": "Incidents in this region"},
-    "no_incidents": {
-        "id": "Tidak ada insiden tercatat untuk pilihan ini.",
-        "en": "No incidents recorded for this selection.",
-    },
-    "kecamatan_ranking": {"id": "Kecamatan menurut jumlah insiden", "en": "Kecamatan by number of incidents"},
-    "score": {"id": "Skor", "en": "Score"},
-    "category": {"id": "Kategori", "en": "Category"},
-    "reason": {"id": "Alasan", "en": "Reason"},
-    "points": {"id": "Poin", "en": "Points"},
-    "component": {"id": "Komponen", "en": "Component"},
-    "figure": {"id": "Angka", "en": "Figure"},
-    "value": {"id": "Nilai", "en": "Value"},
-    "of_election": {"id": "Dari pemilihan", "en": "From election"},
-    "source": {"id": "Sumber", "en": "Source"},
-    "generated": {"id": "Dibangkitkan", "en": "Generated"},
-    "yes": {"id": "ya", "en": "yes"},
-    "no": {"id": "tidak", "en": "no"},
-    "dimension": {"id": "Dimensi", "en": "Dimension"},
-    "name": {"id": "Nama", "en": "Name"},
-    "n_incidents": {"id": "Insiden", "en": "Incidents"},
-    "injured": {"id": "Luka", "en": "Injured"},
-    "killed": {"id": "Meninggal", "en": "Killed"},
-    "date": {"id": "Tanggal", "en": "Date"},
-    # incidents
-    "date_range": {"id": "Rentang tanggal", "en": "Date range"},
-    "all_regions": {"id": "Semua kabupaten/kota", "en": "All regencies/cities"},
-    "all_phases": {"id": "Semua tahapan", "en": "All phases"},
-    "categories": {"id": "Kategori insiden", "en": "Incident categories"},
-    "all_categories": {"id": "Semua kategori", "en": "All categories"},
-    "counts_over_time": {"id": "Jumlah insiden per minggu menurut kategori", "en": "Incidents per week by category"},
-    "incident_map": {"id": "Peta insiden", "en": "Incident map"},
-    "incident_table": {"id": "Daftar insiden ({n})", "en": "Incident list ({n})"},
-    "incident_table_newest": {"id": "Ditampilkan {n} insiden terbaru; unduhan Excel memuat semuanya.",
-                              "en": "The newest {n} incidents are shown; the Excel download holds them all."},
-    "incidents_at_place": {"id": "{place}: {n} insiden", "en": "{place}: {n} incidents"},
-    "download_excel": {"id": "Unduh Excel (sesuai filter)", "en": "Download Excel (as filtered)"},
-    "export_note": {
-        "id": "Waspada — ekspor insiden; filter: {filters}; dibuat {when}",
-        "en": "Waspada — incident export; filters: {filters}; made {when}",
-    },
-    "map_location_note": {
-        "id": "Titik tanpa koordinat digambar di titik tengah kecamatannya (atau kabupaten/kotanya).",
-        "en": "Incidents without coordinates are drawn at their kecamatan's (or regency's) centre.",
-    },
-    "region_needs_province": {
-        "id": "Profil wilayah tersedia di tampilan provinsi. Pilih tampilan Provinsi di panel samping.",
-        "en": "The region profile is available in the province view. Choose Province in the sidebar.",
-    },
-    "no_regions": {"id": "Tidak ada kabupaten/kota untuk provinsi ini.", "en": "No regencies/cities for this province."},
-    "region_default_riskiest": {
-        "id": "Belum ada kabupaten/kota yang dipilih: ditampilkan yang paling rawan. Pilih yang lain di panel samping.",
-        "en": "No regency/city chosen yet: showing the riskiest. Choose another in the sidebar.",
-    },
-    "region_default_first": {
-        "id": "Belum ada kabupaten/kota yang dipilih: ditampilkan yang pertama. Pilih yang lain di panel samping.",
-        "en": "No regency/city chosen yet: showing the first. Choose another in the sidebar.",
-    },
-    "ikp_total": {"id": "Total", "en": "Total"},
-    "ikp_sosial_politik": {"id": "Konteks sosial politik", "en": "Social and political context"},
-    "ikp_penyelenggaraan": {"id": "Penyelenggaraan pemilu", "en": "Election administration"},
-    "ikp_kontestasi": {"id": "Kontestasi", "en": "Contestation"},
-    "ikp_partisipasi": {"id": "Partisipasi", "en": "Participation"},
-    "ikp_generated_note": {
-        "id": "baris bertanda 'Dibangkitkan: ya' adalah pengganti sementara, bukan angka Bawaslu.",
-        "en": "rows marked 'Generated: yes' are stand-ins, not Bawaslu's figures.",
-    },
-    "kpu_dpt": {"id": "DPT (daftar pemilih tetap)", "en": "DPT (final voter list)"},
-    "kpu_tps": {"id": "TPS (tempat pemungutan suara)", "en": "TPS (polling stations)"},
-    "kpu_paslon": {"id": "Paslon (pasangan calon)", "en": "Paslon (candidate pairs)"},
-    "kpu_generated_note": {
-        "id": "baris bertanda 'Dibangkitkan: ya' adalah perkiraan, bukan angka resmi KPU.",
-        "en": "rows marked 'Generated: yes' are estimates, not KPU's published figures.",
-    },
-    "description": {"id": "Uraian", "en": "Description"},
-    "perpetrator": {"id": "Pelaku", "en": "Perpetrator"},
-    "source_file": {"id": "Berkas asal", "en": "Source file"},
-    "row": {"id": "baris", "en": "row"},
-    "alert_kind": {"id": "Jenis", "en": "Kind"},
-    "alert_lonjakan_insiden": {"id": "Lonjakan insiden", "en": "Surge of incidents"},
-    "alert_kategori_naik": {"id": "Kategori naik", "en": "Category rose"},
-    "alert_korban_jiwa": {"id": "Korban jiwa", "en": "Death"},
-    # method
-    "method_title": {"id": "Metode penilaian risiko", "en": "Risk scoring method"},
-    "weights": {"id": "Bobot yang berlaku", "en": "Weights in force"},
-    "sources": {"id": "Sumber data", "en": "Data sources"},
-    "no_sources": {"id": "Belum ada sumber data yang dimuat.", "en": "No data sources loaded yet."},
-    "labels_title": {"id": "Data nyata dan data contoh", "en": "Real and generated data"},
-    "method_text": {
-        "id": (
-            "Setiap kabupaten/kota (dan provinsi) mendapat **skor risiko 0–100** per tahapan pada tanggal yang dipilih.\n\n"
-            "1. **Titik awal** adalah skor IKP 2024 Bawaslu wilayah itu (bila tidak ada: milik kabupaten/kota atau "
-            "provinsinya). Tanpa laporan apa pun, skor = IKP, sehingga peringkat dan kategori Bawaslu tetap berlaku.\n"
-            "2. **Insiden** menambah poin menurut kategorinya, ditambah poin untuk korban luka dan meninggal. "
-            "Poin sebuah insiden **menyusut separuh setiap beberapa hari** (waktu paruh pada tabel di bawah), "
-            "dan insiden dari tahapan sebelumnya dihitung sebagian saja.\n"
-            "3. **Pelanggaran** (temuan dan laporan Bawaslu) menambah poin menurut jenisnya.\n"
-            "4. Poin dibagi dengan **ukuran wilayah** (jumlah TPS), agar wilayah besar tidak otomatis tampak lebih rawan.\n"
-            "5. Tekanan ini menutup sebagian jarak antara titik awal dan 100: skor naik dengan setiap laporan, "
-            "tetapi tidak pernah mencapai 100.\n\n"
-            "**Kategori** memakai batas IKP Bawaslu: kabupaten/kota *tinggi* ≥ 49,33 dan *rendah* ≤ 13,46; "
-            "provinsi *tinggi* ≥ 68,5 dan *rendah* < 21,7. Setiap skor disertai satu kalimat alasan dan "
-            "rincian penyusunnya (halaman Wilayah)."
-        ),
-        "en": (
-            "Every regency/city (and province) gets a **risk score from 0 to 100** per phase on the chosen date.\n\n"
-            "1. **The starting point** is the region's Bawaslu IKP 2024 score (or its regency's or province's when "
-            "it has none). With no reports at all the score equals the IKP, so Bawaslu's ranking and bands hold.\n"
-            "2. **Incidents** add points by category, plus points for the injured and the killed. An incident's "
-            "points **halve every few days** (half-life in the table below); incidents of an earlier phase count "
-            "only in part.\n"
-            "3. **Violations** (Bawaslu findings and reports) add points by type.\n"
-            "4. Points are divided by the **size of the region** (number of polling stations), so large regions "
-            "do not look riskier just for being large.\n"
-            "5. This pressure closes part of the gap between the starting point and 100: the score rises with "
-            "every report but never reaches 100.\n\n"
-            "**Categories** use Bawaslu's IKP bands: regency/city *high* ≥ 49.33 and *low* ≤ 13.46; province "
-            "*high* ≥ 68.5 and *low* < 21.7. Every score comes with a one-sentence reason and its breakdown "
-            "(Region profile page)."
-        ),
-    },
-    "model_version": {"id": "Versi model: {version} (berkas data/risk_model.toml)",
-                      "en": "Model version: {version} (file data/risk_model.toml)"},
-    "section": {"id": "Bagian", "en": "Section"},
-    "setting": {"id": "Pengaturan", "en": "Setting"},
-    "note": {"id": "Keterangan", "en": "Note"},
-    "dataset": {"id": "Data", "en": "Dataset"},
-    "origin": {"id": "Asal", "en": "Origin"},
-    "rows": {"id": "Baris", "en": "Rows"},
-    "loaded_at": {"id": "Dimuat", "en": "Loaded"},
-    "labels_text": {
-        "id": (
-            "Data nyata (wilayah Kemendagri, jadwal PKPU 2/2024, TPS Pemilu 2024, IKP 2024 yang dipublikasikan) "
-            "ditandai *Dibangkitkan: tidak*. Data contoh atau perkiraan ditandai *Dibangkitkan: ya*, nama berkasnya "
-            "berakhiran `_generated`, dan setiap halaman yang menampilkannya memuat tanda "
-            "**Data contoh (dibangkitkan), bukan data nyata**."
-        ),
-        "en": (
-            "Real data (Kemendagri regions, the PKPU 2/2024 schedule, Pemilu 2024 polling stations, published IKP "
-            "2024) is marked *Generated: no*. Sample or estimated data is marked *Generated: yes*, its file name ends "
-            "in `_generated`, and every page that shows it carries the label "
-            "**Sample data (generated), not real data**."
-        ),
-    },
-    "generated_counts": {
-        "id": "{incidents} dari {total} insiden dan {sources} sumber data adalah data contoh.",
-        "en": "{incidents} of {total} incidents and {sources} data sources are generated.",
-    },
-}
-
-
-_OWNER: dict[str, str] = {}  # key -> the module that registered it
-
-
-def register(table: dict[str, dict[str, str]], owner: str) -> None:
-    """Add a feature's texts (from module ``owner``) to the catalogue.
-
-    A key of another feature registered with different texts raises ValueError naming
-    the key, so two features can never silently share a key and show each other's words.
-    The same owner may register again with new words: Streamlit re-imports an edited
-    module while the server runs.
-    """
-    for key, entry in table.items():
-        known = TEXT.get(key)
-        if known is not None and known != entry and _OWNER.get(key) != owner:
-            raise ValueError(f"interface text {key!r} is already registered with other words: "
-                             f"{known!r}, not {entry!r}")
-    for key, entry in table.items():
-        TEXT[key] = dict(entry)
-        _OWNER[key] = owner
+# The one catalogue of interface text is waspada.texts (a module per area, merged there
+# explicitly). Keys are English identifiers; {name} placeholders are filled by t().
+TEXT: dict[str, dict[str, str]] = CATALOGUE
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
-    """The interface text ``key`` in ``lang`` (Bahasa Indonesia when missing), placeholders filled."""
-    entry = TEXT[key]
+    """The interface text ``key`` in ``lang`` (Bahasa Indonesia when missing), placeholders filled.
+
+    A value that is itself a Message is rendered in the same language first, so a domain
+    message can carry a localised part (a phase name, a reason) as a parameter.
+    """
+    entry = CATALOGUE[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: v.render(lang) if isinstance(v, Message) else v for k, v in values.items()})
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence for a person, kept as a catalogue key and its parameters until a reader's
+    language is known: the domain package returns these, the pages and the CLI render them."""
+
+    key: str
+    params: dict = field(default_factory=dict)
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT_LANG)
+
+
+def msg(key: str, **params) -> Message:
+    """Message(key, params), checked at once: a key missing from the catalogue fails where it
+    is written, not when someone first reads it."""
+    if key not in CATALOGUE:
+        raise KeyError(f"no interface text {key!r} in waspada.texts")
+    return Message(key, params)
+
+
+class MessageError(Exception):
+    """An error a person reads: its words are a Message, rendered in the reader's language.
+    ``str(error)`` is the Indonesian text (logs, the CLI's default)."""
+
+    def __init__(self, key: str, **params):
+        self.message = msg(key, **params)
+        super().__init__(self.message.render(DEFAULT_LANG))
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        return self.message.render(lang)
 
 
 def fmt_number(value, decimals: int = 0) -> str:

@@ -1,15 +1,10 @@
 """The words of the pages that have their own (Laporan, Briefing, Unggah, Masuk, Ganti Kata
-Sandi, Pengguna, Jejak Audit), registered into the one catalogue of waspada.i18n.
-
-Here rather than in the page scripts, which run Streamlit when imported: this module can be
-imported anywhere (tests/test_i18n.py checks every text). Each page imports it and reads its
-words with ``waspada.i18n.t``. Keys carry the page's prefix; a word the dashboard already has
-(column headers such as ``date``, ``region``) is i18n's own key. Bahasa Indonesia first.
+Sandi, Pengguna, Jejak Audit). Keys carry the page's prefix; a word the dashboard already
+has (column headers such as ``date``, ``region``) is a common key. Bahasa Indonesia first.
 """
 
 from __future__ import annotations
 
-from waspada.i18n import register
 
 REPORTS: dict[str, dict[str, str]] = {  # app_pages/laporan.py
     "reports_briefing": {"id": "Briefing Forkopimda", "en": "Forkopimda briefing"},
@@ -233,6 +228,4 @@ AUDIT: dict[str, dict[str, str]] = {  # app_pages/admin_audit.py
     "audit_action_withdrawal": {"id": "unggahan ditarik", "en": "upload withdrawn"},
 }
 
-for _table in (REPORTS, BRIEFING_SCREEN, UPLOAD, LOGIN, PASSWORD, USERS, AUDIT):
-    register(_table, __name__)
-
+TEXT: dict[str, dict[str, str]] = {**REPORTS, **BRIEFING_SCREEN, **UPLOAD, **LOGIN, **PASSWORD, **USERS, **AUDIT}
