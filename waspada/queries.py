@@ -484,3 +484,15 @@ def risk_config_table() -> pd.DataFrame:
     except ImportError as exc:
         raise RiskModelUnavailable(str(exc)) from exc
     return pd.DataFrame(config_table(), columns=["section", "key", "value", "note"])
+
+
+# -- compositions the pages use ----------------------------------------------------------------
+def scores_for_phases(every: pd.DataFrame, phases: tuple[str, ...]) -> pd.DataFrame:
+    """The rows of an all-phase risk_scores run (phase=None) for the phases asked for, in
+    their order: one engine run scores every phase at nearly the cost of one, so a page
+    asking for one phase or several cuts them from that run."""
+    frames = [every[every["phase"] == p] for p in phases]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return every.iloc[0:0].reset_index(drop=True)
+    return pd.concat(frames, ignore_index=True)
