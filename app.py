@@ -2,7 +2,7 @@
 
 This entry file is the frame around every page: page setup, the sidebar (language,
 national/provincial view, province, region, phase, date, data freshness) and the
-navigation. Each page in app_pages/ reads the selection, calls waspada functions and draws.
+navigation (ui/). Each page in app_pages/ reads the selection, calls waspada functions and draws.
 (Not pages/: a folder of that name switches Streamlit to its older pages-folder mode,
 in which st.navigation is ignored and every file there, helpers included, becomes a page.)
 The database is the file named by WASPADA_DB, else data/waspada.duckdb.
@@ -10,16 +10,15 @@ The database is the file named by WASPADA_DB, else data/waspada.duckdb.
 
 import streamlit as st
 
-from app_pages import _auth as auth
-from app_pages import _ui as ui
+from ui import auth, context, sidebar
 from waspada.i18n import t
 
 st.set_page_config(page_title="Waspada", page_icon="🛡️", layout="wide",
                    initial_sidebar_state="expanded")
 
-lang = st.session_state.get(ui._SEL_KEY).lang if st.session_state.get(ui._SEL_KEY) else None
+lang = context.session_language()
 user = auth.gate(lang or "id")  # nobody logged in: the login page only, then stop
-ctx = ui.start()
+ctx = sidebar.start()
 lang = ctx.lang if ctx else (lang or "id")
 
 navigation = st.navigation(

@@ -7,14 +7,13 @@ from datetime import datetime, time, timedelta, timezone
 import pandas as pd
 import streamlit as st
 
-from app_pages import _auth as auth
-from app_pages import _ui as ui
+from ui import auth, context, widgets
 from waspada import export
 from waspada.accounts import AUDIT_ACTIONS
 from waspada.i18n import TEXT, UTC_OFFSET_HOURS, fmt_datetime, t
 from waspada.reference import timezone_of
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
 auth.require("audit", lang)
 acc = auth.accounts()
@@ -54,7 +53,7 @@ table = pd.DataFrame({
                                   for d in log["detail"]],
 })
 st.caption(t("audit_entries", lang, n=len(table)))
-ui.plain_table(table)
+widgets.plain_table(table)
 if len(table):
     st.download_button(t("audit_download", lang), export.to_excel_bytes(table, sheet_name=t("page_audit", lang)),
                        file_name=f"jejak_audit_{start:%Y%m%d}_{end:%Y%m%d}.xlsx", icon=":material/download:")

@@ -4,13 +4,12 @@ passwords, unlock. One-time passwords are shown once, here, and never stored in 
 import pandas as pd
 import streamlit as st
 
-from app_pages import _auth as auth
-from app_pages import _ui as ui
+from ui import auth, context, widgets
 from waspada import reference
 from waspada.accounts import ROLE_NAMES, ROLES, AccountError
 from waspada.i18n import fmt_datetime, t, yes_no
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
 admin = auth.require("manage_users", lang)
 acc = auth.accounts()
@@ -29,7 +28,7 @@ for kind, message in st.session_state.pop("_pengguna_messages", []):
     {"ok": st.success, "otp": st.info, "code": st.code}[kind](message)
 
 users = acc.list_users()
-ui.plain_table(pd.DataFrame({
+widgets.plain_table(pd.DataFrame({
     t("users_username", lang): users["username"].to_numpy(),
     t("users_display", lang): users["display_name"].to_numpy(),
     t("users_role", lang): [roles[r] for r in users["role"]],

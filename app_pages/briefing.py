@@ -13,8 +13,7 @@ import time
 
 import streamlit as st
 
-from app_pages import _auth
-from app_pages import _ui as ui
+from ui import auth, context, data, widgets
 from waspada import briefing
 from waspada.i18n import t
 from waspada.reports import images
@@ -43,23 +42,28 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 .st-key-briefing_bar { border-top: 1px solid #ccc; padding-top: 0.3rem; }
 </style>""")
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
-_auth.require("view", lang)
+auth.require("view", lang)
 province = ctx.sel.province
-phase = ui.effective_phase(ctx)
+phase = data.effective_phase(ctx)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _picture(path: str, version: str, province: str, as_of, phase, lang: str, visual: str) -> bytes:
-    b = ui.cached_briefing(path, version, province, as_of, phase, lang)
+    b = _deck(path, version, province, as_of, phase, lang)
     if visual == "timeline":
         return images.timeline_png(b.schedule, as_of=b.as_of, lang=lang, width_in=6.5, height_in=3.6)
     return images.category_bars_png(b.new_by_category, lang=lang, width_in=7, height_in=3.8)
 
 
+def _deck(path: str, version: str, province: str, as_of, phase, lang: str) -> briefing.Briefing:
+    # Cached per data version: the Laporan page's exports show the same slides.
+    return data.q_at(path, version, briefing.build_briefing, province=province, as_of=as_of, phase=phase, lang=lang)
+
+
 key = (str(ctx.db.path), ctx.version, province, ctx.as_of, phase, lang)
-deck = ui.cached_briefing(*key)
+deck = _deck(*key)
 n_slides = len(deck.slides)
 
 
@@ -117,9 +121,9 @@ def _show() -> None:
         if s.visual:
             with left:
                 if s.visual == "map":
-                    ui.risk_map(ctx, deck.scores, province=province, height=420 if not s.figures else 300,
+                    widgets.risk_map(ctx, deck.scores, province=province, height=420 if not s.figures else 300,
                                 width_px=680, label=s.title)
-                    ui.legend(ctx)
+                    widgets.legend(ctx)
                 else:
                     st.image(_picture(*key, s.visual), width="stretch")
         with right:

@@ -5,19 +5,19 @@ from datetime import datetime, timezone
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages import _ui as ui
-from waspada import maps
+from ui import context, data, widgets
+from waspada import maps, queries
 from waspada.i18n import fmt_datetime, fmt_number, t
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
-st.title(f"{t('page_incidents', lang)} — {ui.area_name(ctx)}")
+st.title(f"{t('page_incidents', lang)} — {context.area_name(ctx)}")
 
 # -- filters (region and phase come from the sidebar) ----------------------------------------
-prog = ui.q("phase_progress", as_of=ctx.as_of)
+prog = data.q(queries.phase_progress, as_of=ctx.as_of)
 first = prog.get("first") or ctx.as_of
 default_range = (ctx.sel.start or first, ctx.sel.end or ctx.as_of)
-cats = ui.q("incident_categories")
+cats = data.q(queries.incident_categories)
 cat_names = dict(zip(cats["category"], cats["name_en" if lang == "en" else "name_id"]))
 
 f1, f2 = st.columns([2, 3])
@@ -27,7 +27,7 @@ with f1:
     if "w_range" in st.session_state and tuple(st.session_state["w_range"]) == previous_default:
         st.session_state["w_range"] = default_range
     st.session_state["_w_range_default"] = default_range
-    ui._seed("w_range", default_range)
+    context.seed("w_range", default_range)
     picked = st.date_input(t("date_range", lang), value=default_range, key="w_range", format="DD/MM/YYYY",
                            min_value=prog.get("first"), max_value=prog.get("last"))
     if isinstance(picked, (tuple, list)) and len(picked) == 2:
@@ -35,34 +35,34 @@ with f1:
     else:  # the user is half-way through picking a range: keep the previous one
         start, end = default_range
     if (start, end) != default_range:
-        ui.update(start=start, end=end)
+        context.update(start=start, end=end)
 with f2:
     shown = [c for c in ctx.sel.categories if c in cat_names]
-    ui._seed("w_cats", shown)
+    context.seed("w_cats", shown)
     chosen = st.multiselect(t("categories", lang), list(cat_names), default=shown, key="w_cats",
                             format_func=lambda c: cat_names.get(c, c), placeholder=t("all_categories", lang))
     if tuple(chosen) != ctx.sel.categories:
-        ui.update(categories=tuple(chosen))
+        context.update(categories=tuple(chosen))
 
 filters = dict(start=start, end=end, province=ctx.province, region=ctx.sel.region if not ctx.sel.is_national else None,
                phase=ctx.sel.phase, categories=tuple(chosen))
-summary = ui.filter_summary(ctx, filters)
+summary = widgets.filter_summary(ctx, filters)
 st.caption(summary)
 
-totals = ui.q("incident_totals", **filters)
-ui.generated_notice(ctx, totals["generated"], totals["n"])
+totals = data.q(queries.incident_totals, **filters)
+widgets.generated_notice(ctx, totals["generated"], totals["n"])
 if not totals["n"]:
     st.info(t("no_incidents", lang))
     st.stop()
-df = ui.q("incidents", **filters, limit=ui.TABLE_ROWS)  # the newest; the export has them all
+df = data.q(queries.incidents, **filters, limit=widgets.TABLE_ROWS)  # the newest; the export has them all
 
 # -- counts by category over time ------------------------------------------------------------
 st.subheader(t("counts_over_time", lang))
-counts = ui.q("incident_counts_by_category", **filters)
+counts = data.q(queries.incident_counts_by_category, **filters)
 fig = go.Figure()
 for i, (category, group) in enumerate(counts.groupby("category", sort=True)):
     fig.add_trace(go.Bar(x=group["week"], y=group["n"], name=cat_names.get(category, category),
-                         marker_color=ui.CATEGORY_PALETTE[i % len(ui.CATEGORY_PALETTE)]))
+                         marker_color=widgets.CATEGORY_PALETTE[i % len(widgets.CATEGORY_PALETTE)]))
 fig.update_layout(barmode="stack", height=360, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": 14, "color": "#111111"},
                   legend={"orientation": "h", "y": -0.2}, plot_bgcolor="#ffffff", yaxis_title=t("n_incidents", lang))
 st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
@@ -71,9 +71,9 @@ st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 map_col, table_col = st.columns([2, 3])
 with map_col:
     st.subheader(t("incident_map", lang))
-    points = ui.incident_points(ctx, ui.q("incident_map_points", **filters))
+    points = widgets.incident_points(ctx, data.q(queries.incident_map_points, **filters))
     level = "provinsi" if ctx.sel.is_national else "kabupaten_kota"
-    ui.risk_map(ctx, None, level=level, province=ctx.province,
+    widgets.risk_map(ctx, None, level=level, province=ctx.province,
                 region=filters["region"], extra_layers=[maps.incident_layer(points)], height=460, width_px=400,
                 key="incident_map")
     st.caption(t("map_location_note", lang))
@@ -81,14 +81,14 @@ with table_col:
     st.subheader(t("incident_table", lang, n=fmt_number(totals["n"])))
     if totals["n"] > len(df):
         st.caption(t("incident_table_newest", lang, n=fmt_number(len(df))))
-    ui.plain_table(ui.incident_table(ctx, df), height=460)
+    widgets.plain_table(widgets.incident_table(ctx, df), height=460)
     made = fmt_datetime(datetime.now(timezone.utc), ctx.zone_province, lang)
     notes = [t("export_note", lang, filters=summary, when=made)]
     if totals["generated"]:
         notes.append(t("generated_label", lang))
     st.download_button(
         t("download_excel", lang),
-        data=ui.incident_export(ctx, filters, notes),  # built when clicked, with every matching row
+        data=widgets.incident_export(ctx, filters, notes),  # built when clicked, with every matching row
         file_name=f"insiden_{start.isoformat()}_{end.isoformat()}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:", on_click="ignore",

@@ -14,24 +14,23 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from app_pages import _auth
-from app_pages import _ui as ui
+from ui import auth, context, data, widgets
 from waspada import briefing, compliance
 from waspada.briefing import compliance_row, period_label
 from waspada.i18n import fmt_date, fmt_datetime, phase_name, t
 from waspada.reports import images, pdf, pptx, weekly
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
 province = ctx.sel.province
-phase = ui.effective_phase(ctx)
+phase = data.effective_phase(ctx)
 path, version = str(ctx.db.path), ctx.version
-area = ui.area_name(ctx) if not ctx.sel.is_national else province
+area = context.area_name(ctx) if not ctx.sel.is_national else province
 rules = compliance.load_rules()
 if rules.problem:
     st.warning(rules.problem)
 
-user = _auth.require("view", lang)
+user = auth.require("view", lang)
 # Saving a briefing and recording nihil are writes: staf and admin ('upload'), as for uploads.
 can_write = user.can("upload")
 allowed_regions = user.upload_regions()  # None = every region
@@ -42,23 +41,24 @@ st.title(f"{t('page_reports', lang)} — {area}")
 if ctx.sel.is_national:
     st.info(t("reports_no_province", lang))
     st.stop()
-ui.sample_notice(ctx)
+widgets.sample_notice(ctx)
+
+
+def _briefing(path: str, version: str, province: str, as_of: date, phase, lang: str) -> briefing.Briefing:
+    # Cached per data version: the Briefing screen shows the same slides.
+    return data.q_at(path, version, briefing.build_briefing, province=province, as_of=as_of, phase=phase, lang=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _briefing_file(kind: str, path: str, version: str, province: str, as_of: date, phase, lang: str) -> bytes:
-    b = ui.cached_briefing(path, version, province, as_of, phase, lang)
+    b = _briefing(path, version, province, as_of, phase, lang)
     pictures = images.briefing_images(b)
     return pptx.briefing_pptx(b, pictures) if kind == "pptx" else pdf.briefing_pdf(b, pictures)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _weekly(path: str, version: str, province: str, week_of: date, signed_on: date):
-    cur = ui._database(path).reader()
-    try:
-        return weekly.build_weekly(cur, province=province, week_of=week_of, signed_on=signed_on, rules=rules)
-    finally:
-        cur.close()
+def _weekly(path: str, version: str, province: str, week_of: date, signed_on: date) -> weekly.WeeklyReport:
+    return data.q_at(path, version, weekly.build_weekly, province=province, week_of=week_of, signed_on=signed_on,
+                     rules=rules)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -104,19 +104,11 @@ if can_write:
     _save_form()
 
 
-@st.cache_data(show_spinner=False)
-def _saved(path: str, version: str, province: str) -> list:
-    cur = ui._database(path).reader()
-    try:
-        return briefing.saved_briefings(cur, province=province)
-    finally:
-        cur.close()
-
-
-saved = _saved(path, ctx.db.version(), province)
+# The version read afresh: a briefing saved just above is in the list at once.
+saved = data.q_at(path, ctx.db.version(), briefing.saved_briefings, province=province)
 st.subheader(t("reports_saved_list", lang), anchor=False)
 if saved:
-    ui.plain_table(pd.DataFrame({
+    widgets.plain_table(pd.DataFrame({
         t("date", lang): [fmt_date(b.as_of, lang) for b in saved],
         t("phase", lang): [phase_name(b.phase, lang) for b in saved],
         t("reports_saved_at", lang): [fmt_datetime(b.saved_at, province, lang) for b in saved],
@@ -136,7 +128,7 @@ signed_on = c2.date_input(t("reports_signed_on", lang), value=week_end + timedel
                           key=f"weekly_signed_{week_start.isoformat()}")
 st.write(t("reports_period", lang, period=period_label(week_start, week_end, lang)))
 report = _weekly(path, version, province, week_start, signed_on)
-ui.plain_table(pd.DataFrame(report.summary, columns=[t("description", lang), t("value", lang)]).astype(str))
+widgets.plain_table(pd.DataFrame(report.summary, columns=[t("description", lang), t("value", lang)]).astype(str))
 wargs = (path, version, province, week_start, signed_on)
 with st.container(horizontal=True):
     st.download_button(t("reports_xlsx", lang), data=lambda: _weekly_file("xlsx", *wargs),
@@ -153,12 +145,12 @@ st.header(t("reports_compliance", lang), anchor=False)
 first_day = compliance.DAY_NAMES[rules.week_starts_on].capitalize()
 last_day = compliance.DAY_NAMES[(rules.week_starts_on + 6) % 7].capitalize()
 st.caption(t("reports_compliance_rule", lang, first=first_day, last=last_day, due=rules.due_days))
-comp_slide = ui.cached_briefing(*args).slide("kepatuhan")
+comp_slide = _briefing(*args).slide("kepatuhan")
 st.write(comp_slide.text)
-comp = ui.cached_briefing(*args).compliance
+comp = _briefing(*args).compliance
 if comp is not None and not comp.empty:
     rows = [compliance_row(r, lang) for r in comp.to_dict("records")]
-    ui.plain_table(pd.DataFrame(rows, columns=[t("name", lang), t("briefing_status", lang),
+    widgets.plain_table(pd.DataFrame(rows, columns=[t("name", lang), t("briefing_status", lang),
                                                t("briefing_last_report", lang), t("briefing_late_since", lang)]))
 
     names = {c: n for c, n in zip(comp["region_code"], comp["region_name"])

@@ -8,7 +8,7 @@ account with the same email.
 
 import streamlit as st
 
-from app_pages import _auth as auth
+from ui import auth
 from waspada.i18n import t
 
 lang = st.query_params.get("lang", "id") if st.query_params.get("lang") in ("id", "en") else "id"

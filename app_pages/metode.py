@@ -3,11 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import _ui as ui
+from ui import context, data, widgets
 from waspada import queries
 from waspada.i18n import fmt_datetime, fmt_number, t, yes_no
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
 st.title(t("page_method", lang))
 
@@ -15,31 +15,21 @@ st.subheader(t("method_title", lang))
 st.markdown(t("method_text", lang))
 
 st.subheader(t("weights", lang))
-config = ui.risk_config()
-if config is None:
-    st.info(t("risk_unavailable", lang))
-else:
-    st.caption(t("model_version", lang, version=str(getattr(config, "version", "–"))))
-    try:
-        table = ui.cached_plain("risk_config_table")
-    except queries.RiskModelUnavailable:
-        table = pd.DataFrame()
-    if table.empty:
-        st.info(t("risk_unavailable", lang))
-    else:
-        ui.plain_table(pd.DataFrame({
-            t("section", lang): table["section"].to_numpy(),
-            t("setting", lang): table["key"].to_numpy(),
-            t("value", lang): [str(v) for v in table["value"]],
-            t("note", lang): table["note"].to_numpy(),
-        }), height=420)
+st.caption(t("model_version", lang, version=str(data.risk_config().version)))
+table = data.q_file(queries.risk_config_table)
+widgets.plain_table(pd.DataFrame({
+    t("section", lang): table["section"].to_numpy(),
+    t("setting", lang): table["key"].to_numpy(),
+    t("value", lang): [str(v) for v in table["value"]],
+    t("note", lang): table["note"].to_numpy(),
+}), height=420)
 
 st.subheader(t("sources", lang))
-sources = ui.q("data_sources")
+sources = data.q(queries.data_sources)
 if sources.empty:
     st.info(t("no_sources", lang))
 else:
-    ui.plain_table(pd.DataFrame({
+    widgets.plain_table(pd.DataFrame({
         t("dataset", lang): sources["dataset"].to_numpy(),
         t("description", lang): sources["description"].to_numpy(),
         t("origin", lang): sources["origin"].to_numpy(),
@@ -50,7 +40,7 @@ else:
 
 st.subheader(t("labels_title", lang))
 st.markdown(t("labels_text", lang))
-fresh = ui.q("data_freshness")
+fresh = data.q(queries.data_freshness)
 if fresh["generated_incidents"] or fresh["generated_sources"]:
     st.warning(t("generated_label", lang) + " — " + t("generated_counts", lang,
                incidents=fmt_number(fresh["generated_incidents"]), total=fmt_number(fresh["incidents"]),

@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from app_pages import _ui as ui
+from ui import context, data, widgets
+from waspada import queries
 from waspada.i18n import fmt_date, fmt_number, fmt_signed, phase_name, risk_word, t
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
-st.title(f"{t('page_overview', lang)} — {ui.area_name(ctx)}")
+st.title(f"{t('page_overview', lang)} — {context.area_name(ctx)}")
 
 # Where the date falls in the schedule: "Kampanye, hari ke-45 dari 60 — pemungutan suara 14 hari lagi".
-prog = ui.q("phase_progress", as_of=ctx.as_of)
+prog = data.q(queries.phase_progress, as_of=ctx.as_of)
 if prog["status"] == "no_schedule":
-    ui._notice_once(ctx, "no_schedule")
+    ctx.notice_once("no_schedule")
 else:
     if prog["status"] == "during":
         line = t("phase_progress", lang, phase=phase_name(prog["phase"], lang), day=prog["day"], days=prog["days"])
@@ -27,11 +28,11 @@ else:
         line = f"{line} — {vote}"
     st.subheader(f"{fmt_date(ctx.as_of, lang)}: {line}")
 
-ui.sample_notice(ctx)
+widgets.sample_notice(ctx)
 
 # Headline figures, each with its change against the 7 days before.
-head = ui.q("incident_headline", as_of=ctx.as_of, province=ctx.province)
-head |= ui.q_risk("risk_headline", as_of=ctx.as_of, province=ctx.province) or dict.fromkeys(
+head = data.q(queries.incident_headline, as_of=ctx.as_of, province=ctx.province)
+head |= data.risk_headline(as_of=ctx.as_of, province=ctx.province) or dict.fromkeys(
     ("high", "high_prev", "alerts", "alerts_prev"))
 cols = st.columns(4)
 figures = [
@@ -50,37 +51,37 @@ for col, (label, now, before) in zip(cols, figures):
         border=True,
     )
 
-phase = ui.effective_phase(ctx)
+phase = data.effective_phase(ctx)
 level = "kabupaten_kota"
 if ctx.sel.is_national:
-    ui._seed("w_natlevel", ctx.sel.national_level)
+    context.seed("w_natlevel", ctx.sel.national_level)
     level = st.segmented_control(
         t("map_level", lang), ("provinsi", "kabupaten_kota"), key="w_natlevel",
         format_func=lambda v: t(f"map_level_{v}", lang), required=True,
     ) or ctx.sel.national_level
     if level != ctx.sel.national_level:
-        ui.update(national_level=level)
+        context.update(national_level=level)
 
-scores = ui.q_risk("risk_scores", as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
+scores = data.phase_scores(as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
 map_col, side_col = st.columns([1, 1])
 with map_col:
-    map_title = t("map_title", lang, area=ui.area_name(ctx), phase=phase_name(phase, lang))
+    map_title = t("map_title", lang, area=context.area_name(ctx), phase=phase_name(phase, lang))
     st.subheader(map_title)
-    ui.risk_map(ctx, scores, level=level, province=ctx.province, width_px=600, label=map_title)
-    ui.legend(ctx)
+    widgets.risk_map(ctx, scores, level=level, province=ctx.province, width_px=600, label=map_title)
+    widgets.legend(ctx)
     if scores is not None and scores.empty:
         st.info(t("no_scores", lang))
 with side_col:
     st.subheader(t("top10", lang))
     if scores is not None and not scores.empty:
-        ui.reading_table(ui.scores_table(ctx, scores, n=10))
+        widgets.reading_table(widgets.scores_table(ctx, scores, n=10))
     elif scores is not None:
         st.info(t("no_scores", lang))
 
 st.subheader(t("new_alerts", lang))
-alerts = ui.q_risk("risk_alerts", as_of=ctx.as_of, province=ctx.province)
+alerts = data.alerts_shown(as_of=ctx.as_of, province=ctx.province)
 if alerts is not None:
     if alerts.empty:
         st.info(t("no_alerts", lang))
     else:
-        ui.reading_table(ui.alerts_table(ctx, alerts))
+        widgets.reading_table(widgets.alerts_table(ctx, alerts))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import _auth as auth
+from ui import auth
 from waspada.accounts import AccountError
 from waspada.i18n import t
 

@@ -6,21 +6,21 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages import _ui as ui
-from waspada import reference
+from ui import context, data, widgets
+from waspada import queries, reference
 from waspada.i18n import RISK_CATEGORIES, fmt_date, fmt_number, phase_name, risk_word, t
 from waspada.maps import NO_DATA_HEX, category_hex
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
-st.title(f"{t('page_stages', lang)} — {ui.area_name(ctx)}")
-ui.sample_notice(ctx)
+st.title(f"{t('page_stages', lang)} — {context.area_name(ctx)}")
+widgets.sample_notice(ctx)
 
 # -- timeline --------------------------------------------------------------------------------
 st.subheader(t("timeline", lang))
-stages = ui.q("stages")
+stages = data.q(queries.stages)
 if stages.empty:
-    ui._notice_once(ctx, "no_schedule")
+    ctx.notice_once("no_schedule")
 else:
     fig = go.Figure()
     labels = [f"{phase_name(p, lang)} · {n}" for p, n in zip(stages["phase"], stages["name_id"])]
@@ -49,7 +49,7 @@ else:
 # -- region x phase heatmap ------------------------------------------------------------------
 level = "provinsi" if ctx.sel.is_national else "kabupaten_kota"
 st.subheader(t("heatmap", lang))
-grid = ui.q_risk("risk_by_phase", as_of=ctx.as_of, province=ctx.province, phases=reference.PHASES, level=level)
+grid = data.scores_by_phase(as_of=ctx.as_of, province=ctx.province, phases=reference.PHASES, level=level)
 if grid is not None and grid.empty:
     st.info(t("no_scores", lang))
 elif grid is not None:
@@ -58,7 +58,7 @@ elif grid is not None:
     wide_cat = grid.pivot_table(index="region_name", columns="phase", values="category", aggfunc="first")
     phases = [p for p in reference.PHASES if p in wide_score.columns]
     wide_score = wide_score[phases]
-    current_phase = ui.effective_phase(ctx)
+    current_phase = data.effective_phase(ctx)
     if current_phase in phases:  # riskiest on top for the phase in force
         wide_score = wide_score.sort_values(current_phase, ascending=False, na_position="last")
     wide_cat = wide_cat.reindex(index=wide_score.index, columns=phases)
@@ -85,15 +85,15 @@ elif grid is not None:
 
 # -- maps of three phases side by side -------------------------------------------------------
 st.subheader(t("phase_maps", lang))
-sched = ui.q("schedule").set_index("phase")
+sched = data.q(queries.schedule).set_index("phase")
 cols = st.columns(3)
 for col, phase in zip(cols, ("kampanye", "pemungutan_suara", "rekapitulasi")):
     with col:
-        map_title = t("map_title", lang, area=ui.area_name(ctx), phase=phase_name(phase, lang))
+        map_title = t("map_title", lang, area=context.area_name(ctx), phase=phase_name(phase, lang))
         st.markdown(f"**{map_title}**")
         if phase in sched.index and ctx.as_of < sched.loc[phase, "starts_on"]:
             st.info(t("phase_not_started", lang, phase=phase_name(phase, lang),
                       date=fmt_date(sched.loc[phase, "starts_on"], lang)))
-        scores = ui.q_risk("risk_scores", as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
-        ui.risk_map(ctx, scores, level=level, province=ctx.province, height=380, width_px=330, label=map_title)
-ui.legend(ctx)
+        scores = data.phase_scores(as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
+        widgets.risk_map(ctx, scores, level=level, province=ctx.province, height=380, width_px=330, label=map_title)
+widgets.legend(ctx)

@@ -11,8 +11,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from app_pages import _auth as auth
-from app_pages import _ui as ui
+from ui import auth, context, widgets
 from waspada.accounts import AccountError
 from waspada.i18n import fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, t
 from waspada.template_xlsx import FILE_NAME as TEMPLATE_FILE_NAME
@@ -20,7 +19,7 @@ from waspada.template_xlsx import build_template
 from waspada.uploads import UPLOAD_TYPES, list_uploads, preview_upload, store_upload, withdraw_upload
 from waspada import reference
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
 user = auth.require("upload", lang)
 acc = auth.accounts()
@@ -122,18 +121,18 @@ for p in previews:
                     f"{t('upload_duplicates', lang)} ({n['duplicates']})"])
     with tabs[0]:
         if n["accepted"]:
-            ui.plain_table(accepted_table(p.report.accepted))
+            widgets.plain_table(accepted_table(p.report.accepted))
     with tabs[1]:
         if p.report.refused:
-            ui.plain_table(listing(p.report.refused, [("row", "upload_col_row"), ("column", "upload_col_column"),
+            widgets.plain_table(listing(p.report.refused, [("row", "upload_col_row"), ("column", "upload_col_column"),
                                                       ("reason", "reason")]))
     with tabs[2]:
         if p.report.warnings:
-            ui.plain_table(listing(p.report.warnings, [("row", "upload_col_row"), ("column", "upload_col_column"),
+            widgets.plain_table(listing(p.report.warnings, [("row", "upload_col_row"), ("column", "upload_col_column"),
                                                        ("message", "upload_col_message")]))
     with tabs[3]:
         if p.report.duplicates:
-            ui.plain_table(listing(p.report.duplicates, [("row", "upload_col_row"), ("reason", "reason")]))
+            widgets.plain_table(listing(p.report.duplicates, [("row", "upload_col_row"), ("reason", "reason")]))
 
 storable = [p for p in previews if p.storable]
 if storable:
@@ -160,7 +159,7 @@ uploads = list_uploads(ctx.db, user=user)
 if uploads.empty:
     st.caption(t("upload_no_history", lang))
 else:
-    ui.plain_table(pd.DataFrame({
+    widgets.plain_table(pd.DataFrame({
         t("upload_col_upload", lang): [f"#{i}" for i in uploads["upload_id"]],
         t("upload_col_file", lang): uploads["file_name"].to_numpy(),
         t("upload_col_when", lang): [when(v) for v in uploads["uploaded_at"]],

@@ -7,13 +7,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages import _ui as ui
-from waspada import maps
+from ui import context, data, widgets
+from waspada import maps, queries
 from waspada.i18n import (
     RISK_CATEGORIES, fmt_date, fmt_number, phase_name, risk_word, t, yes_no,
 )
 
-ctx = ui.current()
+ctx = context.current()
 lang = ctx.lang
 
 if ctx.sel.is_national:
@@ -21,18 +21,18 @@ if ctx.sel.is_national:
     st.info(t("region_needs_province", lang))
     st.stop()
 
-kab = ui.q("kabkota", province=ctx.sel.province)
+kab = data.q(queries.kabkota, province=ctx.sel.province)
 if kab.empty:
     st.title(t("page_region", lang))
     st.info(t("no_regions", lang))
     st.stop()
 
-phase = ui.effective_phase(ctx)
+phase = data.effective_phase(ctx)
 region = ctx.sel.region
 picked_note = None
 if region is None:
     # No region chosen yet: open on the riskiest one, and say so.
-    scores = ui.q_risk("risk_scores", as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
+    scores = data.phase_scores(as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
     if scores is not None and not scores.empty:
         region = scores.sort_values("score", ascending=False).iloc[0]["region_code"]
         picked_note = t("region_default_riskiest", lang)
@@ -40,14 +40,14 @@ if region is None:
         region = kab.iloc[0]["code"]
         picked_note = t("region_default_first", lang)
 
-info = ui.q("region", code=region)
+info = data.q(queries.region, code=region)
 st.title(f"{t('page_region', lang)} — {info['name']}")
 if picked_note:
     st.caption(picked_note)
 
 # -- today's score -------------------------------------------------------------------------
 row = None
-scores = ui.q_risk("risk_scores", as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
+scores = data.phase_scores(as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
 if scores is not None:
     hit = scores[scores["region_code"] == region]
     row = hit.iloc[0] if not hit.empty else None
@@ -59,23 +59,22 @@ st.caption(f"{t('as_of', lang)}: {fmt_date(ctx.as_of, lang)}")
 if row is not None:
     st.markdown(f"**{t('reason', lang)}:** " + str(row["reason_en" if lang == "en" else "reason_id"]).replace("*", "\\*"))
 
-totals = ui.q("incident_totals", region=region, end=ctx.as_of)
-ui.generated_notice(ctx, totals["generated"], totals["n"])
+totals = data.q(queries.incident_totals, region=region, end=ctx.as_of)
+widgets.generated_notice(ctx, totals["generated"], totals["n"])
 
 left, right = st.columns(2)
 with left:
     st.subheader(t("score_over_time", lang))
-    prog = ui.q("phase_progress", as_of=ctx.as_of)
+    prog = data.q(queries.phase_progress, as_of=ctx.as_of)
     start = prog.get("first") or (ctx.as_of - timedelta(days=90))
-    history = ui.q_risk("risk_history", region=region, start=start, end=ctx.as_of, step_days=3)
+    history = data.q_risk(queries.risk_history, region=region, start=start, end=ctx.as_of, step_days=3)
     if history is not None and history.empty:
         st.info(t("no_scores", lang))
     elif history is not None:
         fig = go.Figure(go.Scatter(x=history["date"],
                                    y=history["score"], mode="lines", line={"color": "#08306b", "width": 3},
                                    name=t("score", lang)))
-        config = ui.risk_config()
-        bands = ui.category_bands(config, "kabupaten_kota")
+        bands = data.category_bands("kabupaten_kota")
         if bands:
             for c, (lo, hi) in bands.items():
                 fig.add_hrect(y0=lo, y1=hi, fillcolor=maps.category_hex(c), opacity=0.18, line_width=0,
@@ -85,7 +84,7 @@ with left:
         st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 with right:
     st.subheader(t("contributions", lang))
-    contrib = ui.q_risk("risk_contributions", as_of=ctx.as_of, region=region, phase=phase)
+    contrib = data.q_risk(queries.risk_contributions, as_of=ctx.as_of, region=region, phase=phase)
     if contrib is not None and contrib.empty:
         st.info(t("no_scores", lang))
     elif contrib is not None:
@@ -101,11 +100,11 @@ with right:
 left, right = st.columns(2)
 with left:
     st.subheader(t("ikp", lang))
-    ikp = ui.q("ikp_dimensions", region=region)
+    ikp = data.q(queries.ikp_dimensions, region=region)
     if ikp.empty:
         st.info(t("no_ikp", lang))
     else:
-        ui.plain_table(pd.DataFrame({
+        widgets.plain_table(pd.DataFrame({
             t("dimension", lang): [t(f"ikp_{d}", lang) for d in ikp["dimension"]],
             t("score", lang): [fmt_number(v, 2) for v in ikp["score"]],
             t("category", lang): [risk_word(c, lang) for c in ikp["category"]],
@@ -117,11 +116,11 @@ with left:
             st.caption(t("generated_label", lang) + ": " + t("ikp_generated_note", lang))
 with right:
     st.subheader(t("kpu", lang))
-    kpu = ui.q("kpu_figures", region=region)
+    kpu = data.q(queries.kpu_figures, region=region)
     if kpu.empty:
         st.info(t("no_kpu", lang))
     else:
-        ui.plain_table(pd.DataFrame({
+        widgets.plain_table(pd.DataFrame({
             t("figure", lang): [t(f"kpu_{f}", lang) for f in kpu["figure"]],
             t("value", lang): [fmt_number(v) for v in kpu["value"]],
             t("of_election", lang): kpu["of_election"].to_numpy(),
@@ -136,26 +135,26 @@ st.subheader(t("region_incidents", lang))
 if not totals["n"]:
     st.info(t("no_incidents", lang))
 else:
-    incidents = ui.q("incidents", region=region, end=ctx.as_of, limit=ui.TABLE_ROWS)
-    points = ui.incident_points(ctx, ui.q("incident_map_points", region=region, end=ctx.as_of))
+    incidents = data.q(queries.incidents, region=region, end=ctx.as_of, limit=widgets.TABLE_ROWS)
+    points = widgets.incident_points(ctx, data.q(queries.incident_map_points, region=region, end=ctx.as_of))
     map_col, table_col = st.columns([2, 3])
     with map_col:
-        one = ui.q_risk("risk_scores", as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
-        ui.risk_map(ctx, one, region=region, extra_layers=[maps.incident_layer(points)], height=420,
+        one = data.phase_scores(as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
+        widgets.risk_map(ctx, one, region=region, extra_layers=[maps.incident_layer(points)], height=420,
                     width_px=400, key="region_map")
         st.caption(t("map_location_note", lang))
     with table_col:
         if totals["n"] > len(incidents):
             st.caption(t("incident_table_newest", lang, n=fmt_number(len(incidents))))
-        ui.plain_table(ui.incident_table(ctx, incidents), height=420)
+        widgets.plain_table(widgets.incident_table(ctx, incidents), height=420)
 
 st.subheader(t("kecamatan_ranking", lang))
-ranking = ui.q("kecamatan_ranking", region=region, end=ctx.as_of)
+ranking = data.q(queries.kecamatan_ranking, region=region, end=ctx.as_of)
 if ranking.empty:
     st.info(t("no_incidents", lang))
 else:
-    ui.plain_table(pd.DataFrame({
-        "Kecamatan": ranking["name"].to_numpy(),
+    widgets.plain_table(pd.DataFrame({
+        t("col_kecamatan", lang): ranking["name"].to_numpy(),
         t("n_incidents", lang): ranking["n_incidents"].astype(int).to_numpy(),
         t("injured", lang): ranking["injured"].astype(int).to_numpy(),
         t("killed", lang): ranking["killed"].astype(int).to_numpy(),

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_pages._auth import TOKEN_KEY
-from app_pages._http_login import LOGIN_PATH
+from ui.auth import TOKEN_KEY
+from ui.http_login import LOGIN_PATH
 from waspada.accounts import Accounts
 
 PASSWORD = "sandi-uji-yang-panjang"
@@ -52,7 +52,7 @@ __all__ = ["PASSWORD", "TOKEN_KEY", "USERS", "ensure_users", "log_in", "session_
 
 def browser_login(page, role: str = "pimpinan", timeout_ms: int = 60_000) -> None:
     """After page.goto(): log in when the browser has no live session. The server sends a page
-    request without one to the login form at /masuk (app_pages/_http_login.py), which sends
+    request without one to the login form at /masuk (ui/http_login.py), which sends
     the browser on to the page it asked for; a browser already logged in (the session cookie)
     is on that page already."""
     from urllib.parse import urlparse

@@ -79,19 +79,19 @@ def test_pages_by_role(env, role, allowed, refused):
 
 def test_pages_check_the_role_themselves(env):
     """Defence in depth: run a restricted page's script for a pimpinan directly."""
-    from app_pages import _auth
+    from ui import auth
 
     at = _login(_app().run(), "pimpinan")
-    user = at.session_state[_auth.USER_KEY]
+    user = at.session_state[auth.USER_KEY]
     assert user.role == "pimpinan" and not user.can("upload")
     from streamlit.testing.v1 import AppTest
 
     page = AppTest.from_string(
         "import streamlit as st\n"
-        "from app_pages import _auth\n"
-        "_auth.require('upload')\n"
+        "from ui import auth\n"
+        "auth.require('upload')\n"
         "st.title('RAHASIA')\n")
-    page.session_state[_auth.USER_KEY] = user
+    page.session_state[auth.USER_KEY] = user
     page.run()
     assert not [t.value for t in page.title]
     assert "tidak tersedia untuk peran Anda (Pimpinan)" in page.error[0].value

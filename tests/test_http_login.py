@@ -1,7 +1,7 @@
-"""The plain-HTTP login page (app_pages/_http_login.py) without a server: where it may send
+"""The plain-HTTP login page (ui/http_login.py) without a server: where it may send
 the browser, and that what it shows is text. Its HTTP behaviour is in tests/e2e/test_login.py."""
 
-from app_pages._http_login import login_page, safe_next
+from ui.http_login import login_page, safe_next
 
 
 def test_after_login_only_paths_of_this_site():

@@ -34,11 +34,11 @@ def test_filters_narrow_the_table(open_app, sample_db):
 def test_the_excel_download_is_what_the_filters_show(open_app, sample_db, monkeypatch):
     # AppTest does not expose a download's bytes; keep what the page hands to the button (a
     # function that builds the workbook when clicked) and call it as the click would.
-    from app_pages import _ui
+    from ui import widgets
 
     made = []
-    real = _ui.incident_export
-    monkeypatch.setattr(_ui, "incident_export", lambda *a, **k: made.append(real(*a, **k)) or made[-1])
+    real = widgets.incident_export
+    monkeypatch.setattr(widgets, "incident_export", lambda *a, **k: made.append(real(*a, **k)) or made[-1])
     at = open_app(sample_db, page="insiden", params={"tahapan": "kampanye", "kategori": "bentrok_massa"})
     assert_clean(at)
     assert len(at.get("download_button")) == 1

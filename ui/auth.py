@@ -1,4 +1,4 @@
-"""The login gate and role checks every page goes through (not a page itself).
+"""The login gate and role checks every page goes through.
 
 app.py calls ``gate()`` before it builds the navigation: nobody logged in -> the login
 page only; a one-time password -> the password page only; otherwise the user of a live
@@ -9,7 +9,7 @@ before anything renders.
 
 The session token lives in Streamlit's session state (server side, per browser tab). When
 the app is served by server.py, the login at /masuk also puts it in an HttpOnly cookie
-(app_pages/_http_login.py), which a new tab or a reload brings along: the gate takes the
+(ui/http_login.py), which a new tab or a reload brings along: the gate takes the
 token from there and checks it like any other, so the official is not asked again.
 With ``[akun] masuk = "oidc"`` the login page uses st.login (the office's OpenID Connect
 provider) instead of passwords; roles still come from the local accounts (docs/accounts.md).
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages._http_login import COOKIE, LOGOUT_PATH
+from ui.http_login import COOKIE, LOGOUT_PATH
 from waspada.accounts import ROLE_NAMES, Accounts, User, installation_accounts, scope_description
 from waspada.i18n import t
 
@@ -30,8 +30,6 @@ TOKEN_KEY = "_waspada_auth_token"
 ENDED_COOKIE_KEY = "_waspada_auth_ended_cookie"  # a cookie's token this tab logged out of
 USER_KEY = "_waspada_auth_user"
 NOTICE_KEY = "_waspada_auth_notice"
-
-
 
 
 def accounts() -> Accounts:
@@ -88,6 +86,7 @@ def _oidc_logout() -> None:
             pass
 
 
+PAGES_DIR = Path(__file__).resolve().parent.parent / "app_pages"  # pages only (tests/test_architecture.py)
 # URL paths of the account pages (the dashboard pages use their file names).
 PAGE_PATHS = {"unggah": "unggah", "admin_pengguna": "pengguna", "admin_audit": "audit", "sandi": "sandi"}
 
@@ -99,9 +98,8 @@ def _only(script: str, title: str, icon: str) -> None:
     as /insiden?tanggal=... shows this page and, once the user is through, the page it
     named, with its selection.
     """
-    here = Path(__file__).parent
     own = Path(script).stem  # the default page already answers to its own file name
-    paths = {PAGE_PATHS.get(f.stem, f.stem) for f in here.glob("*.py") if not f.stem.startswith("_")} - {own}
+    paths = {PAGE_PATHS.get(f.stem, f.stem) for f in PAGES_DIR.glob("*.py")} - {own}
     pages = [st.Page(script, title=title, icon=icon, default=True)]
     pages += [st.Page(script, title=title, icon=icon, url_path=path) for path in sorted(paths)]
     st.navigation(pages, position="hidden").run()

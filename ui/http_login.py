@@ -13,7 +13,7 @@ for the password again, and the form itself waited for the whole Streamlit front
 * ``RequireLogin`` sends a page request without a live session to /masuk.
 
 The pages read the cookie on the server (``st.context.cookies``) and check the token against
-the accounts database on every run (app_pages/_auth.py), as they did before. Without
+the accounts database on every run (ui/auth.py), as they did before. Without
 server.py (``streamlit run app.py``, AppTest) the Streamlit login page still works alone.
 The same page is shown in place of the app when a session ends while a tab is open.
 
@@ -40,7 +40,6 @@ LOGOUT_PATH = "/keluar"
 # Requests that are not a page: Streamlit's own API, scripts, media, components.
 _NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/bidi-components/", "/app/static/",
               "/auth/", "/favicon", "/manifest", LOGIN_PATH, LOGOUT_PATH)
-
 
 
 def safe_next(value: str | None) -> str:

@@ -228,4 +228,13 @@ AUDIT: dict[str, dict[str, str]] = {  # app_pages/admin_audit.py
     "audit_action_withdrawal": {"id": "unggahan ditarik", "en": "upload withdrawn"},
 }
 
-TEXT: dict[str, dict[str, str]] = {**REPORTS, **BRIEFING_SCREEN, **UPLOAD, **LOGIN, **PASSWORD, **USERS, **AUDIT}
+# The frame around every page (ui/sidebar.py) and column heads of shared tables (ui/widgets.py).
+FRAME = {
+    "language_picker": {"id": "Bahasa / Language", "en": "Bahasa / Language"},  # both: whoever reads it finds theirs
+    "language_name_id": {"id": "Indonesia", "en": "Indonesian"},  # shown in its own language
+    "language_name_en": {"id": "Inggris", "en": "English"},
+    "col_kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},  # domain words, kept in English
+    "col_desa": {"id": "Desa", "en": "Desa"},
+}
+
+TEXT: dict[str, dict[str, str]] = {**FRAME, **REPORTS, **BRIEFING_SCREEN, **UPLOAD, **LOGIN, **PASSWORD, **USERS, **AUDIT}

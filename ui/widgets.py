@@ -1,0 +1,186 @@
+"""What pages draw the same way: tables, notices, maps and downloads."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from ui import data
+from ui.context import Context, area_name
+from waspada import export, maps, queries
+from waspada.i18n import (
+    TEXT, fmt_date, fmt_number, incident_category_name, phase_name, risk_word, t, yes_no,
+)
+from waspada.maps import legend_html
+
+# Incident categories (not risk categories) in charts: Okabe–Ito, distinguishable with
+# colour-vision deficiencies, then two greys for the tail of the twelve categories.
+CATEGORY_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+                    "#F0E442", "#000000", "#999999", "#882255", "#44AA99", "#555555"]
+
+# Tables show the newest rows only: a national view can match a million incidents, and a
+# browser table of them would take longer to send than to read. The export has them all.
+TABLE_ROWS = 1000
+
+
+# -- notices ---------------------------------------------------------------------------------
+def generated_notice(ctx: Context, n_generated: int, n_total: int | None = None) -> None:
+    """The label every page shows when what it shows includes generated data."""
+    if n_generated <= 0:
+        return
+    text = t("generated_label", ctx.lang)
+    if n_total:
+        text += " — " + t("generated_detail", ctx.lang, n=fmt_number(n_generated), total=fmt_number(n_total))
+    st.warning(text, icon=":material/science:")
+
+
+def sample_notice(ctx: Context) -> None:
+    """Generated label for pages whose figures mix the sample into the risk scores."""
+    fresh = data.q_for(ctx, queries.data_freshness)
+    if fresh["generated_incidents"] or fresh["generated_sources"]:
+        st.warning(t("generated_label", ctx.lang), icon=":material/science:")
+
+
+# -- tables ----------------------------------------------------------------------------------
+def plain_table(df: pd.DataFrame, **kwargs) -> None:
+    """st.dataframe renders cell text as text, never HTML."""
+    st.dataframe(df, hide_index=True, width="stretch", **kwargs)
+
+
+def reading_table(df: pd.DataFrame) -> None:
+    """A short table whose sentences must be read whole (reasons): st.table wraps cell
+    text (st.dataframe cuts it) and, like it, shows text as text. Rows numbered from 1."""
+    st.table(df.set_axis(range(1, len(df) + 1)))
+
+
+def scores_table(ctx: Context, scores: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
+    """Region, score, category word and reason, riskiest first, in the interface language."""
+    lang = ctx.lang
+    df = scores.sort_values("score", ascending=False)
+    if n:
+        df = df.head(n)
+    return pd.DataFrame({
+        t("name", lang): df["region_name"].to_numpy(),
+        t("score", lang): [fmt_number(v, 1) for v in df["score"]],
+        t("category", lang): [risk_word(c, lang) for c in df["category"]],
+        t("reason", lang): df["reason_en" if lang == "en" else "reason_id"].to_numpy(),
+    })
+
+
+def alerts_table(ctx: Context, alerts: pd.DataFrame) -> pd.DataFrame:
+    """Alerts as plain text, newest first: date, region, kind, category and the reason."""
+    lang = ctx.lang
+    df = alerts.sort_values("triggered_on", ascending=False, kind="stable")
+    kinds = {k: t(f"alert_{k}", lang) if f"alert_{k}" in TEXT else k.replace("_", " ") for k in df["kind"].unique()}
+    return pd.DataFrame({
+        t("date", lang): [fmt_date(d, lang) if pd.notna(d) else "–" for d in df["triggered_on"]],
+        t("name", lang): df["region_name"].to_numpy(),
+        t("alert_kind", lang): [kinds[k] for k in df["kind"]],
+        t("category", lang): [risk_word(c, lang) if isinstance(c, str) else "–" for c in df["category"]],
+        t("reason", lang): df["reason_en" if lang == "en" else "reason_id"].to_numpy(),
+    })
+
+
+def incident_table(ctx: Context, df: pd.DataFrame, for_export: bool = False) -> pd.DataFrame:
+    """The incident columns a reader needs, headed in the interface language.
+
+    On screen dates read '27 November 2024'; in the export they are real dates so a
+    spreadsheet can sort and filter them. Same rows and columns either way.
+    """
+    lang = ctx.lang
+    dates = df["occurred_on"].to_numpy() if for_export else [fmt_date(d, lang) for d in df["occurred_on"]]
+    df = df.fillna({c: "" for c in ("kecamatan_name", "desa", "perpetrator", "source")})
+    return pd.DataFrame({
+        t("date", lang): dates,
+        t("region", lang): df["region_name"].to_numpy(),
+        t("col_kecamatan", lang): df["kecamatan_name"].to_numpy(),
+        t("col_desa", lang): df["desa"].to_numpy(),
+        t("phase", lang): [phase_name(p, lang) for p in df["phase"]],
+        t("categories", lang): df["category_en" if lang == "en" else "category_id"].to_numpy(),
+        t("description", lang): df["description"].to_numpy(),
+        t("perpetrator", lang): df["perpetrator"].to_numpy(),
+        t("injured", lang): df["injured"].astype(int).to_numpy(),
+        t("killed", lang): df["killed"].astype(int).to_numpy(),
+        t("source", lang): df["source"].to_numpy(),
+        t("generated", lang): [yes_no(g, lang) for g in df["generated"]],
+        t("source_file", lang): [f"{f} ({t('row', lang)} {r})" if pd.notna(r) else f
+                                 for f, r in zip(df["source_file"], df["source_row"])],
+    })
+
+
+def filter_summary(ctx: Context, filters: dict) -> str:
+    """One line saying what the incident filters are (shown on the page and in the export)."""
+    lang = ctx.lang
+    parts = [f"{fmt_date(filters['start'], lang)} – {fmt_date(filters['end'], lang)}", area_name(ctx)]
+    if filters.get("region"):
+        info = data.q_for(ctx, queries.region, code=filters["region"])
+        parts.append(info["name"] if info else filters["region"])
+    parts.append(phase_name(filters["phase"], lang) if filters.get("phase") else t("all_phases", lang))
+    cats = filters.get("categories") or ()
+    parts.append(", ".join(incident_category_name(c, lang) for c in cats) if cats else t("all_categories", lang))
+    return " · ".join(parts)
+
+
+# -- maps ------------------------------------------------------------------------------------
+def legend(ctx: Context) -> None:
+    st.html(legend_html(ctx.lang))
+
+
+def risk_map(ctx: Context, scores: pd.DataFrame | None, *, level: str = "kabupaten_kota",
+             province: str | None = None, region: str | None = None,
+             extra_layers: list | None = None, height: int = 520, width_px: int = 1000,
+             key: str | None = None, label: str = "") -> bool:
+    """Draw regions coloured by category (grey: no score); False if no shapes.
+
+    Regions alone are an inline SVG (maps.risk_svg: drawn at once, no WebGL, each region's
+    words in its tooltip). With extra layers (incident dots) the map is a deck.gl map the
+    reader can zoom into. Either way the geometry is simplified for width_px and prepared
+    once per process; each run only writes the colours and words."""
+    if not extra_layers:
+        svg = maps.risk_svg(level, scores, ctx.lang, province=province, region=region,
+                            width_px=width_px, height_px=height, label=label)
+        if svg is None:
+            return False
+        # Markup made by maps.risk_svg, every text in it escaped (st.html's sanitiser drops SVG).
+        st.markdown(svg, unsafe_allow_html=True)
+        return True
+    deck = maps.risk_deck(level, scores, ctx.lang, province=province, region=region,
+                          extra_layers=extra_layers, width_px=width_px, height_px=height)
+    if deck is None:
+        return False
+    st.pydeck_chart(deck, height=height, key=key)
+    return True
+
+
+def incident_points(ctx: Context, points: pd.DataFrame) -> pd.DataFrame:
+    """lon, lat and a plain-text label for maps.incident_layer, from queries.incident_map_points:
+    one dot per incident ('27 November 2024 · Bentrokan massa · Kota Tarakan') or, when there
+    are many, one per place ('Kec. Tarakan Barat: 1.234 insiden')."""
+    lang = ctx.lang
+    labels = [
+        f"{fmt_date(d, lang)} · {incident_category_name(c, lang)} · {r}" if n == 1 and isinstance(c, str)
+        else t("incidents_at_place", lang, place=p, n=fmt_number(n))
+        for n, d, c, r, p in zip(points["n"], points["occurred_on"], points["category"], points["region_name"],
+                                 points["place"])
+    ]
+    return pd.DataFrame({"lon": points["lon"], "lat": points["lat"], "nama": labels}).dropna(subset=["lon", "lat"])
+
+
+# -- downloads -------------------------------------------------------------------------------
+def incident_export(ctx: Context, filters: dict, notes: list[str]) -> Callable[[], bytes]:
+    """The Excel of every incident matching the filters, built only when the button is
+    clicked (st.download_button calls it), so a page view never pays for it."""
+    db, lang = ctx.db, ctx.lang
+
+    def build() -> bytes:
+        cur = db.reader()
+        try:
+            df = queries.incidents(cur, **filters)
+        finally:
+            cur.close()
+        return export.to_excel_bytes(incident_table(ctx, df, for_export=True), sheet_name=t("page_incidents", lang),
+                                     notes=notes)
+
+    return build
