@@ -9,7 +9,7 @@ both languages with the same placeholders and that every key is used somewhere.
 
 from __future__ import annotations
 
-from waspada.texts import accounts, auth, briefing, common, login_form, pages
+from waspada.texts import accounts, auth, briefing, cli, common, login_form, pages
 
 AREAS = {
     "common": common.TEXT,
@@ -17,6 +17,7 @@ AREAS = {
     "auth": auth.TEXT,
     "login_form": login_form.TEXT,
     "accounts": accounts.TEXT,
+    "cli": cli.TEXT,
     "pages": pages.TEXT,
 }
 
