@@ -14,20 +14,21 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Re-install only when a requirements file changes.
-$(VENV)/.installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
 
 $(DB): | $(VENV)/.installed
-	$(PY) -m etl build --db $(DB)
+	$(VENV)/bin/waspada data build --db $(DB)
 
 db: $(DB)
 
 # ensure-admin prints a one-time password for the account `admin` when no admin exists yet.
 run: install db
-	$(PY) -m etl ensure-admin --db $(DB)
+	$(VENV)/bin/waspada users ensure-admin --db $(DB)
 	$(PY) -m streamlit run server.py --server.port $(PORT)
 
 system-packages:

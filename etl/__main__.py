@@ -1,31 +1,25 @@
-"""Command line: `python -m etl build`, `python -m etl load-incidents FILE...`, ..."""
+"""`python -m etl ...`: the old name of `waspada data ...` (build, load, load-incidents,
+load-kpu, load-ikp, load-violations, generate-national, make-template). The account
+commands moved to `waspada users ...`; their old names are forwarded with a note."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from etl import build, load_commands
-from etl import account_commands
-from etl import national
-from waspada.paths import DEFAULT_DB_PATH
+from waspada.cli import main as waspada_main
+from waspada.i18n import t
+
+# old etl name -> the command line it now is
+MOVED = {"create-user": ["users", "create"], "ensure-admin": ["users", "ensure-admin"]}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m etl", description="Waspada ETL")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("build", help="bangun basis data dari data bawaan (idempoten)")
-    p.add_argument("--db", default=str(DEFAULT_DB_PATH))
-    p.add_argument("--no-sample", action="store_true", help="tanpa data contoh yang dibangkitkan")
-    p.set_defaults(func=build.run)
-
-    load_commands.register(sub, default_db=str(DEFAULT_DB_PATH))
-    account_commands.register(sub, default_db=str(DEFAULT_DB_PATH))
-    national.register(sub, default_db=str(DEFAULT_DB_PATH))
-
-    args = parser.parse_args(argv)
-    return int(args.func(args) or 0)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in MOVED:
+        new = MOVED[argv[0]]
+        print(t("cli_moved", old=f"python -m etl {argv[0]}", new="waspada " + " ".join(new)), file=sys.stderr)
+        return waspada_main([*new, *argv[1:]])
+    return waspada_main(["data", *argv], prog="python -m etl")
 
 
 if __name__ == "__main__":

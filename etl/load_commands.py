@@ -1,4 +1,4 @@
-"""load-incidents, load-kpu, load-ikp, load-violations: load files people send.
+"""load (incident files), load-kpu, load-ikp, load-violations: load files people send.
 
 Every file is parsed first; when any file cannot be read at all, nothing is written and
 the command exits with status 2. Otherwise each file is stored in its own transaction and
@@ -15,24 +15,21 @@ from pathlib import Path
 from waspada.db import Database
 
 
-def register(sub, default_db: str) -> None:
-    """Add the load-* subcommands to the etl parser."""
-    p = sub.add_parser("load-incidents", help="muat berkas laporan insiden (xlsx/xls/csv)")
-    _common(p, default_db)
-    p.add_argument("--by", default=None, help="nama pengunggah (bawaan: pengguna sistem)")
-    p.set_defaults(func=run_load, kind="incidents")
-    for kind, text in (("kpu", "angka KPU (DPT, TPS, paslon)"), ("ikp", "skor IKP Bawaslu"),
-                       ("violations", "jumlah pelanggaran (Bawaslu)")):
-        p = sub.add_parser(f"load-{kind}", help=f"muat berkas {text}")
-        _common(p, default_db)
-        p.add_argument("--by", default=None, help="nama pengunggah (bawaan: pengguna sistem)")
+def register(sub, default_db: str, lang: str = "id") -> None:
+    """Add the load commands to a parser: `load` (incident files; its old name
+    `load-incidents` is an alias), `load-kpu`, `load-ikp`, `load-violations`."""
+    from waspada.i18n import t
+
+    for name, aliases, kind, help_key in (("load", ["load-incidents"], "incidents", "cli_data_load"),
+                                          ("load-kpu", [], "kpu", "cli_data_load_kpu"),
+                                          ("load-ikp", [], "ikp", "cli_data_load_ikp"),
+                                          ("load-violations", [], "violations", "cli_data_load_violations")):
+        p = sub.add_parser(name, aliases=aliases, help=t(help_key, lang))
+        p.add_argument("files", nargs="+", metavar="FILE")
+        p.add_argument("--db", default=default_db, help=t("cli_db_help", lang))
+        p.add_argument("--json", action="store_true", help=t("cli_data_json", lang))
+        p.add_argument("--by", default=None, help=t("cli_data_by", lang))
         p.set_defaults(func=run_load, kind=kind)
-
-
-def _common(p, default_db: str) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--db", default=default_db)
-    p.add_argument("--json", action="store_true", help="satu objek JSON per berkas per baris")
 
 
 def _parser_and_store(kind: str):

@@ -5,4 +5,4 @@
 #   scripts/backup.sh [TARGET_DIR]        (WASPADA_DB / WASPADA_ACCOUNTS_DB are honoured)
 set -eu
 cd "$(dirname "$0")/.."
-exec .venv/bin/python -m etl.backup backup --to "${1:-backups}"
+exec .venv/bin/python -m waspada backup create --to "${1:-backups}"

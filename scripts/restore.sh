@@ -6,4 +6,4 @@
 set -eu
 cd "$(dirname "$0")/.."
 [ $# -eq 1 ] || { echo "pemakaian: scripts/restore.sh FOLDER_CADANGAN" >&2; exit 2; }
-exec .venv/bin/python -m etl.backup restore --from "$1"
+exec .venv/bin/python -m waspada backup restore "$1"

@@ -1,5 +1,5 @@
 """Accounts: roles and scope, argon2 passwords, lock-out, sessions that expire, password
-change, the audit trail, the separate accounts file, and the create-user/ensure-admin CLI."""
+change, the audit trail, the separate accounts file, and `waspada users create/ensure-admin`."""
 
 from __future__ import annotations
 
@@ -338,28 +338,28 @@ def test_settings_from_waspada_toml(tmp_path):
 
 
 # -- command line ------------------------------------------------------------------------
-def _etl(*args, stdin: str | None = None, env_extra: dict | None = None):
+def _users_cli(*args, stdin: str | None = None, env_extra: dict | None = None):
     import os
 
     env = dict(os.environ)
     env.pop("WASPADA_ACCOUNTS_DB", None)
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, input=stdin, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "waspada", "users", *args], cwd=ROOT, input=stdin, capture_output=True,
                           text=True, env=env, timeout=120)
 
 
 def test_cli_ensure_admin_then_create_user(tmp_path):
     db = tmp_path / "waspada.duckdb"
-    first = _etl("ensure-admin", "--db", str(db))
+    first = _users_cli("ensure-admin", "--db", str(db))
     assert first.returncode == 0, first.stderr
     password = next(line.split(":", 1)[1].strip() for line in first.stdout.splitlines()
                     if "kata sandi sekali pakai" in line)
     acc = Accounts.open(tmp_path / "accounts.duckdb")
     assert acc.login("admin", password).ok
-    again = _etl("ensure-admin", "--db", str(db))
+    again = _users_cli("ensure-admin", "--db", str(db))
     assert again.returncode == 0 and "sudah ada" in again.stdout and password not in again.stdout
 
-    made = _etl("create-user", "budi", "--role", "staf", "--regions", "65.71,65.02", "--password-stdin",
+    made = _users_cli("create", "budi", "--role", "staf", "--regions", "65.71,65.02", "--password-stdin",
                 "--db", str(db), stdin="sandi-rahasia-budi\n")
     assert made.returncode == 0, made.stderr
     assert "sandi-rahasia-budi" not in made.stdout
@@ -367,7 +367,7 @@ def test_cli_ensure_admin_then_create_user(tmp_path):
     assert (user.role, user.province_code, user.regions, user.must_change_password) == \
         ("staf", "65", ("65.71", "65.02"), False)
 
-    bad = _etl("create-user", "sari", "--role", "staf", "--regions", "65.71,13.71", "--db", str(db))
+    bad = _users_cli("create", "sari", "--role", "staf", "--regions", "65.71,13.71", "--db", str(db))
     assert bad.returncode == 2 and "13.71" in bad.stderr
     assert acc.get_user("sari") is None
     assert not Path(db).exists()  # account commands never create or touch the main database

@@ -1,4 +1,4 @@
-"""Backup and restore (etl/backup.py, scripts/backup.sh, scripts/restore.sh): back up, lose
+"""Backup and restore (waspada/backup.py, scripts/backup.sh, scripts/restore.sh): back up, lose
 everything, restore, and find the same rows, the same accounts and the same uploaded files."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import backup as bk
+from waspada import backup as bk
 from etl.build import build_database
 from waspada.accounts import Accounts
 from waspada.db import Database

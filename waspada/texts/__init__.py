@@ -9,13 +9,15 @@ both languages with the same placeholders and that every key is used somewhere.
 
 from __future__ import annotations
 
-from waspada.texts import auth, briefing, common, login_form, pages
+from waspada.texts import accounts, auth, briefing, cli, common, login_form, pages
 
 AREAS = {
     "common": common.TEXT,
     "briefing": briefing.TEXT,
     "auth": auth.TEXT,
     "login_form": login_form.TEXT,
+    "accounts": accounts.TEXT,
+    "cli": cli.TEXT,
     "pages": pages.TEXT,
 }
 

@@ -1,0 +1,55 @@
+"""Errors of account requests; each is a MessageError (catalogue key + params, rendered in
+the reader's language; ``str(error)`` is Indonesian) whose class says what failed.
+All are AccountError, which stays a ValueError as before the split."""
+
+from __future__ import annotations
+
+from waspada.i18n import DEFAULT_LANG, MessageError, msg
+from waspada.texts import CATALOGUE
+
+
+class AccountError(MessageError, ValueError):
+    """A request about accounts that cannot be done.
+
+    Raised with a catalogue key. A plain Indonesian sentence is still accepted (the
+    upload code raises AccountError("...") until it has keys of its own); it is then the
+    text in both languages."""
+
+    def __init__(self, key: str, **params):
+        if key in CATALOGUE:
+            super().__init__(key, **params)
+        else:
+            self.message = msg("account_error_untranslated", text=key)
+            ValueError.__init__(self, self.message.render(DEFAULT_LANG))
+
+
+class InvalidUsernameError(AccountError):
+    """The user name breaks the naming rule."""
+
+
+class UserExistsError(AccountError):
+    """A user with that name already exists."""
+
+
+class UnknownUserError(AccountError):
+    """No user with that name."""
+
+
+class ScopeError(AccountError):
+    """The role, province or kabupaten/kota codes do not fit together."""
+
+
+class EmailError(AccountError):
+    """The email address is malformed or belongs to another account."""
+
+
+class LastAdminError(AccountError):
+    """The change would leave the installation without an active admin."""
+
+
+class PasswordPolicyError(AccountError):
+    """The new password breaks the policy (length, equal to the user name, unchanged)."""
+
+
+class WrongPasswordError(AccountError):
+    """The current password given to change it is wrong."""

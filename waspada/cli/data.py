@@ -1,0 +1,45 @@
+"""`waspada data ...`: build the database and load files (etl's functions; `python -m etl`
+is the same group under its old name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from waspada.i18n import fmt_number, t
+from waspada.paths import DEFAULT_DB_PATH, TEMPLATES_DIR
+
+
+def register(sub, lang: str) -> None:
+    from etl import build, load_commands, national
+
+    p = sub.add_parser("build", help=t("cli_data_build", lang))
+    p.add_argument("--db", default=str(DEFAULT_DB_PATH), help=t("cli_db_help", lang))
+    p.add_argument("--no-sample", action="store_true", help=t("cli_data_no_sample", lang))
+    p.set_defaults(func=build.run)
+
+    load_commands.register(sub, default_db=str(DEFAULT_DB_PATH), lang=lang)
+    national.register(sub, default_db=str(DEFAULT_DB_PATH))
+
+    p = sub.add_parser("make-template", help=t("cli_data_template", lang))
+    p.add_argument("--province", default=None, help=t("cli_template_province", lang))
+    p.add_argument("--out", default=None, help=t("cli_template_out", lang))
+    p.set_defaults(func=run_make_template)
+
+
+def run_make_template(args) -> int:
+    from waspada.cli import fail
+    from waspada.template_xlsx import FILE_NAME, build_template
+
+    out = Path(args.out) if args.out else TEMPLATES_DIR / FILE_NAME
+    try:
+        data = build_template(args.province)
+    except ValueError:
+        fail(t("cli_unknown_province", args.lang, code=args.province), args.lang)
+        return 2
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(t("cli_template_written", args.lang, path=out, size=fmt_number(len(data))))
+    return 0
+
+
+__all__ = ["register", "run_make_template"]
