@@ -70,7 +70,7 @@ with st.expander(t("users_new", lang), icon=":material/person_add:", expanded=us
             user, otp = acc.create_user(name, role, actor=admin.username, display_name=display,
                                         province=province, regions=chosen, email=email or None)
         except AccountError as exc:
-            st.error(str(exc))
+            st.error(exc.render(lang))
         else:
             remember(("ok", t("users_saved", lang, name=user.username)),
                      ("otp", t("users_otp", lang, name=user.username)),
@@ -99,4 +99,4 @@ if not users.empty:
                 acc.unlock(pick, actor=admin.username)
                 remember(("ok", t("users_unlocked", lang, name=pick)))
         except AccountError as exc:
-            st.error(str(exc))
+            st.error(exc.render(lang))

@@ -16,9 +16,9 @@ acc = auth.accounts()
 st.title(t("login_title", lang))
 st.caption(t("login_intro", lang))
 if st.session_state.get(auth.NOTICE_KEY):
-    st.info(st.session_state[auth.NOTICE_KEY])
-if acc.settings.problem:
-    st.warning(acc.settings.problem)
+    st.info(st.session_state[auth.NOTICE_KEY].render(lang))
+if acc.settings.problem_message:
+    st.warning(acc.settings.problem_message.render(lang))
 if not acc.has_admin():
     st.warning(t("login_no_admin", lang))
 
@@ -34,7 +34,7 @@ if acc.settings.login == "oidc":
         if result.ok:
             auth.start_session(result.token)
             st.rerun()
-        st.error(result.message)
+        st.error(result.notice.render(lang))
         st.button(t("login_oidc_logout", lang), on_click=st.logout)
     elif logged_in is False:
         try:
@@ -55,5 +55,5 @@ else:
         if result.ok:
             auth.start_session(result.token)
             st.rerun()
-        st.error(result.message)
+        st.error(result.notice.render(lang))
 

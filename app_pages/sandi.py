@@ -27,7 +27,7 @@ if submitted:
         try:
             acc.change_password(user.username, current, new, token=st.session_state.get(auth.TOKEN_KEY))
         except AccountError as exc:
-            st.error(str(exc).capitalize())
+            st.error(exc.render(lang))
         else:
             st.session_state["_waspada_password_done"] = True
             st.rerun()

@@ -37,7 +37,7 @@ def ensure_users(accounts_file: Path) -> Accounts:
 def session_token(accounts_file: Path, role: str = "pimpinan") -> str:
     """A live session token for the user of that role."""
     result = ensure_users(accounts_file).login(role, PASSWORD)
-    assert result.ok, result.message
+    assert result.ok, str(result.notice)
     return result.token
 
 

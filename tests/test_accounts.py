@@ -163,12 +163,12 @@ def test_repeated_failures_lock_the_account_for_a_while(accounts, clock):
     _user(accounts)
     for _ in range(2):
         r = accounts.login("budi", "salah-salah-salah")
-        assert not r.ok and "salah" in r.message
+        assert not r.ok and "salah" in str(r.notice)
     locked = accounts.login("budi", "salah-salah-salah")  # the third failure (max_failures=3)
-    assert not locked.ok and "terkunci" in locked.message and "15 menit" in locked.message
+    assert not locked.ok and "terkunci" in str(locked.notice) and "15 menit" in str(locked.notice)
     # While locked, even the right password is refused, and it says why.
     right = accounts.login("budi", "kata-sandi-budi")
-    assert not right.ok and "terkunci" in right.message
+    assert not right.ok and "terkunci" in str(right.notice)
     clock.advance(minutes=14)
     assert not accounts.login("budi", "kata-sandi-budi").ok
     clock.advance(minutes=2)
@@ -201,7 +201,7 @@ def test_unknown_user_gets_the_same_answer_and_is_audited(accounts):
     _user(accounts)
     unknown = accounts.login("tidak-ada", "apa-saja-apa-saja")
     wrong = accounts.login("budi", "apa-saja-apa-saja")
-    assert unknown.message == wrong.message
+    assert str(unknown.notice) == str(wrong.notice)
     log = accounts.audit_log(actions=("login_failure",))
     assert set(log["actor"]) == {"tidak-ada", "budi"}
     assert {d["reason"] for d in log["detail"]} == {"unknown_user", "wrong_password"}
@@ -225,7 +225,7 @@ def test_sessions_expire_after_the_configured_hours(accounts, clock):
         assert accounts.check_session(token).user is not None
     clock.advance(minutes=20)  # 8 hours after the login: over, however active
     check = accounts.check_session(token)
-    assert check.user is None and check.reason == "expired" and "berakhir" in check.message
+    assert check.user is None and check.reason == "expired" and "berakhir" in str(check.notice)
 
 
 def test_sessions_end_after_idle_minutes(accounts, clock):
@@ -237,7 +237,7 @@ def test_sessions_end_after_idle_minutes(accounts, clock):
     assert accounts.check_session(token).user is not None
     clock.advance(minutes=31)
     check = accounts.check_session(token)
-    assert check.user is None and check.reason == "idle" and "tidak aktif" in check.message
+    assert check.user is None and check.reason == "idle" and "tidak aktif" in str(check.notice)
     assert accounts.check_session(token).reason == "ended"
 
 
@@ -313,7 +313,7 @@ def test_email_is_unique_and_opens_an_external_session(accounts):
     ok = accounts.login_external("budi@kesbangpol.go.id", issuer="https://sso.example")
     assert ok.ok and ok.user.username == "budi" and accounts.check_session(ok.token).user
     unknown = accounts.login_external("orang@lain.id")
-    assert not unknown.ok and "belum terdaftar" in unknown.message
+    assert not unknown.ok and "belum terdaftar" in str(unknown.notice)
 
 
 def test_audit_times_are_utc(accounts, clock):
@@ -333,7 +333,7 @@ def test_settings_from_waspada_toml(tmp_path):
         (4, 20, 3, 30, "oidc", "kantor")
     cfg.write_text('[akun]\nmasuk = "ldap"\n', encoding="utf-8")
     bad = load_account_settings(cfg)
-    assert bad.problem and "ldap" in bad.problem and bad.login == "lokal"
+    assert bad.problem_message and "ldap" in str(bad.problem_message) and bad.login == "lokal"
     assert load_account_settings(tmp_path / "missing.toml") == AccountSettings()
 
 

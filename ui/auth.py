@@ -46,7 +46,7 @@ def current_user() -> User | None:
     if check.user is None:
         st.session_state.pop(TOKEN_KEY, None)
         st.session_state[ENDED_COOKIE_KEY] = token  # a cookie holding it is not tried again
-        st.session_state[NOTICE_KEY] = check.message
+        st.session_state[NOTICE_KEY] = check.notice
         _oidc_logout()
     else:
         st.session_state[TOKEN_KEY] = token

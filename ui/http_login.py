@@ -102,8 +102,8 @@ p.lang {{ text-align: right; margin: 0 0 .6rem; font-size: .95rem; }}
 
 def _notices(acc: Accounts, lang: str) -> tuple[str, ...]:
     out = []
-    if acc.settings.problem:
-        out.append(acc.settings.problem)
+    if acc.settings.problem_message:
+        out.append(acc.settings.problem_message.render(lang))
     if not acc.has_admin():
         out.append(t("login_no_admin", lang))
     return tuple(out)
@@ -125,8 +125,8 @@ async def login_form(request: Request) -> Response:
     if reason == "keluar":
         notices = (t("http_login_logged_out", lang),) + notices
     elif reason:
-        message = SessionCheck(None, reason).message
-        notices = ((message,) if message else ()) + notices
+        notice = SessionCheck(None, reason).notice
+        notices = ((notice.render(lang),) if notice else ()) + notices
     return _page(login_page(lang, next_path=safe_next(request.query_params.get("next")), notices=notices))
 
 
@@ -153,7 +153,7 @@ async def login_submit(request: Request) -> Response:
         return _page(login_page(lang, next_path=next_path, error=t("http_login_bad_request", lang)), 403)
     result = await run_in_threadpool(acc.login, username, str(form.get("password", ""))[:1000])
     if not result.ok:
-        return _page(login_page(lang, next_path=next_path, username=username, error=result.message,
+        return _page(login_page(lang, next_path=next_path, username=username, error=result.notice.render(lang),
                                 notices=_notices(acc, lang)), 401)
     response = RedirectResponse(next_path, status_code=303)
     response.set_cookie(COOKIE, result.token, max_age=int(acc.settings.session_hours * 3600), path="/",

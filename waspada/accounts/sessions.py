@@ -34,11 +34,6 @@ class LoginResult:
     user: User | None = None
     token: str | None = None
 
-    @property
-    def message(self) -> str:
-        """The notice in Bahasa Indonesia (for pages that do not render ``notice`` yet)."""
-        return str(self.notice)
-
 
 @dataclass(frozen=True)
 class SessionCheck:
@@ -50,11 +45,6 @@ class SessionCheck:
         """Why the session is over, for the reader (None: live, or never logged in)."""
         key = _ENDED_KEYS.get(self.reason or "")
         return msg(key) if key else None
-
-    @property
-    def message(self) -> str | None:
-        """The notice in Bahasa Indonesia (for pages that do not render ``notice`` yet)."""
-        return str(self.notice) if self.notice else None
 
 
 def token_hash(token: str) -> str:

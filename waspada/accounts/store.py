@@ -56,11 +56,6 @@ class AccountSettings:
     oidc_provider: str | None = None  # the [auth.<name>] block of secrets.toml; None: the [auth] block
     problem_message: Message | None = None  # set when [akun] could not be used as written
 
-    @property
-    def problem(self) -> str | None:
-        """The problem in Bahasa Indonesia (pages that do not render problem_message yet)."""
-        return str(self.problem_message) if self.problem_message else None
-
 
 class _SettingsValueError(ValueError):
     def __init__(self, message: Message):
