@@ -1,6 +1,7 @@
 """`python -m etl build`: build the database from the data embedded in data/.
 
-Idempotent: it re-applies the schema and replaces every embedded table's embedded rows,
+Idempotent: it re-applies the schema (Database.writer applies it, upgrading a file of an
+older release in place) and replaces every embedded table's embedded rows,
 so running it twice gives the same database. Rows that came from uploads (upload_id set)
 are kept; `--no-sample` removes the generated sample.
 """
@@ -15,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from waspada import reference
-from waspada.db import SCHEMA_PATH, Database
+from waspada.db import Database
 from waspada.ingest import parse_incident_file
 from waspada.ingest.store import insert_incidents, record_upload
 from waspada.risk.alerts import refresh_alerts_after_load
@@ -32,7 +33,6 @@ def build_database(db_path: Path | str, sample: bool = True) -> dict[str, int]:
     db = Database(db_path)
     now = datetime.now(timezone.utc)
     with db.writer(create=True) as con:
-        con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
         sources: list[dict] = []
         _load_reference(con, sources)
         _load_kpu(con, sources, sample)

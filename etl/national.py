@@ -116,7 +116,7 @@ def add_second_cycle(con) -> None:
 # ASOF joins on cumulative weights (the last row whose lower bound is <= the number).
 _GENERATE_SQL = """
 INSERT INTO incidents (election_id, occurred_on, province_code, region_code, kecamatan_code, kecamatan,
-                       stage, stage_from, category, description, injured, killed, source_file, source_row,
+                       phase, phase_from, category, description, injured, killed, source_file, source_row,
                        upload_id, generated, content_hash)
 WITH
 prm AS (SELECT ?::BIGINT AS seed, (?::BIGINT % 1073741824) * 4294967296 AS base, ?::DOUBLE AS share_first,
@@ -333,7 +333,7 @@ def write_incident_workbook(path: Path, n_rows: int = WORKBOOK_ROWS, seed: int =
     aliases = reference.province_aliases()
     cats = reference.incident_categories()
     cat_words = [w for syn, name in zip(cats["synonyms"], cats["name_id"]) for w in [name, *syn]]
-    stages = ["Kampanye", "Masa Tenang", "Pungut Hitung", "Rekap", "", "", ""]
+    phase_words = ["Kampanye", "Masa Tenang", "Pungut Hitung", "Rekap", "", "", ""]
     start = dt.date(2024, 8, 27)
 
     wb = openpyxl.Workbook()
@@ -357,7 +357,7 @@ def write_incident_workbook(path: Path, n_rows: int = WORKBOOK_ROWS, seed: int =
         kecs = kec_by_kab.get(r.code, [""])
         ws.append([
             i + 1, date_cell, prov, _region_variant(rng, r["name"], r.short_name, r.kind),
-            rng.choice(kecs), "", rng.choice(stages), rng.choice(cat_words),
+            rng.choice(kecs), "", rng.choice(phase_words), rng.choice(cat_words),
             f"Kejadian uji nomor {i + 1} di {r.short_name}", rng.choice(["", "OTK", "Massa pendukung"]),
             rng.choice([0, 0, 0, 1, 2, ""]), rng.choice([0, 0, 0, 0, ""]),
             rng.choice(["Polres", "Bawaslu", "Kesbangpol kab/kota", "Media daring"]),

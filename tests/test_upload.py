@@ -317,7 +317,7 @@ def test_a_filled_template_loads_through_the_parser(db):
     assert not rep.refused and not rep.warnings, (rep.refused, rep.warnings)
     assert rep.data_rows == 1 and len(rep.ignored) == 1  # the example row is never loaded
     row = rep.accepted.iloc[0]
-    assert (row["region_code"], row["kecamatan_code"], row["stage"], row["category"], row["injured"]) == \
+    assert (row["region_code"], row["kecamatan_code"], row["phase"], row["category"], row["injured"]) == \
         ("65.71", "65.71.01", "kampanye", "intimidasi", 1)
     assert str(row["occurred_on"].date()) == "2024-10-20"
 

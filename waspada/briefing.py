@@ -115,7 +115,6 @@ def save_briefing(db: Database, *, province: str, as_of: date, phase: str, saved
         raise ValueError(f"Tahapan tidak dikenal: {phase!r}.")
     now = now or datetime.now(timezone.utc)
     with db.writer() as con:
-        compliance.ensure_tables(con)
         return con.execute(
             "INSERT INTO briefings (province, saved_at, saved_by, as_of, phase, note) VALUES (?, ?, ?, ?, ?, ?)"
             " RETURNING id",
@@ -125,8 +124,6 @@ def save_briefing(db: Database, *, province: str, as_of: date, phase: str, saved
 
 def saved_briefings(cur, *, province: str) -> list[SavedBriefing]:
     """The province's saved briefings, latest date first."""
-    if not compliance.has_table(cur, "briefings"):
-        return []
     # Through a DataFrame: a TIMESTAMPTZ fetched as a Python value would need pytz.
     df = cur.execute(
         "SELECT id, province, saved_at, saved_by, as_of, phase, note FROM briefings WHERE province = ?"

@@ -4,7 +4,8 @@ Every function takes a DuckDB cursor (``Database(path).reader()``) first and key
 arguments after it, and returns a DataFrame or a small dict/tuple of plain values, so
 the app can cache results keyed on the database version. All SQL is parameterised.
 
-Incidents from a withdrawn upload are never shown.
+Incidents are read from the view visible_incidents (schema.sql): those of a withdrawn
+upload are never shown.
 
 The risk model (``waspada.risk``) is reached only through the functions in the "Risk"
 section at the bottom, so the pages do not depend on its module layout.
@@ -18,8 +19,6 @@ import pandas as pd
 
 ELECTION_ID = "pilkada2024"
 
-# Incidents of withdrawn uploads stay in the database for the audit trail but are never shown.
-_NOT_WITHDRAWN = "i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)"
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -73,7 +72,7 @@ def default_as_of(cur, *, today: date, election_id: str = ELECTION_ID) -> tuple[
     if first <= today <= last:
         return today, "today"
     latest = cur.execute(
-        f"SELECT max(occurred_on) FROM incidents i WHERE {_NOT_WITHDRAWN} AND election_id = ? AND occurred_on BETWEEN ? AND ?",
+        f"SELECT max(occurred_on) FROM visible_incidents i WHERE election_id = ? AND occurred_on BETWEEN ? AND ?",
         [election_id, first, min(today, last)],
     ).fetchone()[0]
     if latest is not None:
@@ -117,7 +116,7 @@ def data_freshness(cur) -> dict:
         "SELECT max(loaded_at) AS loaded_at, count(*) AS n, count(*) FILTER (WHERE generated) AS n_gen FROM data_sources"
     ).df().iloc[0].tolist()
     incidents = cur.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE i.generated), max(occurred_on) FROM incidents i WHERE {_NOT_WITHDRAWN}"
+        f"SELECT count(*), count(*) FILTER (WHERE i.generated), max(occurred_on) FROM visible_incidents i"
     ).fetchone()
     return {
         "loaded_at": None if pd.isna(row[0]) else row[0].to_pydatetime(),
@@ -156,13 +155,12 @@ def region(cur, *, code: str) -> dict | None:
 # -- incidents ------------------------------------------------------------------------------
 # The filters every incident query takes, as one WHERE fragment and its parameters.
 _INCIDENT_FILTER = f"""
-        {_NOT_WITHDRAWN}
-          AND i.election_id = ?
+        i.election_id = ?
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on >= ?)
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on <= ?)
           AND (CAST(? AS VARCHAR) IS NULL OR i.province_code = ?)
           AND (CAST(? AS VARCHAR) IS NULL OR i.region_code = ?)
-          AND (CAST(? AS VARCHAR) IS NULL OR i.stage = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR i.phase = ?)
           AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), i.category))"""
 
 
@@ -195,13 +193,13 @@ def incidents(
         SELECT i.id, i.occurred_on, i.province_code, prov.name AS province_name,
                i.region_code, kab.name AS region_name, i.kecamatan_code,
                coalesce(kec.name, i.kecamatan) AS kecamatan_name, i.desa,
-               i.stage AS phase, i.category, c.name_id AS category_id, c.name_en AS category_en,
+               i.phase, i.category, c.name_id AS category_id, c.name_en AS category_en,
                i.description, i.perpetrator, i.injured, i.killed, i.source,
                i.lat, i.lon,
                coalesce(i.lat, kec.lat, kab.lat) AS map_lat,
                coalesce(i.lon, kec.lon, kab.lon) AS map_lon,
                i.source_file, i.source_row, i.generated
-        FROM incidents i
+        FROM visible_incidents i
         LEFT JOIN regions prov ON prov.code = i.province_code
         LEFT JOIN regions kab ON kab.code = i.region_code
         LEFT JOIN regions kec ON kec.code = i.kecamatan_code
@@ -224,7 +222,7 @@ def incident_totals(
 ) -> dict:
     """How many incidents match the filters (n) and how many of them are generated."""
     n, generated = cur.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE i.generated) FROM incidents i WHERE {_INCIDENT_FILTER}",
+        f"SELECT count(*), count(*) FILTER (WHERE i.generated) FROM visible_incidents i WHERE {_INCIDENT_FILTER}",
         _incident_params(start, end, province, region, phase, categories, election_id),
     ).fetchone()
     return {"n": int(n), "generated": int(generated)}
@@ -247,7 +245,7 @@ def incident_map_points(
         SELECT i.occurred_on, i.category, kab.name AS region_name,
                coalesce(kec.name, i.kecamatan, kab.name) AS place,
                coalesce(i.lat, kec.lat, kab.lat) AS lat, coalesce(i.lon, kec.lon, kab.lon) AS lon, i.id
-        FROM incidents i
+        FROM visible_incidents i
         LEFT JOIN regions kab ON kab.code = i.region_code
         LEFT JOIN regions kec ON kec.code = i.kecamatan_code
         WHERE {_INCIDENT_FILTER}"""
@@ -285,7 +283,7 @@ def incident_counts_by_category(
         f"""
         SELECT date_trunc('week', i.occurred_on)::DATE AS week, i.category, c.name_id AS category_id,
                c.name_en AS category_en, count(*) AS n
-        FROM incidents i LEFT JOIN incident_categories c ON c.category = i.category
+        FROM visible_incidents i LEFT JOIN incident_categories c ON c.category = i.category
         WHERE {_INCIDENT_FILTER}
         GROUP BY ALL
         ORDER BY week, i.category
@@ -309,8 +307,7 @@ def incident_headline(
           count(*) FILTER (WHERE occurred_on BETWEEN ? AND ?) AS n_prev,
           coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_now,
           coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_prev
-        FROM incidents i WHERE {_NOT_WITHDRAWN}
-          AND election_id = ?
+        FROM visible_incidents i WHERE election_id = ?
           AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)
           AND (CAST(? AS VARCHAR) IS NULL OR region_code = ?)
     """
@@ -326,8 +323,7 @@ def incident_headline(
 
 def incident_date_span(cur, *, province: str | None = None, election_id: str = ELECTION_ID) -> tuple:
     row = cur.execute(
-        f"""SELECT min(occurred_on), max(occurred_on) FROM incidents i WHERE {_NOT_WITHDRAWN}
-            AND election_id = ? AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
+        f"""SELECT min(occurred_on), max(occurred_on) FROM visible_incidents i WHERE election_id = ? AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
         [election_id, province, province],
     ).fetchone()
     return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)
@@ -373,8 +369,7 @@ def kecamatan_ranking(
         f"""
         WITH inc AS (
                 SELECT kecamatan_code, count(*) AS n_incidents, sum(injured) AS injured, sum(killed) AS killed
-            FROM incidents i WHERE {_NOT_WITHDRAWN}
-              AND election_id = ? AND region_code = ?
+            FROM visible_incidents i WHERE election_id = ? AND region_code = ?
               AND (CAST(? AS DATE) IS NULL OR occurred_on >= ?)
               AND (CAST(? AS DATE) IS NULL OR occurred_on <= ?)
             GROUP BY kecamatan_code

@@ -9,7 +9,7 @@ both languages with the same placeholders and that every key is used somewhere.
 
 from __future__ import annotations
 
-from waspada.texts import auth, briefing, common, login_form, pages
+from waspada.texts import auth, briefing, common, login_form, pages, risk
 
 AREAS = {
     "common": common.TEXT,
@@ -17,6 +17,7 @@ AREAS = {
     "auth": auth.TEXT,
     "login_form": login_form.TEXT,
     "pages": pages.TEXT,
+    "risk": risk.TEXT,
 }
 
 
