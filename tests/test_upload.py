@@ -68,7 +68,10 @@ def test_staff_rows_outside_their_regions_are_refused_naming_the_region(db, tmp_
     assert sorted(preview.report.accepted["description"]) == ["di Malinau", "di Tarakan"]
     [refusal] = preview.report.refused
     assert refusal["row"] == 3 and refusal["column"] == "kabupaten_kota"
-    assert "Kabupaten Nunukan (65.03)" in refusal["reason"] and "di luar wilayah tugas Anda" in refusal["reason"]
+    reason = refusal["reason"]
+    assert reason.key == "upload_out_of_scope"
+    assert "Kabupaten Nunukan (65.03)" in reason.render("id") and "di luar wilayah tugas Anda" in reason.render("id")
+    assert "outside your assigned regions" in reason.render("en")
     assert "Kota Tarakan" in refusal["reason"] and "Kabupaten Malinau" in refusal["reason"]
     c = preview.counts
     assert (c["data_rows"], c["accepted"], c["refused"]) == (3, 2, 1)
@@ -87,12 +90,12 @@ def test_staff_of_a_whole_province(db, tmp_path):
                                 good_row(kabupaten_kota="Kota Padang", kecamatan=None)])
     preview = preview_upload(db, data, "x.xlsx", sari)
     assert preview.report.accepted["region_code"].tolist() == ["65.03"]
-    assert "kabupaten/kota di Kalimantan Utara" in preview.report.refused[0]["reason"]
+    assert "kabupaten/kota di Kalimantan Utara" in preview.report.refused[0]["reason"].render("id")
 
 
 def test_a_workbook_with_only_the_header_stores_nothing(db, tmp_path):
     preview = preview_upload(db, _workbook(tmp_path, []), "kosong.xlsx", STAF)
-    assert not preview.storable and "0 baris data" in preview.error
+    assert not preview.storable and "0 baris data" in preview.error.render("id")
 
 
 # -- store ---------------------------------------------------------------------------------
@@ -100,7 +103,7 @@ def test_store_records_upload_and_audits_it(db, accounts, tmp_path):
     data = _workbook(tmp_path, [good_row(uraian="satu"), good_row(uraian="dua")])
     preview = preview_upload(db, data, "laporan.xlsx", STAF)
     outcome = store_upload(db, accounts, preview, STAF)
-    assert outcome.result.new == 2 and "2 insiden baru" in outcome.message
+    assert outcome.result.new == 2 and "2 insiden baru" in outcome.message.render("id")
     up = list_uploads(db).iloc[0]
     assert (up["uploaded_by"], up["accepted"], up["incidents"], up["regions"]) == ("budi", 2, 2, "65.71")
     entry = accounts.audit_log(actions=("upload",)).iloc[0]
@@ -118,7 +121,8 @@ def test_the_same_file_again_stores_nothing_new_and_says_so(db, accounts, tmp_pa
     assert len(again.previous) == 1 and again.previous[0]["uploaded_by"] == "budi"
     assert again.report.accepted.empty and len(again.report.duplicates) == 1
     outcome = store_upload(db, accounts, again, STAF)
-    assert outcome.result.new == 0 and "tidak ada insiden baru" in outcome.message
+    assert outcome.result.new == 0 and "tidak ada insiden baru" in outcome.message.render("id")
+    assert "no new incidents" in outcome.message.render("en")
     assert _shown_incidents(db) == ["satu"]
     assert len(list_uploads(db)) == 2  # every upload is kept and audited
 
@@ -324,4 +328,4 @@ def test_a_filled_template_loads_through_the_parser(db):
 
 def test_the_unfilled_template_has_no_data_rows(db):
     preview = preview_upload(db, build_template("65"), "Template_Laporan_Insiden.xlsx", STAF)
-    assert not preview.storable and "0 baris data" in preview.error
+    assert not preview.storable and "0 baris data" in preview.error.render("id")

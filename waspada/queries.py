@@ -8,7 +8,8 @@ Incidents are read from the view visible_incidents (schema.sql): those of a with
 upload are never shown.
 
 The risk model (``waspada.risk``) is reached only through the functions in the "Risk"
-section at the bottom, so the pages do not depend on its module layout.
+section at the bottom, so the pages do not depend on its module layout. Its reason
+columns come in both languages: show ``reason_id`` or ``reason_en`` (``reason_column(lang)``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-ELECTION_ID = "pilkada2024"
+from waspada import risk
+
+from waspada.reference import DEFAULT_ELECTION_ID
+
+ELECTION_ID = DEFAULT_ELECTION_ID  # the name the pages use; kept until they read DEFAULT_ELECTION_ID
 
 
 
@@ -392,41 +397,31 @@ def data_sources(cur) -> pd.DataFrame:
 
 
 # -- risk (waspada.risk) -------------------------------------------------------------------
-class RiskModelUnavailable(RuntimeError):
-    """waspada.risk is not installed in this checkout."""
-
-
-def _risk():
-    try:
-        from waspada import risk
-    except ImportError as exc:  # the model is a separate module; pages show a notice
-        raise RiskModelUnavailable(str(exc)) from exc
-    return risk
 
 
 def risk_scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,
                 province: str | None = None) -> pd.DataFrame:
-    return _risk().scores(cur, as_of=as_of, level=level, phase=phase, province=province)
+    return risk.scores(cur, as_of=as_of, level=level, phase=phase, province=province)
 
 
 def risk_trend(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,
                province: str | None = None) -> pd.DataFrame:
-    return _risk().trend(cur, as_of=as_of, level=level, province=province, phase=phase)
+    return risk.trend(cur, as_of=as_of, level=level, province=province, phase=phase)
 
 
 def risk_contributions(cur, *, as_of: date, region: str, phase: str | None) -> pd.DataFrame:
-    return pd.DataFrame(_risk().contributions(cur, as_of=as_of, region_code=region, phase=phase))
+    return pd.DataFrame(risk.contributions(cur, as_of=as_of, region_code=region, phase=phase))
 
 
 def risk_history(cur, *, region: str, start: date, end: date, phase: str | None = None,
                  step_days: int = 1) -> pd.DataFrame:
-    return _risk().score_history(cur, region_code=region, phase=phase, start=start, end=end,
+    return risk.score_history(cur, region_code=region, phase=phase, start=start, end=end,
                                  step_days=step_days)
 
 
 def risk_alerts(cur, *, as_of: date, province: str | None = None, days: int | None = None) -> pd.DataFrame:
     """Alerts of the last `days` (the model's display window when None) up to as_of."""
-    return _risk().current_alerts(cur, as_of=as_of, province=province, days=days)
+    return risk.current_alerts(cur, as_of=as_of, province=province, days=days)
 
 
 def alerts_in_window(alerts: pd.DataFrame, *, as_of: date, days: int) -> pd.DataFrame:
@@ -447,8 +442,14 @@ def headline_from(trend: pd.DataFrame, alerts: pd.DataFrame, *, as_of: date, day
     }
 
 
-def risk_config() -> dict:
-    return _risk().load_config()
+def reason_column(lang: str) -> str:
+    """The column of risk scores, alerts and the forward look that holds the reason
+    sentence in ``lang``: 'reason_id' or 'reason_en'."""
+    return "reason_en" if lang == "en" else "reason_id"
+
+
+def risk_config():
+    return risk.load_config()
 
 
 def risk_by_phase(cur, *, as_of: date, province: str | None, phases: tuple[str, ...],
@@ -474,8 +475,4 @@ def risk_headline(cur, *, as_of: date, province: str | None) -> dict:
 
 def risk_config_table() -> pd.DataFrame:
     """Every setting of the risk model file (section, key, value, note) for the method page."""
-    try:
-        from waspada.risk.config import config_table
-    except ImportError as exc:
-        raise RiskModelUnavailable(str(exc)) from exc
-    return pd.DataFrame(config_table(), columns=["section", "key", "value", "note"])
+    return pd.DataFrame(risk.config_table(), columns=["section", "key", "value", "note"])

@@ -96,7 +96,7 @@ KPU_FIGURES = ("dpt", "tps", "paslon")
 def _kpu_rows(ctx: RowContext, v: dict):
     problems, warnings, rows = [], [], []
     region = _region(ctx, v, problems, warnings)
-    election = key(v.get("of_election")) or "pilkada2024"
+    election = key(v.get("of_election")) or reference.DEFAULT_ELECTION_ID
     if not _ELECTION_ID.match(election):
         problems.append(("of_election", f'pemilihan "{cell_text(v.get("of_election"))}" tidak dikenali '
                                         "(tulis mis. pilkada2024 atau pemilu2024)."))

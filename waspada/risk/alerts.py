@@ -18,6 +18,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 
+from waspada.reference import DEFAULT_ELECTION_ID
+
 from waspada.i18n import fmt_date, fmt_number, risk_word, t
 from waspada.risk.config import CATEGORY_ORDER, load_config
 from waspada.risk.model import UNIT_OF_INCIDENT, compute, phases_on
@@ -147,7 +149,7 @@ def _deaths(cur, cfg, start, end, election_id, province) -> list[dict]:
 
 
 def compute_alerts(cur, *, start: date | None, end: date, province: str | None = None,
-                   election_id: str = "pilkada2024") -> pd.DataFrame:
+                   election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """Alerts triggered on days start..end (start None: every death up to end, and
     rises and surges over the configured lookback)."""
     cfg = load_config()
@@ -163,7 +165,7 @@ def compute_alerts(cur, *, start: date | None, end: date, province: str | None =
     return df.drop(columns="kind_order").reset_index(drop=True)
 
 
-def refresh_alerts(con, as_of: date, election_id: str = "pilkada2024") -> int:
+def refresh_alerts(con, as_of: date, election_id: str = DEFAULT_ELECTION_ID) -> int:
     """Store the alerts raised up to as_of; returns how many were new.
 
     Takes the writer connection of Database.writer() (call it after every load). Deaths
@@ -187,7 +189,7 @@ def refresh_alerts(con, as_of: date, election_id: str = "pilkada2024") -> int:
     return con.execute("SELECT count(*) FROM alerts").fetchall()[0][0] - before
 
 
-def current_alerts(cur, *, as_of: date, province: str | None = None, election_id: str = "pilkada2024",
+def current_alerts(cur, *, as_of: date, province: str | None = None, election_id: str = DEFAULT_ELECTION_ID,
                    days: int | None = None) -> pd.DataFrame:
     """Alerts triggered in the last [alerts] display_days up to as_of, newest first.
 
@@ -218,7 +220,7 @@ def alert_summary(alerts: pd.DataFrame, lang: str = "id") -> str:
     return t("alert_summary_one" if len(alerts) == 1 else "alert_summary", lang, n=fmt_number(len(alerts)), parts=parts)
 
 
-def refresh_alerts_after_load(con, election_id: str = "pilkada2024") -> int:
+def refresh_alerts_after_load(con, election_id: str = DEFAULT_ELECTION_ID) -> int:
     """refresh_alerts as of the newest incident (or today, if that is earlier): what every
     load calls inside its transaction. Loads often arrive after the fact (a weekly report,
     or a past election's logs), so 'today' alone would scan an empty window."""

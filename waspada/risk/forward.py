@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from waspada.reference import DEFAULT_ELECTION_ID
+
 from waspada.risk.config import CATEGORY_ORDER, load_config
 from waspada.i18n import risk_word, t
 from waspada.risk.model import compute, current_phase
@@ -24,7 +26,7 @@ FORWARD_COLUMNS = [
 ]
 
 
-def upcoming_phases(cur, as_of: date, horizon_days: int, election_id: str = "pilkada2024") -> pd.DataFrame:
+def upcoming_phases(cur, as_of: date, horizon_days: int, election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     cfg = load_config()
     return cur.execute(
         "SELECT ep.phase, ep.starts_on, p.name_id, p.name_en FROM election_phases ep JOIN phases p USING (phase)"
@@ -35,7 +37,7 @@ def upcoming_phases(cur, as_of: date, horizon_days: int, election_id: str = "pil
 
 
 def forward_look(cur, *, as_of: date, horizon_days: int | None = None, province: str | None = None,
-                 level: str = "kabupaten_kota", election_id: str = "pilkada2024") -> pd.DataFrame:
+                 level: str = "kabupaten_kota", election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """Regions at risk entering a high-risk phase within horizon_days, soonest and riskiest first."""
     cfg = load_config()
     horizon = horizon_days if horizon_days is not None else cfg.forward_horizon_days

@@ -37,6 +37,8 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from waspada.reference import DEFAULT_ELECTION_ID
+
 from waspada.i18n import MessageError, fmt_number, risk_word, t
 from waspada.risk.config import LEVELS, RiskConfig, load_config
 
@@ -420,7 +422,7 @@ _EMPTY = ["pid", "as_of", "phase", "phase_order", "region_code", "region_name", 
           "pressure", "score", "share"]
 
 
-def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str = "pilkada2024",
+def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str = DEFAULT_ELECTION_ID,
             province: str | None = None, region_code: str | None = None,
             cfg: RiskConfig | None = None) -> pd.DataFrame:
     """Scores of every region of `level` for each (as_of, phase) pair: the one engine
@@ -677,7 +679,7 @@ def level_of(region_code: str) -> str:
 
 
 def scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,
-           province: str | None = None, election_id: str = "pilkada2024",
+           province: str | None = None, election_id: str = DEFAULT_ELECTION_ID,
            region_code: str | None = None) -> pd.DataFrame:
     """One row per region x phase (phase None = every phase of the schedule) as of a date."""
     pairs = [(as_of, p) for p in _phases(cur, election_id, phase)]
@@ -685,7 +687,7 @@ def scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None
     return df[SCORE_COLUMNS].reset_index(drop=True)
 
 
-def phases_on(cur, days: list[date], election_id: str = "pilkada2024") -> dict[date, str]:
+def phases_on(cur, days: list[date], election_id: str = DEFAULT_ELECTION_ID) -> dict[date, str]:
     """The phase each day falls in; before the schedule the first phase, after it the last."""
     rows = cur.execute(
         "SELECT ep.phase, ep.starts_on FROM election_phases ep JOIN phases p USING (phase)"
@@ -701,13 +703,13 @@ def phases_on(cur, days: list[date], election_id: str = "pilkada2024") -> dict[d
     return out
 
 
-def current_phase(cur, on: date, election_id: str = "pilkada2024") -> str:
+def current_phase(cur, on: date, election_id: str = DEFAULT_ELECTION_ID) -> str:
     """The phase a date falls in (see phases_on)."""
     return phases_on(cur, [on], election_id)[on]
 
 
 def contributions(cur, *, as_of: date, region_code: str, phase: str,
-                  election_id: str = "pilkada2024") -> pd.DataFrame:
+                  election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """What makes up one region's score: baseline, each incident category, violations.
 
     Rows (component, label_id, label_en, points, n, injured, killed) add up to the score.
@@ -754,7 +756,7 @@ def _components(cur, cfg, level, as_of, phase, region_code, election_id) -> pd.D
 
 
 def score_history(cur, *, region_code: str, phase: str | None = None, start: date, end: date,
-                  step_days: int = 1, election_id: str = "pilkada2024") -> pd.DataFrame:
+                  step_days: int = 1, election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """(date, phase, score, category) from start to end for one region.
 
     phase None follows the schedule: each date is scored in the phase it falls in.
@@ -772,7 +774,7 @@ def score_history(cur, *, region_code: str, phase: str | None = None, start: dat
 
 
 def trend(cur, *, as_of: date, level: str = "kabupaten_kota", province: str | None = None,
-          phase: str | None = None, election_id: str = "pilkada2024", days: int | None = None) -> pd.DataFrame:
+          phase: str | None = None, election_id: str = DEFAULT_ELECTION_ID, days: int | None = None) -> pd.DataFrame:
     """scores() plus score_prev_7d, delta_7d and category_prev (same phase, 7 days earlier).
 
     phase None scores each region in the phase as_of falls in.

@@ -9,7 +9,7 @@ both languages with the same placeholders and that every key is used somewhere.
 
 from __future__ import annotations
 
-from waspada.texts import auth, briefing, common, login_form, pages, risk
+from waspada.texts import auth, briefing, common, login_form, pages, risk, uploads
 
 AREAS = {
     "common": common.TEXT,
@@ -18,6 +18,7 @@ AREAS = {
     "login_form": login_form.TEXT,
     "pages": pages.TEXT,
     "risk": risk.TEXT,
+    "uploads": uploads.TEXT,
 }
 
 
