@@ -51,7 +51,7 @@ def fill(con, *, provinces=("65",), ikp=(), tps=(), dpt=(), incidents=(), violat
                 .assign(source="test", generated=False))
     con.execute("INSERT INTO uploads (upload_id, kind, file_name, sha256, uploaded_at, uploaded_by, data_rows,"
                 " accepted, duplicates, refused, report_json)"
-                " VALUES (1, 'incidents', 'uji.xlsx', '-', now(), 'uji', 0, 0, 0, 0, '{}')")
+                " VALUES (nextval('upload_id_seq'), 'incidents', 'uji.xlsx', '-', now(), 'uji', 0, 0, 0, 0, '{}')")
     add_incidents(con, incidents)
     if violations:
         _insert(con, "violations", pd.DataFrame(

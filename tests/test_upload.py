@@ -72,7 +72,7 @@ def test_staff_rows_outside_their_regions_are_refused_naming_the_region(db, tmp_
     assert reason.key == "upload_out_of_scope"
     assert "Kabupaten Nunukan (65.03)" in reason.render("id") and "di luar wilayah tugas Anda" in reason.render("id")
     assert "outside your assigned regions" in reason.render("en")
-    assert "Kota Tarakan" in refusal["reason"] and "Kabupaten Malinau" in refusal["reason"]
+    assert "Kota Tarakan" in reason.render("id") and "Kabupaten Malinau" in reason.render("id")
     c = preview.counts
     assert (c["data_rows"], c["accepted"], c["refused"]) == (3, 2, 1)
 
