@@ -28,7 +28,7 @@ import pandas as pd
 from waspada import reference
 from waspada.accounts import AccountError, Accounts, User
 from waspada.db import Database
-from waspada.i18n import Message, MessageError, msg
+from waspada.i18n import DEFAULT_LANG, Message, MessageError, msg, t
 from waspada.ingest import IngestFileError, ParseReport, StoreResult, parse_incident_file, store_incidents
 from waspada.risk import refresh_alerts_after_load
 
@@ -115,25 +115,27 @@ def previous_uploads(db: Database, sha256: str) -> list[dict]:
 
 
 def preview_upload(db: Database, data: bytes, file_name: str, user: User, *,
-                   accounts: Accounts | None = None, progress: Progress | None = None) -> UploadPreview:
+                   accounts: Accounts | None = None, progress: Progress | None = None,
+                   lang: str = DEFAULT_LANG) -> UploadPreview:
     """Check and parse one file for ``user``; nothing is stored.
 
     A file refused as a whole (unsafe, unreadable, no header, no data rows) comes back
-    with ``error`` set; when ``accounts`` is given that refusal is audited.
+    with ``error`` set; when ``accounts`` is given that refusal is audited. ``progress``
+    receives its texts in ``lang``.
     """
     if not user.can("upload"):
         raise UploadNotPermitted("upload_not_permitted")
     progress = progress or (lambda fraction, text: None)
     sha = hashlib.sha256(data).hexdigest()
     preview = UploadPreview(file_name, data, sha)
-    progress(0.1, msg("upload_progress_checking", file_name=file_name))
+    progress(0.1, t("upload_progress_checking", lang, file_name=file_name))
     try:
         # parse_incident_file -> read_sheets runs waspada.filesafety.check_upload first.
         report = parse_incident_file(data, file_name, db=db)
     except IngestFileError as exc:
         preview.error = exc.message
     else:
-        progress(0.8, msg("upload_progress_matching", file_name=file_name))
+        progress(0.8, t("upload_progress_matching", lang, file_name=file_name))
         if report.data_rows == 0:
             preview.error = msg("upload_no_data_rows")
         else:
@@ -143,7 +145,7 @@ def preview_upload(db: Database, data: bytes, file_name: str, user: User, *,
     if preview.error and accounts is not None:
         accounts.audit(user.username, "upload_refused", file_name, {"sha256": sha, "bytes": len(data),
                                                                     "reason": str(preview.error)})
-    progress(1.0, msg("upload_file_checked", file_name=file_name))
+    progress(1.0, t("upload_file_checked", lang, file_name=file_name))
     return preview
 
 

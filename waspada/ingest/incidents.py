@@ -230,6 +230,10 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
                                                 counts[0], counts[1]))
 
     report.accepted = _drop_duplicates(incident_frame(out), report, db)
+    # TRANSITIONAL (issue 11): the upload page (app_pages/unggah.py) still reads the old names
+    # stage/stage_from from the preview; drop these two copies when it reads phase/phase_from.
+    report.accepted["stage"] = report.accepted["phase"]
+    report.accepted["stage_from"] = report.accepted["phase_from"]
     return report
 
 
