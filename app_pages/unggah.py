@@ -12,11 +12,10 @@ import pandas as pd
 import streamlit as st
 
 from ui import auth, context, widgets
-from waspada.accounts import AccountError
-from waspada.i18n import fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, t
+from waspada.i18n import Message, fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, t
 from waspada.template_xlsx import FILE_NAME as TEMPLATE_FILE_NAME
 from waspada.template_xlsx import build_template
-from waspada.uploads import UPLOAD_TYPES, list_uploads, preview_upload, store_upload, withdraw_upload
+from waspada.uploads import UPLOAD_TYPES, UploadError, list_uploads, preview_upload, store_upload, withdraw_upload
 from waspada import reference
 
 ctx = context.current()
@@ -72,7 +71,7 @@ def preview_files(uploaded) -> list:
         for i, (key, name, data) in enumerate(todo):
             def step(fraction, text, i=i):
                 bar.progress(min(1.0, (i + fraction) / len(todo)), text=text)
-            cache[key] = preview_upload(ctx.db, data, name, user, accounts=acc, progress=step)
+            cache[key] = preview_upload(ctx.db, data, name, user, accounts=acc, progress=step, lang=lang)
         bar.progress(1.0, text=t("upload_progress_done", lang, n=len(todo)))
     for stale in set(cache) - set(out):
         cache.pop(stale)
@@ -86,8 +85,8 @@ def accepted_table(df: pd.DataFrame) -> pd.DataFrame:
         t("date", lang): [fmt_date(d, lang) for d in df["occurred_on"]],
         t("region", lang): [names.get(code, code) for code in df["region_code"]],
         t("upload_col_kecamatan", lang): df["kecamatan"].fillna("–").to_numpy(),
-        t("phase", lang): [phase_name(p, lang) for p in df["stage"]],
-        t("upload_col_phase_from", lang): df["stage_from"].map({
+        t("phase", lang): [phase_name(p, lang) for p in df["phase"]],
+        t("upload_col_phase_from", lang): df["phase_from"].map({
             "file": t("upload_phase_from_file", lang), "jadwal": t("upload_phase_from_jadwal", lang)}).to_numpy(),
         t("category", lang): [incident_category_name(k, lang) for k in df["category"]],
         t("description", lang): df["description"].to_numpy(),
@@ -97,7 +96,10 @@ def accepted_table(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def listing(rows: list[dict], fields: list[tuple[str, str]]) -> pd.DataFrame:
-    return pd.DataFrame({t(label, lang): [r.get(f) for r in rows] for f, label in fields})
+    """Rows of a parse report as a table; a reason that is a Message is read in the reader's language."""
+    def cell(value):
+        return value.render(lang) if isinstance(value, Message) else value
+    return pd.DataFrame({t(label, lang): [cell(r.get(f)) for r in rows] for f, label in fields})
 
 
 previews = preview_files(files) if files else []
@@ -143,9 +145,9 @@ if storable:
         messages = []
         for p in storable:
             try:
-                messages.append(store_upload(ctx.db, acc, p, user).message)
-            except AccountError as exc:
-                st.error(str(exc))
+                messages.append(store_upload(ctx.db, acc, p, user).message.render(lang))
+            except UploadError as exc:
+                st.error(exc.render(lang))
         messages.append(t("upload_after_store", lang))
         st.session_state["_unggah_stored"] = messages
         st.session_state["_unggah_round"] += 1
@@ -193,8 +195,8 @@ if user.can("withdraw"):
             if go and sure:
                 try:
                     n_hidden = withdraw_upload(ctx.db, acc, pick, user, reason)
-                except AccountError as exc:
-                    st.error(str(exc))
+                except UploadError as exc:
+                    st.error(exc.render(lang))
                 else:
                     st.session_state["_unggah_withdrawn"] = [t("upload_withdrawn", lang, id=pick, n=n_hidden)]
                     st.rerun()

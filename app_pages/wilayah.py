@@ -57,7 +57,7 @@ cols[1].metric(t("category", lang), risk_word(row["category"] if row is not None
 cols[2].metric(t("phase", lang), phase_name(phase, lang), border=True)
 st.caption(f"{t('as_of', lang)}: {fmt_date(ctx.as_of, lang)}")
 if row is not None:
-    st.markdown(f"**{t('reason', lang)}:** " + str(row["reason_en" if lang == "en" else "reason_id"]).replace("*", "\\*"))
+    st.markdown(f"**{t('reason', lang)}:** " + str(row[queries.reason_column(lang)]).replace("*", "\\*"))
 
 totals = data.q(queries.incident_totals, region=region, end=ctx.as_of)
 widgets.generated_notice(ctx, totals["generated"], totals["n"])

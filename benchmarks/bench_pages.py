@@ -32,7 +32,7 @@ def _time_page(page: str, params: dict, token: str) -> tuple[float, float, list[
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from app_pages._auth import TOKEN_KEY
+    from ui.auth import TOKEN_KEY
 
     st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)

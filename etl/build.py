@@ -1,6 +1,7 @@
 """`python -m etl build`: build the database from the data embedded in data/.
 
-Idempotent: it re-applies the schema and replaces every embedded table's embedded rows,
+Idempotent: it re-applies the schema (Database.writer applies it, upgrading a file of an
+older release in place) and replaces every embedded table's embedded rows,
 so running it twice gives the same database. Rows that came from uploads (upload_id set)
 are kept; `--no-sample` removes the generated sample.
 """
@@ -15,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from waspada import reference
-from waspada.db import SCHEMA_PATH, Database
+from waspada.db import Database
 from waspada.ingest import parse_incident_file
 from waspada.ingest.store import insert_incidents, record_upload
 from waspada.risk.alerts import refresh_alerts_after_load
@@ -32,7 +33,6 @@ def build_database(db_path: Path | str, sample: bool = True) -> dict[str, int]:
     db = Database(db_path)
     now = datetime.now(timezone.utc)
     with db.writer(create=True) as con:
-        con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
         sources: list[dict] = []
         _load_reference(con, sources)
         _load_kpu(con, sources, sample)
@@ -112,7 +112,7 @@ def _contests(regions: pd.DataFrame) -> pd.DataFrame:
     kab = regions[(regions["level"] == "kabupaten_kota") & regions["kind"].isin(["kabupaten", "kota"])]
     return pd.DataFrame(
         {
-            "election_id": "pilkada2024",
+            "election_id": reference.DEFAULT_ELECTION_ID,
             "region_code": pd.concat([prov["code"], kab["code"]]).to_numpy(),
             "race": ["gubernur"] * len(prov) + ["walikota" if k == "kota" else "bupati" for k in kab["kind"]],
             "note": None,
@@ -137,12 +137,12 @@ def _load_kpu(con, sources, sample: bool) -> None:
     frames = [tps.assign(figure="tps", of_election="pemilu2024", source=TPS_SOURCE, generated=False)]
     dpt = pd.read_csv(GENERATED_DIR / "dpt_perkiraan_generated.csv", dtype={"kode_wilayah": str})
     frames.append(pd.DataFrame({"region_code": dpt["kode_wilayah"], "value": dpt["dpt"], "figure": "dpt",
-                                "of_election": "pilkada2024", "generated": True,
+                                "of_election": reference.DEFAULT_ELECTION_ID, "generated": True,
                                 "source": "Perkiraan: penduduk × (203 juta DPT / 284.973.643 penduduk); " + GENERATED_SOURCE}))
     if sample:
         paslon = pd.read_csv(GENERATED_DIR / "paslon_contoh_generated.csv", dtype={"kode_wilayah": str})
         frames.append(pd.DataFrame({"region_code": paslon["kode_wilayah"], "value": paslon["paslon"], "figure": "paslon",
-                                    "of_election": "pilkada2024", "generated": True, "source": GENERATED_SOURCE}))
+                                    "of_election": reference.DEFAULT_ELECTION_ID, "generated": True, "source": GENERATED_SOURCE}))
     kpu = pd.concat(frames, ignore_index=True)[["region_code", "figure", "value", "of_election", "source", "generated"]]
     _replace(con, "kpu_figures", kpu, "upload_id")
     _source(sources, "kpu_tps", "Jumlah TPS per provinsi, kabupaten/kota dan kecamatan (Pemilu 2024, bukan Pilkada)",
@@ -187,7 +187,7 @@ def _load_violations(con, sources, sample: bool) -> None:
         _replace(con, "violations", None, "upload_id")
         return
     v = pd.read_csv(GENERATED_DIR / "pelanggaran_contoh_generated.csv", dtype={"kode_wilayah": str})
-    df = pd.DataFrame({"election_id": "pilkada2024", "region_code": v["kode_wilayah"], "phase": v["tahapan"],
+    df = pd.DataFrame({"election_id": reference.DEFAULT_ELECTION_ID, "region_code": v["kode_wilayah"], "phase": v["tahapan"],
                        "violation_type": v["jenis_pelanggaran"], "reports": v["jumlah"],
                        "reported_on": pd.to_datetime(v["tanggal"]).dt.date, "source": GENERATED_SOURCE, "generated": True})
     _replace(con, "violations", df, "upload_id")

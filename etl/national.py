@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from waspada import reference
+from waspada.reference import DEFAULT_ELECTION_ID
 from waspada.db import Database
 from waspada.i18n import fmt_number
 
@@ -38,7 +39,7 @@ SEED = 20241127
 N_INCIDENTS = 1_000_000
 SECOND_ELECTION = "pilkada2029"
 SECOND_ELECTION_SHIFT_YEARS = 5
-CYCLE_SHARE = {"pilkada2024": 0.6, SECOND_ELECTION: 0.4}
+CYCLE_SHARE = {DEFAULT_ELECTION_ID: 0.6, SECOND_ELECTION: 0.4}
 UPLOAD_ID = 900_000_000  # far above any real upload id
 SOURCE_FILE = "insiden_nasional_generated"
 GENERATED_SOURCE = "Dibangkitkan (bukan kejadian nyata): etl/national.py"
@@ -73,7 +74,7 @@ class NationalCounts:
 def second_cycle_stages() -> pd.DataFrame:
     """The hypothetical pilkada2029 schedule: Pilkada 2024's stages five years on."""
     stages = reference.election_stages()
-    stages = stages[stages["election_id"] == "pilkada2024"].copy()
+    stages = stages[stages["election_id"] == DEFAULT_ELECTION_ID].copy()
 
     def shift(d: dt.date) -> dt.date:
         try:
@@ -109,14 +110,14 @@ def add_second_cycle(con) -> None:
     _insert_frame(con, "election_stages", stages)
     _insert_frame(con, "election_phases", reference.phase_periods(stages))
     con.execute("INSERT INTO contests (election_id, region_code, race, note) SELECT ?, region_code, race,"
-                " 'hipotetis (dibangkitkan)' FROM contests WHERE election_id = 'pilkada2024'", [SECOND_ELECTION])
+                 " 'hipotetis (dibangkitkan)' FROM contests WHERE election_id = ?", [SECOND_ELECTION, DEFAULT_ELECTION_ID])
 
 
 # The generator: uniform numbers in [0, 1) from hash(row, seed, purpose); weighted choices by
 # ASOF joins on cumulative weights (the last row whose lower bound is <= the number).
 _GENERATE_SQL = """
 INSERT INTO incidents (election_id, occurred_on, province_code, region_code, kecamatan_code, kecamatan,
-                       stage, stage_from, category, description, injured, killed, source_file, source_row,
+                       phase, phase_from, category, description, injured, killed, source_file, source_row,
                        upload_id, generated, content_hash)
 WITH
 prm AS (SELECT ?::BIGINT AS seed, (?::BIGINT % 1073741824) * 4294967296 AS base, ?::DOUBLE AS share_first,
@@ -126,7 +127,7 @@ gen AS (
     -- (hash() of several arguments combines their hashes, so streams of the same row would correlate)
     SELECT i,
         CASE WHEN hash(prm.base + 16 * i + 1) / 18446744073709551616.0 < prm.share_first
-             THEN 'pilkada2024' ELSE ? END AS election_id,
+             THEN ? ELSE ? END AS election_id,
         hash(prm.base + 16 * i + 2) / 18446744073709551616.0 < prm.burst_share AS in_burst,
         (hash(prm.base + 16 * i + 3) % prm.events)::INTEGER AS event,
         hash(prm.base + 16 * i + 4) / 18446744073709551616.0 AS u_kec,
@@ -244,7 +245,7 @@ def _weights(con, seed: int) -> None:
 
 
 def generate_incidents(con, n: int = N_INCIDENTS, seed: int = SEED,
-                       share_first: float = CYCLE_SHARE["pilkada2024"]) -> int:
+                       share_first: float = CYCLE_SHARE[DEFAULT_ELECTION_ID]) -> int:
     """Insert n generated incidents (share_first of them in pilkada2024, the rest in
     pilkada2029) with one uploads row; replaces an earlier run's. Returns the count."""
     con.execute("DELETE FROM incidents WHERE upload_id = ?", [UPLOAD_ID])
@@ -257,13 +258,13 @@ def generate_incidents(con, n: int = N_INCIDENTS, seed: int = SEED,
     if not 0 <= n < 2**27:
         raise ValueError("generate_incidents: n harus antara 0 dan 134.217.727")
     events = max(1, round(n * BURST_SHARE / len(CYCLE_SHARE) / BURST_SIZE))
-    con.execute(_GENERATE_SQL, [seed, seed, share_first, BURST_SHARE, events, BURST_HALF_WIDTH, SECOND_ELECTION, n,
+    con.execute(_GENERATE_SQL, [seed, seed, share_first, BURST_SHARE, events, BURST_HALF_WIDTH, DEFAULT_ELECTION_ID, SECOND_ELECTION, n,
                                 list(VIOLENT), list(VIOLENT), SOURCE_FILE, UPLOAD_ID])
     return con.execute("SELECT count(*) FROM incidents WHERE upload_id = ?", [UPLOAD_ID]).fetchone()[0]
 
 
 def generate_national(db_path: Path | str, n: int = N_INCIDENTS, seed: int = SEED,
-                      share_first: float = CYCLE_SHARE["pilkada2024"]) -> NationalCounts:
+                      share_first: float = CYCLE_SHARE[DEFAULT_ELECTION_ID]) -> NationalCounts:
     """Build the reference tables (no sample) and add the second cycle and n incidents."""
     import time
 
@@ -333,7 +334,7 @@ def write_incident_workbook(path: Path, n_rows: int = WORKBOOK_ROWS, seed: int =
     aliases = reference.province_aliases()
     cats = reference.incident_categories()
     cat_words = [w for syn, name in zip(cats["synonyms"], cats["name_id"]) for w in [name, *syn]]
-    stages = ["Kampanye", "Masa Tenang", "Pungut Hitung", "Rekap", "", "", ""]
+    phase_words = ["Kampanye", "Masa Tenang", "Pungut Hitung", "Rekap", "", "", ""]
     start = dt.date(2024, 8, 27)
 
     wb = openpyxl.Workbook()
@@ -357,7 +358,7 @@ def write_incident_workbook(path: Path, n_rows: int = WORKBOOK_ROWS, seed: int =
         kecs = kec_by_kab.get(r.code, [""])
         ws.append([
             i + 1, date_cell, prov, _region_variant(rng, r["name"], r.short_name, r.kind),
-            rng.choice(kecs), "", rng.choice(stages), rng.choice(cat_words),
+            rng.choice(kecs), "", rng.choice(phase_words), rng.choice(cat_words),
             f"Kejadian uji nomor {i + 1} di {r.short_name}", rng.choice(["", "OTK", "Massa pendukung"]),
             rng.choice([0, 0, 0, 1, 2, ""]), rng.choice([0, 0, 0, 0, ""]),
             rng.choice(["Polres", "Bawaslu", "Kesbangpol kab/kota", "Media daring"]),

@@ -86,7 +86,7 @@ def test_sample_incidents_cover_every_phase_in_three_provinces(built):
     per_province = dict(built.reader().execute(
         "SELECT province_code, count(*) FROM incidents GROUP BY 1").fetchall())
     assert set(per_province) == {"65", "53", "61"}
-    phases = {r[0] for r in built.reader().execute("SELECT DISTINCT stage FROM incidents").fetchall()}
+    phases = {r[0] for r in built.reader().execute("SELECT DISTINCT phase FROM incidents").fetchall()}
     assert phases == {"persiapan", "pencalonan", "kampanye", "masa_tenang", "pemungutan_suara",
                       "rekapitulasi", "penetapan", "pelantikan"}
     assert scalar(built, "SELECT bool_and(generated) FROM incidents") is True

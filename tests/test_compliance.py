@@ -29,7 +29,7 @@ def db(sample_db, tmp_path):
 def _incident(db, region: str, day: date, tag: str) -> None:
     with db.writer() as con:
         con.execute(
-            "INSERT INTO incidents (election_id, occurred_on, province_code, region_code, stage, stage_from, category,"
+            "INSERT INTO incidents (election_id, occurred_on, province_code, region_code, phase, phase_from, category,"
             " description, source_file, upload_id, content_hash) VALUES ('pilkada2024', ?, ?, ?, 'kampanye',"
             " 'jadwal', 'perusakan', 'uji', 'uji.xlsx', (SELECT min(upload_id) FROM uploads), ?)",
             [day, PROV, region, tag],

@@ -32,7 +32,7 @@ def test_incidents_on_a_revote_date_belong_to_the_revote(tmp_path_factory, tmp_p
         good_row(tanggal="14/10/2024", uraian="Baliho dirusak saat kampanye Pilkada"),
     ])
     report = parse_incident_file(path, db=db)
-    got = report.accepted[["election_id", "stage"]].to_records(index=False).tolist()
+    got = report.accepted[["election_id", "phase"]].to_records(index=False).tolist()
     assert got == [("psu_uji", "pemungutan_suara"), ("pilkada2024", "kampanye")]
     assert store_incidents(db, report, path, uploaded_by="uji").new == 2
     parent = db.reader().execute(

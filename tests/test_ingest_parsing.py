@@ -235,7 +235,7 @@ def test_unknown_category_becomes_lainnya_with_warning_and_raw_text_kept():
     assert rep.warnings[0]["column"] == "jenis_kejadian" and '"lainnya"' in rep.warnings[0]["message"]
 
 
-def test_stage_from_column_or_from_schedule():
+def test_phase_from_column_or_from_schedule():
     rows = [HEADER,
             good_row(tanggal="14/10/2024", tahapan="Masa Tenang", uraian="a"),    # column wins
             good_row(tanggal="14/10/2024", tahapan=None, uraian="b"),             # schedule: kampanye
@@ -243,17 +243,17 @@ def test_stage_from_column_or_from_schedule():
             good_row(tanggal="01/03/2024", tahapan=None, uraian="d"),             # before the first phase
             good_row(tanggal="01/12/2024", tahapan="Rekap", uraian="e")]
     rep = parse(csv_bytes(rows), "t.csv")
-    got = list(zip(rep.accepted["stage"], rep.accepted["stage_from"]))
+    got = list(zip(rep.accepted["phase"], rep.accepted["phase_from"]))
     assert got == [("masa_tenang", "file"), ("kampanye", "jadwal"), ("pemungutan_suara", "file"),
                    ("persiapan", "jadwal"), ("rekapitulasi", "file")]
     assert set(rep.accepted["election_id"]) == {"pilkada2024"}
 
 
-def test_date_after_every_election_without_stage_is_refused():
+def test_date_after_every_election_without_phase_is_refused():
     rep = parse(csv_bytes([HEADER, good_row(tanggal="01/04/2025")]), "t.csv", today=dt.date(2025, 5, 1))
     assert rep.accepted.empty
     assert rep.refused[0]["column"] == "tanggal" and "isi kolom tahapan" in rep.refused[0]["reason"]
-    # With a stage the row is kept, tied to the election that ended last.
+    # With a phase the row is kept, tied to the election that ended last.
     rep = parse(csv_bytes([HEADER, good_row(tanggal="01/04/2025", tahapan="penetapan")]), "t.csv",
                 today=dt.date(2025, 5, 1))
     assert rep.accepted["election_id"].tolist() == ["pilkada2024"]

@@ -86,7 +86,7 @@ def test_rows_repeated_within_a_file_are_duplicates():
 
 def test_failed_transaction_leaves_database_and_archive_untouched(db, tmp_path):
     rep = parse_incident_file(EXAMPLE)
-    rep.accepted.loc[0, "stage"] = None  # violates NOT NULL: the insert fails inside the transaction
+    rep.accepted.loc[0, "phase"] = None  # violates NOT NULL: the insert fails inside the transaction
     before = db.version()
     with pytest.raises(Exception):
         store_incidents(db, rep, EXAMPLE, "x")

@@ -69,7 +69,7 @@ def test_ikp_refuses_scores_outside_0_100_and_unknown_dimension():
     assert rep.accepted.empty
 
 
-def test_violations_type_synonyms_stage_from_column_or_date(tmp_path):
+def test_violations_type_synonyms_phase_from_column_or_date(tmp_path):
     rows = [["LAPORAN PELANGGARAN"], [],
             ["Wilayah", "Tahapan", "Jenis Pelanggaran", "Jumlah", "Tanggal"],
             ["Kota Tarakan", "Kampanye", "money politic", 3, "14/10/2024"],

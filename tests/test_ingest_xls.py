@@ -39,7 +39,7 @@ def test_xls_with_title_block_and_real_dates_loads(tmp_path_factory, tmp_path):
     accepted = report.accepted
     assert list(accepted["region_code"]) == ["53.01"]
     assert str(accepted["occurred_on"].iloc[0])[:10] == "2024-11-27"
-    assert list(accepted["stage"]) == ["pemungutan_suara"]
+    assert list(accepted["phase"]) == ["pemungutan_suara"]
     assert list(accepted["category"]) == ["gangguan_tps"]
     assert [r["row"] for r in report.refused] == [5]
     assert "53.01" in report.refused[0]["reason"] and "53.71" in report.refused[0]["reason"]

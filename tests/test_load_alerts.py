@@ -20,3 +20,29 @@ def test_a_death_in_an_upload_is_stored_as_an_alert(tmp_path_factory, tmp_path):
     # Storing the same file again adds no incident and no alert.
     store_incidents(db, parse_incident_file(path, db=db), path, uploaded_by="staf_tarakan")
     assert db.query_df("SELECT count(*) AS n FROM alerts")["n"].iloc[0] == len(alerts)
+
+
+def test_an_ikp_load_that_raises_a_category_stores_the_kategori_naik_alert(tmp_path):
+    """The store layer refreshes alerts after every kind of load, not only incident files."""
+    from datetime import date
+
+    from waspada.ingest import tables
+    from tests.test_risk_fixtures import inc, make_db
+
+    db = make_db(tmp_path, ikp=[("65", 20.0), ("65.71", 5.0)],
+                 incidents=[inc(date(2024, 11, 10), "kekerasan_fisik", killed=1)])
+
+    def rises_to_tinggi():
+        return db.query_df("SELECT count(*) AS n FROM alerts WHERE kind = 'kategori_naik' AND region_code = '65.71'"
+                           " AND category = 'tinggi'")["n"].iloc[0]
+
+    with db.writer() as con:  # the alerts as the last incident load left them
+        from waspada.risk import refresh_alerts_after_load
+        refresh_alerts_after_load(con)
+    assert rises_to_tinggi() == 0
+    path = tmp_path / "ikp.csv"
+    path.write_text("wilayah,dimensi,skor,edisi,sumber\nKota Tarakan,total,45,ikp2024,Bawaslu (uji)\n", encoding="utf-8")
+    report = tables.PARSERS["ikp"](path, path.name, db=db)
+    assert len(report.accepted) == 1 and not report.refused
+    tables.store_table(db, report, path, "uji")
+    assert rises_to_tinggi() == 1

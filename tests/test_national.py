@@ -37,7 +37,7 @@ def _fingerprint(path: Path) -> tuple:
     con = duckdb.connect(str(path), read_only=True)
     try:
         return con.execute(
-            "SELECT count(*), sum(hash(election_id, occurred_on, kecamatan_code, stage, category, injured, killed,"
+            "SELECT count(*), sum(hash(election_id, occurred_on, kecamatan_code, phase, category, injured, killed,"
             " content_hash)) FROM incidents"
         ).fetchone()
     finally:
@@ -81,10 +81,10 @@ def test_two_election_cycles_each_with_its_schedule_and_incidents_in_its_phases(
                            [national.SECOND_ELECTION]).fetchone()[0] == 8
         assert con.execute("SELECT bool_and(name_id LIKE '%(hipotetis, dibangkitkan)') FROM election_stages"
                            " WHERE election_id = ?", [national.SECOND_ELECTION]).fetchone()[0]
-        # every incident's stage is the phase its date falls in, in its own cycle
+        # every incident's phase is the phase its date falls in, in its own cycle
         misplaced = con.execute(
             "SELECT count(*) FROM incidents i JOIN election_phases ep ON ep.election_id = i.election_id"
-            " AND i.occurred_on BETWEEN ep.starts_on AND ep.ends_on WHERE ep.phase <> i.stage").fetchone()[0]
+            " AND i.occurred_on BETWEEN ep.starts_on AND ep.ends_on WHERE ep.phase <> i.phase").fetchone()[0]
         assert misplaced == 0
         assert con.execute("SELECT bool_and(generated) AND bool_and(description LIKE '%DIBANGKITKAN%')"
                            " FROM incidents").fetchone()[0]
@@ -96,14 +96,14 @@ def test_incidents_cluster_by_phase_by_vulnerability_and_in_bursts(generated):
     con = duckdb.connect(str(generated), read_only=True)
     try:
         per_day = dict(con.execute(
-            "SELECT i.stage, count(*) / any_value(date_diff('day', ep.starts_on, ep.ends_on) + 1)"
-            " FROM incidents i JOIN election_phases ep ON ep.election_id = i.election_id AND ep.phase = i.stage"
+            "SELECT i.phase, count(*) / any_value(date_diff('day', ep.starts_on, ep.ends_on) + 1)"
+            " FROM incidents i JOIN election_phases ep ON ep.election_id = i.election_id AND ep.phase = i.phase"
             " WHERE i.election_id = 'pilkada2024' GROUP BY ALL").fetchall())
         assert per_day["kampanye"] > 3 * per_day["persiapan"]
         assert per_day["rekapitulasi"] > 3 * per_day["persiapan"]
         assert per_day["pemungutan_suara"] > per_day["kampanye"]
         top_masa_tenang = con.execute(
-            "SELECT category FROM incidents WHERE stage = 'masa_tenang' GROUP BY ALL ORDER BY count(*) DESC LIMIT 1"
+            "SELECT category FROM incidents WHERE phase = 'masa_tenang' GROUP BY ALL ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()[0]
         assert top_masa_tenang == "politik_uang"
         # kab/kota in Bawaslu's tinggi band report more per kecamatan than those in rendah

@@ -96,7 +96,7 @@ def db_with_formula(sample_db, tmp_path_factory):
     db = Database(path)
     with db.writer() as con:
         con.execute(
-            "INSERT INTO incidents (election_id, occurred_on, province_code, region_code, stage, stage_from, category,"
+            "INSERT INTO incidents (election_id, occurred_on, province_code, region_code, phase, phase_from, category,"
             " description, perpetrator, injured, killed, source, source_file, source_row, upload_id, generated,"
             " content_hash) VALUES ('pilkada2024', DATE '2024-11-21', '65', '65.71', 'kampanye', 'jadwal',"
             " 'perusakan', ?, '@pelaku', 2, 0, '+62 sumber', 'uji.xlsx', 7,"

@@ -26,7 +26,7 @@ def fill(con, *, provinces=("65",), ikp=(), tps=(), dpt=(), incidents=(), violat
     """Reference tables for the given provinces (all 38 provinces always), then the rows given.
 
     ikp: (region_code, score[, generated]); tps/dpt: (region_code, value);
-    incidents: dicts with occurred_on, region_code, category, stage and optional injured,
+    incidents: dicts with occurred_on, region_code, category, phase and optional injured,
     killed, kecamatan_code; violations: (region_code, phase, type, reports, reported_on).
     """
     regions = reference.regions()
@@ -51,7 +51,7 @@ def fill(con, *, provinces=("65",), ikp=(), tps=(), dpt=(), incidents=(), violat
                 .assign(source="test", generated=False))
     con.execute("INSERT INTO uploads (upload_id, kind, file_name, sha256, uploaded_at, uploaded_by, data_rows,"
                 " accepted, duplicates, refused, report_json)"
-                " VALUES (1, 'incidents', 'uji.xlsx', '-', now(), 'uji', 0, 0, 0, 0, '{}')")
+                " VALUES (nextval('upload_id_seq'), 'incidents', 'uji.xlsx', '-', now(), 'uji', 0, 0, 0, 0, '{}')")
     add_incidents(con, incidents)
     if violations:
         _insert(con, "violations", pd.DataFrame(
@@ -67,8 +67,8 @@ def add_incidents(con, incidents) -> None:
         region = inc["region_code"]
         rows.append({
             "election_id": ELECTION, "occurred_on": inc["occurred_on"], "province_code": region[:2],
-            "region_code": region, "kecamatan_code": inc.get("kecamatan_code"), "stage": inc["stage"],
-            "stage_from": "file", "category": inc["category"], "description": "uji",
+            "region_code": region, "kecamatan_code": inc.get("kecamatan_code"), "phase": inc["phase"],
+            "phase_from": "file", "category": inc["category"], "description": "uji",
             "injured": inc.get("injured", 0), "killed": inc.get("killed", 0), "source_file": "uji.xlsx",
             "upload_id": inc.get("upload_id", 1), "generated": False, "content_hash": f"h{next(_hash)}",
         })
@@ -91,5 +91,5 @@ def memory_db(**rows) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def inc(day: date, category: str, stage: str = "kampanye", region: str = "65.71", **extra) -> dict:
-    return {"occurred_on": day, "category": category, "stage": stage, "region_code": region, **extra}
+def inc(day: date, category: str, phase: str = "kampanye", region: str = "65.71", **extra) -> dict:
+    return {"occurred_on": day, "category": category, "phase": phase, "region_code": region, **extra}

@@ -129,9 +129,9 @@ def test_violations_count_for_their_phase_from_their_date(tmp_path):
 # -- which incidents count ----------------------------------------------------------------------
 def test_as_of_ignores_later_incidents_and_phases_follow_the_rules(tmp_path):
     db = make_db(tmp_path, ikp=[("65.71", 30.0)], tps=[("65.71", 1000)], incidents=[
-        inc(date(2024, 9, 20), "kekerasan_fisik", stage="pencalonan"),
-        inc(date(2024, 11, 18), "bentrok_massa", stage="kampanye"),
-        inc(date(2024, 11, 25), "intimidasi", stage="masa_tenang"),  # after AS_OF
+        inc(date(2024, 9, 20), "kekerasan_fisik", phase="pencalonan"),
+        inc(date(2024, 11, 18), "bentrok_massa", phase="kampanye"),
+        inc(date(2024, 11, 25), "intimidasi", phase="masa_tenang"),  # after AS_OF
     ])
     df = scores(db.reader(), as_of=AS_OF, province="65")
     pencalonan, kampanye = one(df, phase="pencalonan"), one(df, phase="kampanye")
@@ -163,7 +163,7 @@ def test_withdrawn_uploads_do_not_count(tmp_path):
 def test_contributions_add_up_to_the_score(tmp_path):
     db = make_db(tmp_path, ikp=[("65.71", 35.0)], tps=[("65.71", 682)], incidents=[
         inc(AS_OF, "kekerasan_fisik", injured=2), inc(AS_OF - timedelta(days=3), "hoaks_sara"),
-        inc(AS_OF - timedelta(days=9), "bentrok_massa", killed=1), inc(date(2024, 9, 1), "perusakan", stage="pencalonan"),
+        inc(AS_OF - timedelta(days=9), "bentrok_massa", killed=1), inc(date(2024, 9, 1), "perusakan", phase="pencalonan"),
     ], violations=[("65.71", "kampanye", "administrasi", 7, None)])
     cur = db.reader()
     row = one(scores(cur, as_of=AS_OF, province="65"))
@@ -183,7 +183,7 @@ def test_contributions_add_up_to_the_score(tmp_path):
 CATEGORIES = sorted(reference.incident_categories()["category"])
 REGIONS = ["65.71", "65.01", "65.02"]
 incident_strategy = st.builds(
-    lambda region, cat, age, phase, injured, killed: inc(AS_OF - timedelta(days=age), cat, stage=phase,
+    lambda region, cat, age, phase, injured, killed: inc(AS_OF - timedelta(days=age), cat, phase=phase,
                                                          region=region, injured=injured, killed=killed),
     st.sampled_from(REGIONS), st.sampled_from(CATEGORIES), st.integers(0, 120),
     st.sampled_from(["pencalonan", "kampanye", "masa_tenang"]), st.integers(0, 5), st.integers(0, 2))
@@ -305,7 +305,7 @@ TARAKAN_EXAMPLE = dict(
         inc(date(2024, 11, 18), "kekerasan_fisik", injured=2, killed=1),
         inc(date(2024, 11, 13), "bentrok_massa"),
         inc(date(2024, 10, 23), "intimidasi"),
-        inc(date(2024, 9, 20), "perusakan", stage="pencalonan"),
+        inc(date(2024, 9, 20), "perusakan", phase="pencalonan"),
         inc(date(2024, 11, 22), "bentrok_massa"),
     ],
     violations=[("65.71", "kampanye", "administrasi", 4, date(2024, 11, 15)),

@@ -13,10 +13,12 @@ import openpyxl
 import pytest
 
 from tests.workbooks import HEADER, good_row, reference_db, xlsx
-from waspada.accounts import AccountError, Accounts, User, open_accounts_db
+from waspada.accounts import Accounts, User, open_accounts_db
 from waspada.ingest import parse_incident_file, store_incidents
 from waspada.template_xlsx import build_template
-from waspada.uploads import list_uploads, preview_upload, store_upload, withdraw_upload
+from waspada.uploads import (
+    UploadNotPermitted, UploadStateError, list_uploads, preview_upload, store_upload, withdraw_upload,
+)
 
 STAF = User("budi", "Budi", "staf", "65", ("65.71", "65.02"))
 ADMIN = User("root", "Root", "admin")
@@ -68,8 +70,11 @@ def test_staff_rows_outside_their_regions_are_refused_naming_the_region(db, tmp_
     assert sorted(preview.report.accepted["description"]) == ["di Malinau", "di Tarakan"]
     [refusal] = preview.report.refused
     assert refusal["row"] == 3 and refusal["column"] == "kabupaten_kota"
-    assert "Kabupaten Nunukan (65.03)" in refusal["reason"] and "di luar wilayah tugas Anda" in refusal["reason"]
-    assert "Kota Tarakan" in refusal["reason"] and "Kabupaten Malinau" in refusal["reason"]
+    reason = refusal["reason"]
+    assert reason.key == "upload_out_of_scope"
+    assert "Kabupaten Nunukan (65.03)" in reason.render("id") and "di luar wilayah tugas Anda" in reason.render("id")
+    assert "outside your assigned regions" in reason.render("en")
+    assert "Kota Tarakan" in reason.render("id") and "Kabupaten Malinau" in reason.render("id")
     c = preview.counts
     assert (c["data_rows"], c["accepted"], c["refused"]) == (3, 2, 1)
 
@@ -77,7 +82,7 @@ def test_staff_rows_outside_their_regions_are_refused_naming_the_region(db, tmp_
 def test_admin_may_store_any_region_and_pimpinan_none(db, tmp_path):
     data = _workbook(tmp_path, [good_row(kabupaten_kota="Kota Padang", kecamatan=None)])
     assert len(preview_upload(db, data, "x.xlsx", ADMIN).report.accepted) == 1
-    with pytest.raises(AccountError):
+    with pytest.raises(UploadNotPermitted):
         preview_upload(db, data, "x.xlsx", PIMPINAN)
 
 
@@ -87,12 +92,12 @@ def test_staff_of_a_whole_province(db, tmp_path):
                                 good_row(kabupaten_kota="Kota Padang", kecamatan=None)])
     preview = preview_upload(db, data, "x.xlsx", sari)
     assert preview.report.accepted["region_code"].tolist() == ["65.03"]
-    assert "kabupaten/kota di Kalimantan Utara" in preview.report.refused[0]["reason"]
+    assert "kabupaten/kota di Kalimantan Utara" in preview.report.refused[0]["reason"].render("id")
 
 
 def test_a_workbook_with_only_the_header_stores_nothing(db, tmp_path):
     preview = preview_upload(db, _workbook(tmp_path, []), "kosong.xlsx", STAF)
-    assert not preview.storable and "0 baris data" in preview.error
+    assert not preview.storable and "0 baris data" in preview.error.render("id")
 
 
 # -- store ---------------------------------------------------------------------------------
@@ -100,7 +105,7 @@ def test_store_records_upload_and_audits_it(db, accounts, tmp_path):
     data = _workbook(tmp_path, [good_row(uraian="satu"), good_row(uraian="dua")])
     preview = preview_upload(db, data, "laporan.xlsx", STAF)
     outcome = store_upload(db, accounts, preview, STAF)
-    assert outcome.result.new == 2 and "2 insiden baru" in outcome.message
+    assert outcome.result.new == 2 and "2 insiden baru" in outcome.message.render("id")
     up = list_uploads(db).iloc[0]
     assert (up["uploaded_by"], up["accepted"], up["incidents"], up["regions"]) == ("budi", 2, 2, "65.71")
     entry = accounts.audit_log(actions=("upload",)).iloc[0]
@@ -118,7 +123,8 @@ def test_the_same_file_again_stores_nothing_new_and_says_so(db, accounts, tmp_pa
     assert len(again.previous) == 1 and again.previous[0]["uploaded_by"] == "budi"
     assert again.report.accepted.empty and len(again.report.duplicates) == 1
     outcome = store_upload(db, accounts, again, STAF)
-    assert outcome.result.new == 0 and "tidak ada insiden baru" in outcome.message
+    assert outcome.result.new == 0 and "tidak ada insiden baru" in outcome.message.render("id")
+    assert "no new incidents" in outcome.message.render("en")
     assert _shown_incidents(db) == ["satu"]
     assert len(list_uploads(db)) == 2  # every upload is kept and audited
 
@@ -147,7 +153,7 @@ def test_withdrawal_hides_the_incidents_but_keeps_the_record(db, accounts, tmp_p
     other = _workbook(tmp_path, [good_row(uraian="tiga")], "b.xlsx")
     a = store_upload(db, accounts, preview_upload(db, first, "a.xlsx", STAF), STAF).result
     store_upload(db, accounts, preview_upload(db, other, "b.xlsx", STAF), STAF)
-    with pytest.raises(AccountError, match="hanya admin"):
+    with pytest.raises(UploadNotPermitted, match="hanya admin"):
         withdraw_upload(db, accounts, a.upload_id, STAF)
 
     assert withdraw_upload(db, accounts, a.upload_id, ADMIN, reason="berkas keliru") == 2
@@ -158,7 +164,7 @@ def test_withdrawal_hides_the_incidents_but_keeps_the_record(db, accounts, tmp_p
     entry = accounts.audit_log(actions=("withdrawal",)).iloc[0]
     assert entry["actor"] == "root" and entry["detail"]["incidents"] == 2
     assert entry["detail"]["reason"] == "berkas keliru"
-    with pytest.raises(AccountError, match="sudah ditarik"):
+    with pytest.raises(UploadStateError, match="sudah ditarik"):
         withdraw_upload(db, accounts, a.upload_id, ADMIN)
 
 
@@ -317,11 +323,11 @@ def test_a_filled_template_loads_through_the_parser(db):
     assert not rep.refused and not rep.warnings, (rep.refused, rep.warnings)
     assert rep.data_rows == 1 and len(rep.ignored) == 1  # the example row is never loaded
     row = rep.accepted.iloc[0]
-    assert (row["region_code"], row["kecamatan_code"], row["stage"], row["category"], row["injured"]) == \
+    assert (row["region_code"], row["kecamatan_code"], row["phase"], row["category"], row["injured"]) == \
         ("65.71", "65.71.01", "kampanye", "intimidasi", 1)
     assert str(row["occurred_on"].date()) == "2024-10-20"
 
 
 def test_the_unfilled_template_has_no_data_rows(db):
     preview = preview_upload(db, build_template("65"), "Template_Laporan_Insiden.xlsx", STAF)
-    assert not preview.storable and "0 baris data" in preview.error
+    assert not preview.storable and "0 baris data" in preview.error.render("id")

@@ -65,7 +65,7 @@ def scores_table(ctx: Context, scores: pd.DataFrame, n: int | None = None) -> pd
         t("name", lang): df["region_name"].to_numpy(),
         t("score", lang): [fmt_number(v, 1) for v in df["score"]],
         t("category", lang): [risk_word(c, lang) for c in df["category"]],
-        t("reason", lang): df["reason_en" if lang == "en" else "reason_id"].to_numpy(),
+        t("reason", lang): df[queries.reason_column(lang)].to_numpy(),
     })
 
 
@@ -79,7 +79,7 @@ def alerts_table(ctx: Context, alerts: pd.DataFrame) -> pd.DataFrame:
         t("name", lang): df["region_name"].to_numpy(),
         t("alert_kind", lang): [kinds[k] for k in df["kind"]],
         t("category", lang): [risk_word(c, lang) if isinstance(c, str) else "–" for c in df["category"]],
-        t("reason", lang): df["reason_en" if lang == "en" else "reason_id"].to_numpy(),
+        t("reason", lang): df[queries.reason_column(lang)].to_numpy(),
     })
 
 

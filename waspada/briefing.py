@@ -28,6 +28,7 @@ import pandas as pd
 
 from waspada import compliance, queries, reference
 from waspada.db import Database
+from waspada.risk.model import ScheduleMissing
 from waspada.i18n import (
     fmt_date, fmt_datetime, fmt_number, fmt_signed, incident_category_name, phase_name, risk_word, t,
 )
@@ -115,7 +116,6 @@ def save_briefing(db: Database, *, province: str, as_of: date, phase: str, saved
         raise ValueError(f"Tahapan tidak dikenal: {phase!r}.")
     now = now or datetime.now(timezone.utc)
     with db.writer() as con:
-        compliance.ensure_tables(con)
         return con.execute(
             "INSERT INTO briefings (province, saved_at, saved_by, as_of, phase, note) VALUES (?, ?, ?, ?, ?, ?)"
             " RETURNING id",
@@ -125,8 +125,6 @@ def save_briefing(db: Database, *, province: str, as_of: date, phase: str, saved
 
 def saved_briefings(cur, *, province: str) -> list[SavedBriefing]:
     """The province's saved briefings, latest date first."""
-    if not compliance.has_table(cur, "briefings"):
-        return []
     # Through a DataFrame: a TIMESTAMPTZ fetched as a Python value would need pytz.
     df = cur.execute(
         "SELECT id, province, saved_at, saved_by, as_of, phase, note FROM briefings WHERE province = ?"
@@ -144,11 +142,12 @@ def previous_briefing(cur, *, province: str, as_of: date) -> SavedBriefing | Non
 
 
 # -- building -------------------------------------------------------------------------------
-def _risk(fn, *args, **kwargs):
-    """A risk result, or None when the model or the schedule is missing."""
+def risk_or_none(fn, *args, **kwargs):
+    """A risk result, or None when the election's schedule is not loaded (the one failure
+    a briefing or report shows as "no risk data"); any other error is a bug and surfaces."""
     try:
         return fn(*args, **kwargs)
-    except (queries.RiskModelUnavailable, ValueError):
+    except ScheduleMissing:
         return None
 
 
@@ -182,7 +181,7 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
     area = str(regions.loc[province, "name"]) if province in regions.index else province
     prog = queries.phase_progress(cur, as_of=as_of)
     has_schedule = prog["status"] != "no_schedule"
-    phase = phase or prog.get("phase") or (_risk(_current_phase, cur, as_of) if has_schedule else None)
+    phase = phase or prog.get("phase") or (risk_or_none(_current_phase, cur, as_of) if has_schedule else None)
     if previous == "latest":
         previous = previous_briefing(cur, province=province, as_of=as_of)
     since = previous.as_of + timedelta(days=1) if previous else as_of - timedelta(days=6)
@@ -190,7 +189,7 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
 
     scores = None
     if has_schedule and phase:
-        scores = _risk(queries.risk_scores, cur, as_of=as_of, level="kabupaten_kota", phase=phase, province=province)
+        scores = risk_or_none(queries.risk_scores, cur, as_of=as_of, level="kabupaten_kota", phase=phase, province=province)
     slides = [
         _situation(cur, province, area, as_of, prog, has_schedule, lang),
         _map_slide(area, phase, scores, lang),
@@ -222,7 +221,7 @@ def _current_phase(cur, as_of):
 
 def _situation(cur, province, area, as_of, prog, has_schedule, lang) -> Slide:
     head = queries.incident_headline(cur, as_of=as_of, province=province)
-    risk_head = _risk(queries.risk_headline, cur, as_of=as_of, province=province) if has_schedule else None
+    risk_head = risk_or_none(queries.risk_headline, cur, as_of=as_of, province=province) if has_schedule else None
     risk_head = risk_head or dict.fromkeys(("high", "high_prev", "alerts", "alerts_prev"))
     head |= risk_head
     values = dict(
@@ -292,13 +291,13 @@ def _new_since(cur, province, as_of, phase, since, previous, scores, has_schedul
     if has_schedule:
         from waspada import risk
 
-        alerts = _risk(risk.current_alerts, cur, as_of=as_of, province=province, days=(as_of - since).days + 1)
+        alerts = risk_or_none(risk.current_alerts, cur, as_of=as_of, province=province, days=(as_of - since).days + 1)
         if scores is not None and not scores.empty:
             if previous is not None:
-                before = _risk(queries.risk_scores, cur, as_of=previous.as_of, level="kabupaten_kota",
+                before = risk_or_none(queries.risk_scores, cur, as_of=previous.as_of, level="kabupaten_kota",
                                phase=previous.phase, province=province)
             else:
-                before = _risk(queries.risk_scores, cur, as_of=since - timedelta(days=1), level="kabupaten_kota",
+                before = risk_or_none(queries.risk_scores, cur, as_of=since - timedelta(days=1), level="kabupaten_kota",
                                phase=phase, province=province)
             if before is not None and not before.empty:
                 merged = scores.merge(before[["region_code", "category"]], on="region_code", suffixes=("", "_before"))
@@ -347,7 +346,7 @@ def _coming_phase(cur, province, as_of, sched, has_schedule, lang) -> Slide:
     from waspada import risk
 
     days_until = (nxt["starts_on"] - as_of).days
-    ahead = _risk(risk.forward_look, cur, as_of=as_of, horizon_days=days_until, province=province)
+    ahead = risk_or_none(risk.forward_look, cur, as_of=as_of, horizon_days=days_until, province=province)
     rows = []
     if ahead is not None and not ahead.empty:
         ahead = ahead[(ahead["next_phase"] == nxt["phase"])

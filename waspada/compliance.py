@@ -22,14 +22,13 @@ No streamlit here; reading takes a DuckDB cursor, writing a ``waspada.db.Databas
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 
 from waspada import queries
-from waspada.db import SCHEMA_PATH, Database
+from waspada.db import Database
 from waspada.settings import ConfigUnreadable, config_path, read_section
 
 DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
@@ -96,33 +95,9 @@ def load_rules(path=None) -> ReportingRules:
     )
 
 
-# -- the section of schema.sql these tables live in ------------------------------------------
-def _section_ddl() -> str:
-    text = SCHEMA_PATH.read_text(encoding="utf-8")
-    m = re.search(r"-- Briefings and reporting compliance -+\n(.*)\Z", text, re.S)
-    if not m:
-        raise RuntimeError("schema.sql tidak memuat bagian '-- Briefings and reporting compliance'.")
-    return m.group(1)
-
-
-def ensure_tables(con) -> None:
-    """Create briefings and report_nihil in a file built before they existed (idempotent)."""
-    con.execute(_section_ddl())
-
-
-def has_table(cur, name: str) -> bool:
-    return bool(cur.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND database_name = current_database()",
-        [name],
-    ).fetchall()[0][0])
-
-
 # -- reading ----------------------------------------------------------------------------------
 def nihil_records(cur, *, province: str | None = None) -> pd.DataFrame:
     """Nihil records (region_code, week_start, recorded_by, recorded_at), newest week first."""
-    cols = ["region_code", "week_start", "recorded_by", "recorded_at"]
-    if not has_table(cur, "report_nihil"):
-        return pd.DataFrame(columns=cols)
     df = cur.execute(
         "SELECT region_code, week_start, recorded_by, recorded_at FROM report_nihil"
         " WHERE (CAST(? AS VARCHAR) IS NULL OR split_part(region_code, '.', 1) = ?)"
@@ -232,7 +207,6 @@ def record_nihil(db: Database, *, region_code: str, week_of: date, recorded_by: 
                             [region_code]).fetchall()[0][0]
         if not known:
             raise ComplianceError(f"Kode kabupaten/kota tidak dikenal: {region_code!r}.")
-        ensure_tables(con)
         before = con.execute("SELECT count(*) FROM report_nihil WHERE region_code = ? AND week_start = ?",
                              [region_code, week]).fetchall()[0][0]
         if before:

@@ -34,6 +34,32 @@ SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 # serving the old file after a writer replaced it.
 
 
+# In-place upgrades of files built by earlier releases, applied before schema.sql: each is
+# (table, old column, new column). The view over incidents is dropped first because a view
+# pins the columns it reads; schema.sql creates it again.
+_RENAMED_COLUMNS = (
+    ("incidents", "stage", "phase"),            # the incident's phase was called stage until issue 11
+    ("incidents", "stage_from", "phase_from"),
+)
+
+
+def apply_schema(con, schema_path: Path = SCHEMA_PATH) -> None:
+    """Bring the open file up to the current schema: rename the columns of older releases,
+    then run schema.sql as a whole (every statement is idempotent). The one place the
+    schema is applied; Database.writer() calls it on every open for writing."""
+    for table, old, new in _RENAMED_COLUMNS:
+        has_old = con.execute(
+            "SELECT count(*) FROM information_schema.columns WHERE table_catalog = current_database()"
+            " AND table_schema = current_schema() AND table_name = ? AND column_name = ?",
+            [table, old],
+        ).fetchall()[0][0]
+        if has_old:
+            con.execute("DROP VIEW IF EXISTS visible_incidents")
+            # identifiers cannot be parameters; these come from the constant above
+            con.execute(f'ALTER TABLE {table} RENAME COLUMN "{old}" TO "{new}"')
+    con.execute(schema_path.read_text(encoding="utf-8"))
+
+
 class DatabaseMissing(FileNotFoundError):
     """The database file does not exist yet (run `python -m etl build`)."""
 
@@ -103,7 +129,8 @@ class Database:
 
         On normal exit the transaction commits and the copy replaces the live file
         atomically; on an exception nothing changes. ``create=True`` starts from an
-        empty database with ``schema_path`` applied when no file exists yet.
+        empty database when no file exists yet. The schema (``apply_schema``) is applied
+        every time, so a file built by an older release is upgraded by its next write.
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
@@ -119,9 +146,8 @@ class Database:
                 shutil.copyfile(self.path, tmp)
             con = duckdb.connect(str(tmp))
             try:
-                if fresh:
-                    con.execute(self.schema_path.read_text(encoding="utf-8"))
                 con.execute("BEGIN TRANSACTION")
+                apply_schema(con, self.schema_path)
                 yield con
                 con.execute("COMMIT")
                 con.execute("CHECKPOINT")

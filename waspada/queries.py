@@ -4,10 +4,12 @@ Every function takes a DuckDB cursor (``Database(path).reader()``) first and key
 arguments after it, and returns a DataFrame or a small dict/tuple of plain values, so
 the app can cache results keyed on the database version. All SQL is parameterised.
 
-Incidents from a withdrawn upload are never shown.
+Incidents are read from the view visible_incidents (schema.sql): those of a withdrawn
+upload are never shown.
 
 The risk model (``waspada.risk``) is reached only through the functions in the "Risk"
-section at the bottom, so the pages do not depend on its module layout.
+section at the bottom, so the pages do not depend on its module layout. Its reason
+columns come in both languages: show ``reason_id`` or ``reason_en`` (``reason_column(lang)``).
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-ELECTION_ID = "pilkada2024"
+from waspada import risk
 
-# Incidents of withdrawn uploads stay in the database for the audit trail but are never shown.
-_NOT_WITHDRAWN = "i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)"
+from waspada.reference import DEFAULT_ELECTION_ID
+
+ELECTION_ID = DEFAULT_ELECTION_ID  # the name the pages use; kept until they read DEFAULT_ELECTION_ID
+
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -73,7 +77,7 @@ def default_as_of(cur, *, today: date, election_id: str = ELECTION_ID) -> tuple[
     if first <= today <= last:
         return today, "today"
     latest = cur.execute(
-        f"SELECT max(occurred_on) FROM incidents i WHERE {_NOT_WITHDRAWN} AND election_id = ? AND occurred_on BETWEEN ? AND ?",
+        f"SELECT max(occurred_on) FROM visible_incidents i WHERE election_id = ? AND occurred_on BETWEEN ? AND ?",
         [election_id, first, min(today, last)],
     ).fetchone()[0]
     if latest is not None:
@@ -117,7 +121,7 @@ def data_freshness(cur) -> dict:
         "SELECT max(loaded_at) AS loaded_at, count(*) AS n, count(*) FILTER (WHERE generated) AS n_gen FROM data_sources"
     ).df().iloc[0].tolist()
     incidents = cur.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE i.generated), max(occurred_on) FROM incidents i WHERE {_NOT_WITHDRAWN}"
+        f"SELECT count(*), count(*) FILTER (WHERE i.generated), max(occurred_on) FROM visible_incidents i"
     ).fetchone()
     return {
         "loaded_at": None if pd.isna(row[0]) else row[0].to_pydatetime(),
@@ -156,13 +160,12 @@ def region(cur, *, code: str) -> dict | None:
 # -- incidents ------------------------------------------------------------------------------
 # The filters every incident query takes, as one WHERE fragment and its parameters.
 _INCIDENT_FILTER = f"""
-        {_NOT_WITHDRAWN}
-          AND i.election_id = ?
+        i.election_id = ?
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on >= ?)
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on <= ?)
           AND (CAST(? AS VARCHAR) IS NULL OR i.province_code = ?)
           AND (CAST(? AS VARCHAR) IS NULL OR i.region_code = ?)
-          AND (CAST(? AS VARCHAR) IS NULL OR i.stage = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR i.phase = ?)
           AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), i.category))"""
 
 
@@ -195,13 +198,13 @@ def incidents(
         SELECT i.id, i.occurred_on, i.province_code, prov.name AS province_name,
                i.region_code, kab.name AS region_name, i.kecamatan_code,
                coalesce(kec.name, i.kecamatan) AS kecamatan_name, i.desa,
-               i.stage AS phase, i.category, c.name_id AS category_id, c.name_en AS category_en,
+               i.phase, i.category, c.name_id AS category_id, c.name_en AS category_en,
                i.description, i.perpetrator, i.injured, i.killed, i.source,
                i.lat, i.lon,
                coalesce(i.lat, kec.lat, kab.lat) AS map_lat,
                coalesce(i.lon, kec.lon, kab.lon) AS map_lon,
                i.source_file, i.source_row, i.generated
-        FROM incidents i
+        FROM visible_incidents i
         LEFT JOIN regions prov ON prov.code = i.province_code
         LEFT JOIN regions kab ON kab.code = i.region_code
         LEFT JOIN regions kec ON kec.code = i.kecamatan_code
@@ -224,7 +227,7 @@ def incident_totals(
 ) -> dict:
     """How many incidents match the filters (n) and how many of them are generated."""
     n, generated = cur.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE i.generated) FROM incidents i WHERE {_INCIDENT_FILTER}",
+        f"SELECT count(*), count(*) FILTER (WHERE i.generated) FROM visible_incidents i WHERE {_INCIDENT_FILTER}",
         _incident_params(start, end, province, region, phase, categories, election_id),
     ).fetchone()
     return {"n": int(n), "generated": int(generated)}
@@ -247,7 +250,7 @@ def incident_map_points(
         SELECT i.occurred_on, i.category, kab.name AS region_name,
                coalesce(kec.name, i.kecamatan, kab.name) AS place,
                coalesce(i.lat, kec.lat, kab.lat) AS lat, coalesce(i.lon, kec.lon, kab.lon) AS lon, i.id
-        FROM incidents i
+        FROM visible_incidents i
         LEFT JOIN regions kab ON kab.code = i.region_code
         LEFT JOIN regions kec ON kec.code = i.kecamatan_code
         WHERE {_INCIDENT_FILTER}"""
@@ -285,7 +288,7 @@ def incident_counts_by_category(
         f"""
         SELECT date_trunc('week', i.occurred_on)::DATE AS week, i.category, c.name_id AS category_id,
                c.name_en AS category_en, count(*) AS n
-        FROM incidents i LEFT JOIN incident_categories c ON c.category = i.category
+        FROM visible_incidents i LEFT JOIN incident_categories c ON c.category = i.category
         WHERE {_INCIDENT_FILTER}
         GROUP BY ALL
         ORDER BY week, i.category
@@ -309,8 +312,7 @@ def incident_headline(
           count(*) FILTER (WHERE occurred_on BETWEEN ? AND ?) AS n_prev,
           coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_now,
           coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_prev
-        FROM incidents i WHERE {_NOT_WITHDRAWN}
-          AND election_id = ?
+        FROM visible_incidents i WHERE election_id = ?
           AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)
           AND (CAST(? AS VARCHAR) IS NULL OR region_code = ?)
     """
@@ -326,8 +328,7 @@ def incident_headline(
 
 def incident_date_span(cur, *, province: str | None = None, election_id: str = ELECTION_ID) -> tuple:
     row = cur.execute(
-        f"""SELECT min(occurred_on), max(occurred_on) FROM incidents i WHERE {_NOT_WITHDRAWN}
-            AND election_id = ? AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
+        f"""SELECT min(occurred_on), max(occurred_on) FROM visible_incidents i WHERE election_id = ? AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
         [election_id, province, province],
     ).fetchone()
     return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)
@@ -373,8 +374,7 @@ def kecamatan_ranking(
         f"""
         WITH inc AS (
                 SELECT kecamatan_code, count(*) AS n_incidents, sum(injured) AS injured, sum(killed) AS killed
-            FROM incidents i WHERE {_NOT_WITHDRAWN}
-              AND election_id = ? AND region_code = ?
+            FROM visible_incidents i WHERE election_id = ? AND region_code = ?
               AND (CAST(? AS DATE) IS NULL OR occurred_on >= ?)
               AND (CAST(? AS DATE) IS NULL OR occurred_on <= ?)
             GROUP BY kecamatan_code
@@ -397,41 +397,31 @@ def data_sources(cur) -> pd.DataFrame:
 
 
 # -- risk (waspada.risk) -------------------------------------------------------------------
-class RiskModelUnavailable(RuntimeError):
-    """waspada.risk is not installed in this checkout."""
-
-
-def _risk():
-    try:
-        from waspada import risk
-    except ImportError as exc:  # the model is a separate module; pages show a notice
-        raise RiskModelUnavailable(str(exc)) from exc
-    return risk
 
 
 def risk_scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,
                 province: str | None = None) -> pd.DataFrame:
-    return _risk().scores(cur, as_of=as_of, level=level, phase=phase, province=province)
+    return risk.scores(cur, as_of=as_of, level=level, phase=phase, province=province)
 
 
 def risk_trend(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,
                province: str | None = None) -> pd.DataFrame:
-    return _risk().trend(cur, as_of=as_of, level=level, province=province, phase=phase)
+    return risk.trend(cur, as_of=as_of, level=level, province=province, phase=phase)
 
 
 def risk_contributions(cur, *, as_of: date, region: str, phase: str | None) -> pd.DataFrame:
-    return pd.DataFrame(_risk().contributions(cur, as_of=as_of, region_code=region, phase=phase))
+    return pd.DataFrame(risk.contributions(cur, as_of=as_of, region_code=region, phase=phase))
 
 
 def risk_history(cur, *, region: str, start: date, end: date, phase: str | None = None,
                  step_days: int = 1) -> pd.DataFrame:
-    return _risk().score_history(cur, region_code=region, phase=phase, start=start, end=end,
+    return risk.score_history(cur, region_code=region, phase=phase, start=start, end=end,
                                  step_days=step_days)
 
 
 def risk_alerts(cur, *, as_of: date, province: str | None = None, days: int | None = None) -> pd.DataFrame:
     """Alerts of the last `days` (the model's display window when None) up to as_of."""
-    return _risk().current_alerts(cur, as_of=as_of, province=province, days=days)
+    return risk.current_alerts(cur, as_of=as_of, province=province, days=days)
 
 
 def alerts_in_window(alerts: pd.DataFrame, *, as_of: date, days: int) -> pd.DataFrame:
@@ -452,8 +442,14 @@ def headline_from(trend: pd.DataFrame, alerts: pd.DataFrame, *, as_of: date, day
     }
 
 
-def risk_config() -> dict:
-    return _risk().load_config()
+def reason_column(lang: str) -> str:
+    """The column of risk scores, alerts and the forward look that holds the reason
+    sentence in ``lang``: 'reason_id' or 'reason_en'."""
+    return "reason_en" if lang == "en" else "reason_id"
+
+
+def risk_config():
+    return risk.load_config()
 
 
 def risk_by_phase(cur, *, as_of: date, province: str | None, phases: tuple[str, ...],
@@ -479,11 +475,7 @@ def risk_headline(cur, *, as_of: date, province: str | None) -> dict:
 
 def risk_config_table() -> pd.DataFrame:
     """Every setting of the risk model file (section, key, value, note) for the method page."""
-    try:
-        from waspada.risk.config import config_table
-    except ImportError as exc:
-        raise RiskModelUnavailable(str(exc)) from exc
-    return pd.DataFrame(config_table(), columns=["section", "key", "value", "note"])
+    return pd.DataFrame(risk.config_table(), columns=["section", "key", "value", "note"])
 
 
 # -- compositions the pages use ----------------------------------------------------------------

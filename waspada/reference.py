@@ -180,10 +180,14 @@ def phase_periods(stages: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["election_id", "phase", "starts_on", "ends_on"])
 
 
+# The election every page, score and load means when none is named: the one whose embedded
+# schedule (pilkada2024_tahapan.csv) and contests Waspada ships with.
+DEFAULT_ELECTION_ID = "pilkada2024"
+
 ELECTIONS = pd.DataFrame(
     [
         {
-            "election_id": "pilkada2024",
+            "election_id": DEFAULT_ELECTION_ID,
             "name": "Pemilihan Serentak 2024 (Pilkada)",
             "kind": "pilkada",
             "vote_on": date(2024, 11, 27),

@@ -1,5 +1,7 @@
 -- Waspada database schema (DuckDB). One file, read top to bottom.
--- Every statement is idempotent (IF NOT EXISTS): `etl build` applies this file to new and existing files.
+-- Every statement is idempotent (IF NOT EXISTS / OR REPLACE): waspada.db.apply_schema() applies the
+-- whole file, after the in-place upgrades of older files, whenever a file is opened for writing
+-- (so `etl build` and every load bring an older file up to date).
 -- Region codes are Kemendagri's dotted codes: '65' (provinsi), '65.71' (kabupaten/kota),
 -- '65.71.01' (kecamatan). Phase codes are fixed (see table phases).
 
@@ -49,7 +51,8 @@ CREATE TABLE IF NOT EXISTS election_phases (
     CHECK (ends_on >= starts_on)
 );
 
--- Detailed sub-stages for timelines; they may overlap inside a phase.
+-- Detailed sub-stages of the schedule for timelines; they may overlap inside a phase. `stage`
+-- here is a sub-stage (e.g. 'pendaftaran_paslon'), not a phase: incidents carry a phase.
 CREATE TABLE IF NOT EXISTS election_stages (
     election_id VARCHAR NOT NULL,
     phase       VARCHAR NOT NULL,
@@ -157,8 +160,8 @@ CREATE TABLE IF NOT EXISTS incidents (
     kecamatan_code VARCHAR,                     -- NULL when the kecamatan is unknown or not given
     kecamatan     VARCHAR,                      -- as written in the file
     desa          VARCHAR,
-    stage         VARCHAR NOT NULL,             -- phase code
-    stage_from    VARCHAR NOT NULL CHECK (stage_from IN ('file', 'jadwal')),
+    phase         VARCHAR NOT NULL,             -- phases.phase
+    phase_from    VARCHAR NOT NULL CHECK (phase_from IN ('file', 'jadwal')), -- written in the file, or from the schedule
     category      VARCHAR NOT NULL,             -- incident_categories.category
     category_raw  VARCHAR,                      -- as written in the file
     description   VARCHAR NOT NULL,
@@ -174,6 +177,13 @@ CREATE TABLE IF NOT EXISTS incidents (
     generated     BOOLEAN NOT NULL DEFAULT FALSE, -- TRUE for the embedded generated sample
     content_hash  VARCHAR NOT NULL UNIQUE       -- makes re-loading idempotent
 );
+
+-- The incidents every reader sees. Incidents of a withdrawn upload stay in the table for the
+-- audit trail but are invisible: every query, score, alert and report reads this view, and
+-- only the writers (loads, build, withdrawal) touch the table itself.
+CREATE OR REPLACE VIEW visible_incidents AS
+SELECT i.* FROM incidents i
+WHERE i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL);
 
 -- Bookkeeping -------------------------------------------------------------------------
 -- One row per data source: where it came from and when it was last loaded (Metode dan Data page).

@@ -10,7 +10,7 @@ module adds what the browser needs around it:
 * ``store_upload``: one transaction (ingest.store_incidents), then the audit entry;
 * ``list_uploads`` and ``withdraw_upload``: an admin withdraws a whole upload. Its
   incidents stay in the database (the archived file and the uploads row too) but every
-  query skips them (queries._NOT_WITHDRAWN, risk.model). Their content hashes are moved
+  reader skips them (the view visible_incidents in schema.sql). Their content hashes are moved
   aside (``<hash>:ditarik:<upload_id>``) so that the same incidents can be uploaded
   again later: the hash is unique across the incidents table, and a withdrawn incident
   must not count as "already stored".
@@ -26,9 +26,24 @@ from typing import Callable
 import pandas as pd
 
 from waspada import reference
-from waspada.accounts import AccountError, Accounts, User
+from waspada.accounts import Accounts, User
 from waspada.db import Database
+from waspada.i18n import DEFAULT_LANG, Message, MessageError, msg, t
 from waspada.ingest import IngestFileError, ParseReport, StoreResult, parse_incident_file, store_incidents
+from waspada.risk import refresh_alerts_after_load
+
+
+class UploadError(MessageError):
+    """An upload that cannot be done; ``render(lang)`` says why."""
+
+
+class UploadNotPermitted(UploadError):
+    """The user's role may not upload, or may not withdraw."""
+
+
+class UploadStateError(UploadError):
+    """The upload is not in a state that allows this: not checked, missing, already
+    withdrawn, or of a kind that cannot be withdrawn."""
 
 UPLOAD_TYPES = ("xlsx", "xls", "csv")
 WITHDRAWN_MARK = ":ditarik:"
@@ -45,7 +60,7 @@ class UploadPreview:
     data: bytes
     sha256: str
     report: ParseReport | None = None
-    error: str | None = None  # the whole file is refused (Indonesian)
+    error: Message | str | None = None  # the whole file is refused (str() is Indonesian)
     out_of_scope: int = 0  # rows refused because they lie outside the uploader's regions
     previous: list[dict] = field(default_factory=list)  # earlier uploads of the very same bytes
 
@@ -78,13 +93,12 @@ def restrict_to_regions(report: ParseReport, user: User) -> int:
     if user.regions:
         scope = ", ".join(f"{names.get(c, c)}" for c in sorted(allowed))
     elif user.province_code:
-        scope = f"kabupaten/kota di {names.get(user.province_code, user.province_code)}"
+        scope = msg("upload_scope_province", province=names.get(user.province_code, user.province_code))
     else:
-        scope = "tidak ada wilayah yang ditugaskan"
+        scope = msg("upload_scope_none")
     for code, row in zip(report.accepted.loc[~inside, "region_code"], report.accepted.loc[~inside, "source_row"]):
         report.refuse(int(row), "kabupaten_kota",
-                      f"{names.get(code, code)} ({code}) di luar wilayah tugas Anda ({scope}); baris ini tidak "
-                      "disimpan. Minta admin menambahkan wilayah ini bila memang tugas Anda.")
+                      msg("upload_out_of_scope", region=names.get(code, code), code=code, scope=scope))
     report.refused.sort(key=lambda r: r["row"])  # in file order, with the parser's own refusals
     n = int((~inside).sum())
     report.accepted = report.accepted[inside].reset_index(drop=True)
@@ -100,51 +114,53 @@ def previous_uploads(db: Database, sha256: str) -> list[dict]:
 
 
 def preview_upload(db: Database, data: bytes, file_name: str, user: User, *,
-                   accounts: Accounts | None = None, progress: Progress | None = None) -> UploadPreview:
+                   accounts: Accounts | None = None, progress: Progress | None = None,
+                   lang: str = DEFAULT_LANG) -> UploadPreview:
     """Check and parse one file for ``user``; nothing is stored.
 
     A file refused as a whole (unsafe, unreadable, no header, no data rows) comes back
-    with ``error`` set; when ``accounts`` is given that refusal is audited.
+    with ``error`` set; when ``accounts`` is given that refusal is audited. ``progress``
+    receives its texts in ``lang``.
     """
     if not user.can("upload"):
-        raise AccountError("peran Anda tidak boleh mengunggah laporan.")
+        raise UploadNotPermitted("upload_not_permitted")
     progress = progress or (lambda fraction, text: None)
     sha = hashlib.sha256(data).hexdigest()
     preview = UploadPreview(file_name, data, sha)
-    progress(0.1, f"Memeriksa {file_name} …")
+    progress(0.1, t("upload_progress_checking", lang, file_name=file_name))
     try:
         # parse_incident_file -> read_sheets runs waspada.filesafety.check_upload first.
         report = parse_incident_file(data, file_name, db=db)
     except IngestFileError as exc:
         preview.error = exc.message
     else:
-        progress(0.8, f"Mencocokkan wilayah dan duplikat {file_name} …")
+        progress(0.8, t("upload_progress_matching", lang, file_name=file_name))
         if report.data_rows == 0:
-            preview.error = ("tidak ada baris data di bawah judul kolom (0 baris data); tidak ada yang dapat "
-                             "disimpan. Isi laporan mulai baris di bawah judul kolom.")
+            preview.error = msg("upload_no_data_rows")
         else:
             preview.out_of_scope = restrict_to_regions(report, user)
         preview.report = report
     preview.previous = previous_uploads(db, sha)
     if preview.error and accounts is not None:
         accounts.audit(user.username, "upload_refused", file_name, {"sha256": sha, "bytes": len(data),
-                                                                    "reason": preview.error})
-    progress(1.0, f"{file_name} selesai diperiksa.")
+                                                                    "reason": str(preview.error)})
+    progress(1.0, t("upload_file_checked", lang, file_name=file_name))
     return preview
 
 
 @dataclass(frozen=True)
 class StoreOutcome:
     result: StoreResult
-    message: str  # Indonesian, for the page
+    message: Message  # for the page: message.render(lang); str() is Indonesian
 
 
 def store_upload(db: Database, accounts: Accounts, preview: UploadPreview, user: User) -> StoreOutcome:
     """Store one previewed file in one transaction (archive, uploads row, incidents), then audit it."""
     if not user.can("upload"):
-        raise AccountError("peran Anda tidak boleh mengunggah laporan.")
+        raise UploadNotPermitted("upload_not_permitted")
     if not preview.storable:
-        raise AccountError(f"{preview.file_name}: {preview.error or 'berkas belum diperiksa.'}")
+        raise UploadStateError("upload_not_storable", file_name=preview.file_name,
+                               reason=preview.error or msg("upload_not_checked"))
     report = preview.report
     # Scope again at storing time: the preview object comes from the browser session, and
     # the user's regions may have changed since.
@@ -157,10 +173,9 @@ def store_upload(db: Database, accounts: Accounts, preview: UploadPreview, user:
         "out_of_scope": preview.out_of_scope,
     })
     if result.new == 0:
-        message = (f"{preview.file_name}: tidak ada insiden baru — semua kejadian di berkas ini sudah tersimpan "
-                   f"sebelumnya atau ditolak. Unggahan tetap dicatat (#{result.upload_id}).")
+        message = msg("upload_stored_none_new", file_name=preview.file_name, upload_id=result.upload_id)
     else:
-        message = f"{preview.file_name}: {result.new} insiden baru disimpan (unggahan #{result.upload_id})."
+        message = msg("upload_stored", file_name=preview.file_name, n=result.new, upload_id=result.upload_id)
     return StoreOutcome(result, message)
 
 
@@ -196,24 +211,25 @@ def withdraw_upload(db: Database, accounts: Accounts, upload_id: int, actor: Use
     The uploads row gets withdrawn_at/withdrawn_by; its incidents and archived file remain.
     """
     if not actor.can("withdraw"):
-        raise AccountError("hanya admin yang boleh menarik unggahan.")
+        raise UploadNotPermitted("withdraw_not_permitted")
     upload_id = int(upload_id)
     now = datetime.now(timezone.utc)
     with db.writer() as con:
         row = con.execute("SELECT kind, file_name, sha256, withdrawn_at IS NOT NULL FROM uploads WHERE upload_id = ?",
                           [upload_id]).fetchone()
         if row is None:
-            raise AccountError(f"unggahan #{upload_id} tidak ada.")
+            raise UploadStateError("upload_not_found", upload_id=upload_id)
         kind, file_name, sha, withdrawn = row
         if withdrawn:
-            raise AccountError(f"unggahan #{upload_id} ({file_name}) sudah ditarik sebelumnya.")
+            raise UploadStateError("upload_already_withdrawn", upload_id=upload_id, file_name=file_name)
         if kind not in WITHDRAWABLE_KINDS:
-            raise AccountError(f"unggahan #{upload_id} berjenis {kind}; hanya unggahan insiden yang dapat ditarik.")
+            raise UploadStateError("upload_not_withdrawable", upload_id=upload_id, kind=kind)
         n = con.execute("SELECT count(*) FROM incidents WHERE upload_id = ?", [upload_id]).fetchone()[0]
         con.execute("UPDATE uploads SET withdrawn_at = ?, withdrawn_by = ? WHERE upload_id = ?",
                     [now, actor.username, upload_id])
         con.execute("UPDATE incidents SET content_hash = content_hash || ? WHERE upload_id = ? "
                     "AND NOT contains(content_hash, ?)", [f"{WITHDRAWN_MARK}{upload_id}", upload_id, WITHDRAWN_MARK])
+        refresh_alerts_after_load(con)  # like every load: the data the alerts read changed
     accounts.audit(actor.username, "withdrawal", f"unggahan #{upload_id}",
                    {"upload_id": upload_id, "file_name": file_name, "sha256": sha, "incidents": int(n),
                     "reason": reason.strip()})

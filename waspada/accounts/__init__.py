@@ -9,7 +9,7 @@ One package, a module per concern, behind the facade ``Accounts``:
 * ``store``: where the accounts file is, the ``[akun]`` settings, row helpers;
 * ``errors``: AccountError and its subclasses (MessageErrors, in both languages).
 
-No streamlit here: the pages (app_pages/_auth.py) and the command line (waspada.cli)
+No streamlit here: the pages (ui/auth.py) and the command line (waspada.cli)
 both call these. Every statement is parameterised.
 """
 

@@ -208,3 +208,14 @@ def find_header(sheets: list[Sheet], fields: list[Field], file_name: str) -> Hea
             match.notes.append({"row": header_row, "column": text,
                                 "message": f'kolom "{text}" tidak dikenali dan diabaikan.'})
     return match
+
+
+# Header fields shared by every kind of file (incidents, KPU, IKP, violations).
+# Synonyms seen in Kesbangpol, Bawaslu and Polres reports. Order matters only when
+# two columns of one file match the same field: the earlier synonym wins.
+TANGGAL = Field("tanggal", ("Tanggal", "Tgl", "Tgl.", "Hari/Tanggal", "Hari, Tanggal", "Hari Tanggal",
+                            "Tanggal Kejadian", "Tgl Kejadian", "Hari/Tgl", "Waktu", "Waktu Kejadian", "Date"),
+                required=True)
+REGION_SYNONYMS = ("Kab/Kota", "Kabupaten/Kota", "Kab./Kota", "Kabupaten Kota", "Kab Kota", "Kab/Kot",
+                   "Kabupaten/Kota Lokasi", "Lokasi (Kab/Kota)", "Wilayah", "Kode Wilayah", "Kabupaten",
+                   "Kota", "Daerah", "Lokasi")

@@ -8,32 +8,23 @@ and the upload page.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 
 import pandas as pd
 
 from waspada.ingest.dates import DateParser
-from waspada.ingest.headers import Field, find_header
+from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field, find_header
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
-from waspada.ingest.regions import RegionResolver
+from waspada.ingest.regions import region_resolver
 from waspada.ingest.report import ParseReport
 from waspada.ingest.rows import data_rows
 from waspada.ingest.text import cell_text, key
 from waspada.ingest.values import LAT_RANGE, LON_RANGE, optional_text, parse_count, parse_number
-from waspada.ingest.vocab import Schedule, TermMatcher, category_matcher, stage_matcher
+from waspada.ingest.vocab import category_vocabulary, phase_vocabulary, schedule_for
 
 TEMPLATE_COLUMNS = ("tanggal", "provinsi", "kabupaten_kota", "kecamatan", "desa", "tahapan", "jenis_kejadian",
                     "uraian", "pelaku", "korban_luka", "korban_meninggal", "sumber", "lat", "lon")
 
-# Header synonyms seen in Kesbangpol, Bawaslu and Polres reports. Order matters only when
-# two columns of one file match the same field: the earlier synonym wins.
-TANGGAL = Field("tanggal", ("Tanggal", "Tgl", "Tgl.", "Hari/Tanggal", "Hari, Tanggal", "Hari Tanggal",
-                            "Tanggal Kejadian", "Tgl Kejadian", "Hari/Tgl", "Waktu", "Waktu Kejadian", "Date"),
-                required=True)
-REGION_SYNONYMS = ("Kab/Kota", "Kabupaten/Kota", "Kab./Kota", "Kabupaten Kota", "Kab Kota", "Kab/Kot",
-                   "Kabupaten/Kota Lokasi", "Lokasi (Kab/Kota)", "Wilayah", "Kode Wilayah", "Kabupaten",
-                   "Kota", "Daerah", "Lokasi")
 INCIDENT_FIELDS = [
     TANGGAL,
     Field("provinsi", ("Provinsi", "Prov", "Prov.", "Propinsi")),
@@ -58,7 +49,7 @@ INCIDENT_FIELDS = [
 FREE_TEXT = {"uraian", "pelaku", "sumber", "desa"}
 
 INCIDENT_COLUMNS = ["election_id", "occurred_on", "province_code", "region_code", "kecamatan_code", "kecamatan",
-                    "desa", "stage", "stage_from", "category", "category_raw", "description", "perpetrator",
+                    "desa", "phase", "phase_from", "category", "category_raw", "description", "perpetrator",
                     "injured", "killed", "source", "lat", "lon", "source_file", "source_row", "content_hash"]
 
 
@@ -74,36 +65,6 @@ def content_hash(occurred_on: dt.date, region_code: str, kecamatan: str | None, 
     parts = (occurred_on.isoformat(), region_code, key(kecamatan or ""), category,
              " ".join(description.split()).lower(), str(injured), str(killed))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-
-@functools.cache
-def region_resolver() -> RegionResolver:
-    return RegionResolver()
-
-
-@functools.cache
-def category_vocabulary() -> TermMatcher:
-    return category_matcher()
-
-
-@functools.cache
-def stage_vocabulary() -> TermMatcher:
-    return stage_matcher()
-
-
-@functools.cache
-def _reference_schedule() -> Schedule:
-    return Schedule()
-
-
-def schedule_for(db=None) -> Schedule:
-    """The phase periods of the database when given (it may hold more elections), else the
-    embedded schedule."""
-    if db is not None and db.exists():
-        periods = db.query_df("SELECT election_id, phase, starts_on, ends_on FROM election_phases")
-        if len(periods):
-            return Schedule(periods)
-    return _reference_schedule()
 
 
 def existing_hashes(db, hashes: list[str]) -> set[str]:
@@ -135,7 +96,7 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     header = {name: col.header for name, col in match.columns.items()}
     has = header.__contains__
 
-    regions, categories, stages = region_resolver(), category_vocabulary(), stage_vocabulary()
+    regions, categories, phases = region_resolver(), category_vocabulary(), phase_vocabulary()
     schedule = schedule_for(db)
     parse_date = DateParser(today)
     out: dict[str, list] = {c: [] for c in INCIDENT_COLUMNS}
@@ -175,24 +136,24 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
                 warnings.append(("kecamatan", f'kecamatan "{kecamatan}" tidak ditemukan di {region.name}; '
                                               "disimpan tanpa kode kecamatan."))
 
-        stage, stage_from = None, "jadwal"
-        stage_text = cell_text(v["tahapan"]) if has("tahapan") else ""
-        if stage_text:
-            stage, candidates = stages.match(stage_text)
-            if stage:
-                stage_from = "file"
+        phase, phase_from = None, "jadwal"
+        phase_text = cell_text(v["tahapan"]) if has("tahapan") else ""
+        if phase_text:
+            phase, candidates = phases.match(phase_text)
+            if phase:
+                phase_from = "file"
             else:
-                warnings.append(("tahapan", f'tahapan "{stage_text}" tidak dikenali; tahapan diambil dari jadwal '
+                warnings.append(("tahapan", f'tahapan "{phase_text}" tidak dikenali; tahapan diambil dari jadwal '
                                             "menurut tanggal."))
         election = None
         if day is not None:
             election, scheduled = schedule.phase_of(day)
-            if stage is None:
+            if phase is None:
                 if scheduled is None:
                     problems.append(("tanggal", f'tanggal {day:%d/%m/%Y} sesudah tahapan terakhir semua pemilihan '
                                                 f'(berakhir {schedule.last_end:%d/%m/%Y}) dan kolom tahapan kosong; '
                                                 "isi kolom tahapan."))
-                stage = scheduled
+                phase = scheduled
             elif election is None:
                 election = schedule.election_of(day)
 
@@ -252,8 +213,8 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
         out["kecamatan_code"].append(kecamatan_code)
         out["kecamatan"].append(kecamatan)
         out["desa"].append(optional_text(v["desa"]) if has("desa") else None)
-        out["stage"].append(stage)
-        out["stage_from"].append(stage_from)
+        out["phase"].append(phase)
+        out["phase_from"].append(phase_from)
         out["category"].append(category)
         out["category_raw"].append(category_raw)
         out["description"].append(description)

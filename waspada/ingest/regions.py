@@ -8,6 +8,7 @@ few dozen regions.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -205,3 +206,9 @@ class RegionResolver:
         if cache_key not in self._cache:
             self._cache[cache_key] = {k: c for (kab, k), c in self._kec.items() if kab == kabkota_code}
         return self._cache[cache_key]
+
+
+@functools.cache
+def region_resolver() -> RegionResolver:
+    """The resolver every parser shares (built once: it indexes every region name)."""
+    return RegionResolver()

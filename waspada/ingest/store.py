@@ -1,5 +1,9 @@
 """Write a parse report: archive the raw file, record the upload, insert the rows — all in
-one database transaction (Database.writer), so a failure leaves the database as it was."""
+one database transaction (Database.writer), so a failure leaves the database as it was.
+
+Every load of every kind (incidents, KPU figures, IKP, violations) goes through
+upload_transaction, which refreshes the stored alerts at the end of the transaction: a new
+incident and a raised IKP score alike can raise an alert. The parser never writes."""
 
 from __future__ import annotations
 
@@ -71,7 +75,9 @@ def record_upload(con, kind: str, report: ParseReport, sha: str, stored_path: st
 @contextlib.contextmanager
 def upload_transaction(db: Database, raw: Source, file_name: str, uploads_dir: Path | None):
     """db.writer() plus the archived raw file; the archive is removed again when the
-    transaction fails and the file was not there before."""
+    transaction fails and the file was not there before. After the caller's writes, and
+    before the commit, the alerts are refreshed (refresh_alerts_after_load): every load
+    path passes here, so none can forget it."""
     data = read_bytes(raw)
     uploads_dir = uploads_dir or uploads_dir_for(db)
     sha, path, created = archive(data, file_name, uploads_dir)
@@ -82,6 +88,7 @@ def upload_transaction(db: Database, raw: Source, file_name: str, uploads_dir: P
     try:
         with db.writer() as con:
             yield con, sha, stored
+            refresh_alerts_after_load(con)
     except BaseException:
         if created:
             with contextlib.suppress(FileNotFoundError):
@@ -121,8 +128,6 @@ def store_incidents(db: Database, report: ParseReport, raw: Source, uploaded_by:
         upload_id = record_upload(con, "incidents", report, sha, stored, uploaded_by,
                                   accepted=len(rows), duplicates=len(report.duplicates))
         new = insert_incidents(con, rows, upload_id)
-        if new:
-            refresh_alerts_after_load(con)
         if new != len(rows):
             # Rows added by another upload between parsing and storing: count them honestly.
             con.execute("UPDATE uploads SET accepted = ?, duplicates = ? WHERE upload_id = ?",

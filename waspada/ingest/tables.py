@@ -21,15 +21,15 @@ from waspada import reference
 from waspada.db import Database
 from waspada.ingest.dates import DateParser
 from waspada.ingest.errors import MissingColumns
-from waspada.ingest.headers import Field, find_header
-from waspada.ingest.incidents import REGION_SYNONYMS, TANGGAL, region_resolver, stage_vocabulary, schedule_for
+from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field, find_header
+from waspada.ingest.regions import region_resolver
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
 from waspada.ingest.report import ParseReport
 from waspada.ingest.rows import data_rows
 from waspada.ingest.store import StoreResult, record_upload, upload_transaction
 from waspada.ingest.text import cell_text, key
 from waspada.ingest.values import NIL, parse_count, parse_number
-from waspada.ingest.vocab import TermMatcher
+from waspada.ingest.vocab import TermMatcher, phase_vocabulary, schedule_for
 
 WILAYAH = Field("wilayah", ("Wilayah", "kabupaten_kota", "Kode Wilayah", *REGION_SYNONYMS, "Kode", "Nama Wilayah",
                             "Provinsi/Kab/Kota", "Provinsi/Kabupaten/Kota"), required=True)
@@ -96,7 +96,7 @@ KPU_FIGURES = ("dpt", "tps", "paslon")
 def _kpu_rows(ctx: RowContext, v: dict):
     problems, warnings, rows = [], [], []
     region = _region(ctx, v, problems, warnings)
-    election = key(v.get("of_election")) or "pilkada2024"
+    election = key(v.get("of_election")) or reference.DEFAULT_ELECTION_ID
     if not _ELECTION_ID.match(election):
         problems.append(("of_election", f'pemilihan "{cell_text(v.get("of_election"))}" tidak dikenali '
                                         "(tulis mis. pilkada2024 atau pemilu2024)."))
@@ -217,11 +217,11 @@ def _violation_rows(ctx: RowContext, v: dict):
         if reason:
             problems.append(("tanggal", reason))
     phase = None
-    stage_text = cell_text(v.get("tahapan"))
-    if stage_text:
-        phase, _ = stage_vocabulary().match(stage_text)
+    phase_text = cell_text(v.get("tahapan"))
+    if phase_text:
+        phase, _ = phase_vocabulary().match(phase_text)
         if phase is None:
-            problems.append(("tahapan", f'tahapan "{stage_text}" tidak dikenali.'))
+            problems.append(("tahapan", f'tahapan "{phase_text}" tidak dikenali.'))
     elif day is not None:
         _, phase = schedule.phase_of(day)
         if phase is None:

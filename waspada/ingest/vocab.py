@@ -1,9 +1,13 @@
-"""Free-text categories and stages -> taxonomy codes, and stage/election from a date."""
+"""Free-text categories and phases -> taxonomy codes, and phase/election from a date.
+
+The cached instances (category_vocabulary, phase_vocabulary, schedule_for) are what every
+kind of file shares."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 
 import pandas as pd
@@ -61,7 +65,7 @@ def category_matcher(categories: pd.DataFrame | None = None) -> TermMatcher:
 
 
 # Ways staff name the phases, beyond the codes and names in tahapan.csv.
-STAGE_SYNONYMS = {
+PHASE_SYNONYMS = {
     "persiapan": ["pra tahapan", "pratahapan", "pemutakhiran data pemilih", "coklit", "pencocokan dan penelitian",
                   "penyusunan daftar pemilih", "dukungan perseorangan", "verifikasi dukungan"],
     "pencalonan": ["pendaftaran", "pendaftaran paslon", "pendaftaran calon", "penetapan paslon",
@@ -78,10 +82,10 @@ STAGE_SYNONYMS = {
 }
 
 
-def stage_matcher() -> TermMatcher:
+def phase_matcher() -> TermMatcher:
     terms: dict[str, set[str]] = {}
     for row in reference.phases().itertuples(index=False):
-        for t in (row.phase, row.phase.replace("_", " "), row.name_id, row.name_en, *STAGE_SYNONYMS.get(row.phase, [])):
+        for t in (row.phase, row.phase.replace("_", " "), row.name_id, row.name_en, *PHASE_SYNONYMS.get(row.phase, [])):
             terms.setdefault(t, set()).add(row.phase)
     return TermMatcher(terms)
 
@@ -133,3 +137,31 @@ class Schedule:
                     break
         self._cache[day] = result
         return result
+
+
+@functools.cache
+def category_vocabulary() -> TermMatcher:
+    """The incident-category matcher every parser shares (built once)."""
+    return category_matcher()
+
+
+@functools.cache
+def phase_vocabulary() -> TermMatcher:
+    """The phase matcher every parser shares (built once)."""
+    return phase_matcher()
+
+
+@functools.cache
+def reference_schedule() -> Schedule:
+    """The embedded schedule (built once)."""
+    return Schedule()
+
+
+def schedule_for(db=None) -> Schedule:
+    """The phase periods of the database when given (it may hold more elections), else the
+    embedded schedule."""
+    if db is not None and db.exists():
+        periods = db.query_df("SELECT election_id, phase, starts_on, ends_on FROM election_phases")
+        if len(periods):
+            return Schedule(periods)
+    return reference_schedule()

@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from waspada import compliance, queries, reference
-from waspada.briefing import _risk, period_label
+from waspada.briefing import period_label, risk_or_none
 from waspada.export import safe_cell
 from waspada.i18n import fmt_date, fmt_number, phase_name, risk_word
 from waspada.settings import ConfigUnreadable, read_section
@@ -129,9 +129,9 @@ def build_weekly(cur, *, province: str, week_of: date, signed_on: date | None = 
     if prog["status"] != "no_schedule":
         from waspada import risk
 
-        phase = phase or _risk(risk.current_phase, cur, end)
-        scores = _risk(queries.risk_scores, cur, as_of=end, level="kabupaten_kota", phase=phase, province=province)
-        alerts = _risk(risk.current_alerts, cur, as_of=end, province=province, days=7)
+        phase = phase or risk_or_none(risk.current_phase, cur, end)
+        scores = risk_or_none(queries.risk_scores, cur, as_of=end, level="kabupaten_kota", phase=phase, province=province)
+        alerts = risk_or_none(risk.current_alerts, cur, as_of=end, province=province, days=7)
     else:
         alerts = None
     reports = compliance.reports_by_week(cur, province=province, until=end, rules=rules)

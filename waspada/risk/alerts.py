@@ -14,15 +14,15 @@ same alerts, and the same alert is never stored twice):
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 
-from waspada.db import SCHEMA_PATH
-from waspada.i18n import fmt_date, fmt_number
+from waspada.reference import DEFAULT_ELECTION_ID
+
+from waspada.i18n import fmt_date, fmt_number, risk_word, t
 from waspada.risk.config import CATEGORY_ORDER, load_config
-from waspada.risk.model import _CATEGORY_WORD, _UNIT_OF_INCIDENT, compute, phases_on
+from waspada.risk.model import UNIT_OF_INCIDENT, compute, phases_on
 
 ALERT_COLUMNS = [
     "alert_id", "election_id", "region_code", "region_name", "level", "province_code", "phase", "kind",
@@ -49,15 +49,15 @@ def _category_rises(cur, cfg, level, start, end, election_id, province) -> list[
     rises = df[df["rank_prev"].notna() & (df["rank"] > df["rank_prev"])]
     out = []
     for r in rises.itertuples():
-        word_id, word_en = _CATEGORY_WORD["id"], _CATEGORY_WORD["en"]
         out.append({
             "alert_id": _alert_id(election_id, "kategori_naik", r.region_code, r.phase, r.as_of, r.category),
             "election_id": election_id, "region_code": r.region_code, "region_name": r.region_name,
             "level": level, "province_code": r.province_code, "phase": r.phase, "kind": "kategori_naik",
             "category": r.category, "category_prev": r.category_prev, "score": float(r.score),
             "n_incidents": None, "incident_id": None,
-            "reason_id": f"Naik dari {word_id[r.category_prev]} ke {word_id[r.category]}. {r.reason_id}",
-            "reason_en": f"Rose from {word_en[r.category_prev]} to {word_en[r.category]}. {r.reason_en}",
+            **{f"reason_{lang}": t("alert_reason_rose", lang, prev=risk_word(r.category_prev, lang),
+                                   now=risk_word(r.category, lang), reason=getattr(r, f"reason_{lang}"))
+               for lang in ("id", "en")},
             "triggered_on": r.as_of,
         })
     return out
@@ -68,9 +68,8 @@ WITH prm AS (SELECT ?::INTEGER AS w, ?::INTEGER AS threshold, ?::DATE AS first_d
 days AS (SELECT unnest(?::DATE[]) AS day),
 inc AS (
     SELECT {unit} AS unit, i.occurred_on
-    FROM incidents i CROSS JOIN prm
+    FROM visible_incidents i CROSS JOIN prm
     WHERE i.election_id = ? AND {unit} IS NOT NULL AND (?::VARCHAR IS NULL OR i.province_code = ?)
-      AND i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)
       AND i.occurred_on > prm.first_day - prm.w - 1 AND i.occurred_on <= prm.last_day
 ),
 counts AS (
@@ -99,7 +98,7 @@ def _surges(cur, cfg, level, start, end, election_id, province) -> list[dict]:
         return []
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
     window = cfg.recent_days
-    sql = _SURGE_SQL.replace("{unit}", _UNIT_OF_INCIDENT[level])
+    sql = _SURGE_SQL.replace("{unit}", UNIT_OF_INCIDENT[level])
     rows = cur.execute(sql, [window, threshold, start, end, days, election_id, province, province]).df()
     if rows.empty:
         return []
@@ -112,8 +111,8 @@ def _surges(cur, cfg, level, start, end, election_id, province) -> list[dict]:
             "election_id": election_id, "region_code": r.region_code, "region_name": r.region_name,
             "level": level, "province_code": r.province_code, "phase": phase_of[day], "kind": "lonjakan_insiden",
             "category": None, "category_prev": None, "score": None, "n_incidents": int(r.n_now), "incident_id": None,
-            "reason_id": f"Lonjakan: {r.n_now} insiden dalam {window} hari terakhir (ambang {threshold}).",
-            "reason_en": f"Surge: {r.n_now} incidents in the last {window} days (threshold {threshold}).",
+            **{f"reason_{lang}": t("alert_reason_surge", lang, n=r.n_now, days=window, threshold=threshold)
+               for lang in ("id", "en")},
             "triggered_on": day,
         })
     return out
@@ -122,11 +121,10 @@ def _surges(cur, cfg, level, start, end, election_id, province) -> list[dict]:
 def _deaths(cur, cfg, start, end, election_id, province) -> list[dict]:
     rows = cur.execute(
         "SELECT i.id, i.content_hash, i.occurred_on, i.region_code, r.name AS region_name, i.province_code,"
-        " i.stage, i.category, i.killed, i.injured, i.kecamatan"
-        " FROM incidents i JOIN regions r ON r.code = i.region_code"
+        " i.phase, i.category, i.killed, i.injured, i.kecamatan"
+        " FROM visible_incidents i JOIN regions r ON r.code = i.region_code"
         " WHERE i.election_id = ? AND i.killed > 0 AND (?::DATE IS NULL OR i.occurred_on >= ?) AND i.occurred_on <= ?"
         " AND (?::VARCHAR IS NULL OR i.province_code = ?)"
-        " AND i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)"
         " ORDER BY i.occurred_on, i.id",
         [election_id, start, start, end, province, province],
     ).df()
@@ -135,23 +133,23 @@ def _deaths(cur, cfg, start, end, election_id, province) -> list[dict]:
         day = pd.Timestamp(r.occurred_on).date()
         w = cfg.incidents.get(r.category)
         label_id, label_en = (w.label_id, w.label_en) if w else (r.category, r.category)
-        where_id = f" di Kec. {r.kecamatan}" if isinstance(r.kecamatan, str) and r.kecamatan else ""
-        where_en = f" in {r.kecamatan} district" if where_id else ""
+        has_kecamatan = isinstance(r.kecamatan, str) and bool(r.kecamatan)
         out.append({
             "alert_id": _alert_id(election_id, "korban_jiwa", r.content_hash),
             "election_id": election_id, "region_code": r.region_code, "region_name": r.region_name,
-            "level": "kabupaten_kota", "province_code": r.province_code, "phase": r.stage, "kind": "korban_jiwa",
+            "level": "kabupaten_kota", "province_code": r.province_code, "phase": r.phase, "kind": "korban_jiwa",
             "category": None, "category_prev": None, "score": None, "n_incidents": int(r.killed),
             "incident_id": int(r.id),
-            "reason_id": f"Korban jiwa: {r.killed} meninggal dalam {label_id}{where_id}, {fmt_date(day, 'id')}.",
-            "reason_en": f"Fatality: {r.killed} killed in {label_en}{where_en}, {fmt_date(day, 'en')}.",
+            **{f"reason_{lang}": t("alert_reason_death", lang, n=r.killed, label=label, date=fmt_date(day, lang),
+                                   where=t("alert_where_kecamatan", lang, kecamatan=r.kecamatan) if has_kecamatan else "")
+               for lang, label in (("id", label_id), ("en", label_en))},
             "triggered_on": day,
         })
     return out
 
 
 def compute_alerts(cur, *, start: date | None, end: date, province: str | None = None,
-                   election_id: str = "pilkada2024") -> pd.DataFrame:
+                   election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """Alerts triggered on days start..end (start None: every death up to end, and
     rises and surges over the configured lookback)."""
     cfg = load_config()
@@ -167,23 +165,13 @@ def compute_alerts(cur, *, start: date | None, end: date, province: str | None =
     return df.drop(columns="kind_order").reset_index(drop=True)
 
 
-def _alerts_ddl() -> str:
-    """The '-- Risk: alerts' section of schema.sql (so an older file gets the table too)."""
-    text = SCHEMA_PATH.read_text(encoding="utf-8")
-    m = re.search(r"-- Risk: alerts.*?(CREATE TABLE IF NOT EXISTS alerts \(.*?\n\);)", text, re.S)
-    if not m:
-        raise RuntimeError("schema.sql tidak memuat bagian '-- Risk: alerts'.")
-    return m.group(1)
-
-
-def refresh_alerts(con, as_of: date, election_id: str = "pilkada2024") -> int:
+def refresh_alerts(con, as_of: date, election_id: str = DEFAULT_ELECTION_ID) -> int:
     """Store the alerts raised up to as_of; returns how many were new.
 
     Takes the writer connection of Database.writer() (call it after every load). Deaths
     are stored whatever their date; rises and surges are scanned day by day over the last
     [alerts] lookback_days. Alerts already stored are left as they are (created_at kept).
     """
-    con.execute(_alerts_ddl())
     df = compute_alerts(con, start=None, end=as_of, election_id=election_id)
     if df.empty:
         return 0
@@ -201,7 +189,7 @@ def refresh_alerts(con, as_of: date, election_id: str = "pilkada2024") -> int:
     return con.execute("SELECT count(*) FROM alerts").fetchall()[0][0] - before
 
 
-def current_alerts(cur, *, as_of: date, province: str | None = None, election_id: str = "pilkada2024",
+def current_alerts(cur, *, as_of: date, province: str | None = None, election_id: str = DEFAULT_ELECTION_ID,
                    days: int | None = None) -> pd.DataFrame:
     """Alerts triggered in the last [alerts] display_days up to as_of, newest first.
 
@@ -214,10 +202,7 @@ def current_alerts(cur, *, as_of: date, province: str | None = None, election_id
     df = compute_alerts(cur, start=as_of - timedelta(days=days - 1), end=as_of, province=province,
                         election_id=election_id)
     stored = pd.DataFrame(columns=["alert_id", "created_at"])
-    has_table = cur.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'alerts' AND database_name = current_database()"
-    ).fetchall()[0][0]
-    if has_table and not df.empty:
+    if not df.empty:
         stored = cur.execute("SELECT alert_id, created_at FROM alerts WHERE alert_id IN (SELECT unnest(?::VARCHAR[]))",
                              [df["alert_id"].tolist()]).df()
     out = df.merge(stored, on="alert_id", how="left")
@@ -227,20 +212,19 @@ def current_alerts(cur, *, as_of: date, province: str | None = None, election_id
 def alert_summary(alerts: pd.DataFrame, lang: str = "id") -> str:
     """'3 peringatan: 1 korban jiwa, 2 kategori naik' for a briefing header."""
     if alerts.empty:
-        return "Tidak ada peringatan." if lang == "id" else "No alerts."
-    words = {"id": {"korban_jiwa": "korban jiwa", "kategori_naik": "kategori naik", "lonjakan_insiden": "lonjakan insiden"},
-             "en": {"korban_jiwa": "fatality", "kategori_naik": "category rise", "lonjakan_insiden": "incident surge"}}[lang]
+        return t("alert_summary_none", lang)
+    words = {"korban_jiwa": t("alert_word_korban_jiwa", lang), "kategori_naik": t("alert_word_kategori_naik", lang),
+             "lonjakan_insiden": t("alert_word_lonjakan_insiden", lang)}
     counts = alerts["kind"].value_counts()
-    parts = [f"{fmt_number(counts[k])} {words[k]}" for k in _KIND_ORDER if k in counts]
-    head = "peringatan" if lang == "id" else ("alert" if len(alerts) == 1 else "alerts")
-    return f"{fmt_number(len(alerts))} {head}: " + ", ".join(parts)
+    parts = ", ".join(f"{fmt_number(counts[k])} {words[k]}" for k in _KIND_ORDER if k in counts)
+    return t("alert_summary_one" if len(alerts) == 1 else "alert_summary", lang, n=fmt_number(len(alerts)), parts=parts)
 
 
-def refresh_alerts_after_load(con, election_id: str = "pilkada2024") -> int:
+def refresh_alerts_after_load(con, election_id: str = DEFAULT_ELECTION_ID) -> int:
     """refresh_alerts as of the newest incident (or today, if that is earlier): what every
     load calls inside its transaction. Loads often arrive after the fact (a weekly report,
     or a past election's logs), so 'today' alone would scan an empty window."""
-    latest = con.execute("SELECT max(occurred_on) FROM incidents WHERE election_id = ?", [election_id]).fetchall()[0][0]
+    latest = con.execute("SELECT max(occurred_on) FROM visible_incidents WHERE election_id = ?", [election_id]).fetchall()[0][0]
     if latest is None:
         return 0
     return refresh_alerts(con, min(latest, date.today()), election_id=election_id)

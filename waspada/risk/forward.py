@@ -13,8 +13,11 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from waspada.reference import DEFAULT_ELECTION_ID
+
 from waspada.risk.config import CATEGORY_ORDER, load_config
-from waspada.risk.model import _CATEGORY_WORD, compute, current_phase
+from waspada.i18n import risk_word, t
+from waspada.risk.model import compute, current_phase
 
 FORWARD_COLUMNS = [
     "region_code", "region_name", "province_code", "next_phase", "starts_on", "days_until",
@@ -23,7 +26,7 @@ FORWARD_COLUMNS = [
 ]
 
 
-def upcoming_phases(cur, as_of: date, horizon_days: int, election_id: str = "pilkada2024") -> pd.DataFrame:
+def upcoming_phases(cur, as_of: date, horizon_days: int, election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     cfg = load_config()
     return cur.execute(
         "SELECT ep.phase, ep.starts_on, p.name_id, p.name_en FROM election_phases ep JOIN phases p USING (phase)"
@@ -34,7 +37,7 @@ def upcoming_phases(cur, as_of: date, horizon_days: int, election_id: str = "pil
 
 
 def forward_look(cur, *, as_of: date, horizon_days: int | None = None, province: str | None = None,
-                 level: str = "kabupaten_kota", election_id: str = "pilkada2024") -> pd.DataFrame:
+                 level: str = "kabupaten_kota", election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """Regions at risk entering a high-risk phase within horizon_days, soonest and riskiest first."""
     cfg = load_config()
     horizon = horizon_days if horizon_days is not None else cfg.forward_horizon_days
@@ -55,16 +58,14 @@ def forward_look(cur, *, as_of: date, horizon_days: int | None = None, province:
             n = nxt.loc[code]
             if max(CATEGORY_ORDER[r["category"]], CATEGORY_ORDER[n["category"]]) < min_rank:
                 continue
-            cat_id, cat_en = _CATEGORY_WORD["id"][r["category"]], _CATEGORY_WORD["en"][r["category"]]
             rows.append({
                 "region_code": code, "region_name": r["region_name"], "province_code": r["province_code"],
                 "next_phase": c.phase, "starts_on": starts, "days_until": days_until,
                 "current_phase": now_phase, "current_category": r["category"], "score": float(r["score"]),
                 "next_phase_score": float(n["score"]), "next_phase_category": n["category"],
-                "reason_id": (f"Rawan {cat_id} pada tahapan sekarang; {c.name_id.lower()} dimulai dalam "
-                              f"{days_until} hari. {r['reason_id']}"),
-                "reason_en": (f"Risk {cat_en} in the current phase; {c.name_en.lower()} starts in "
-                              f"{days_until} days. {r['reason_en']}"),
+                **{f"reason_{lang}": t("forward_reason", lang, category=risk_word(r["category"], lang),
+                                       phase=name.lower(), days=days_until, reason=r[f"reason_{lang}"])
+                   for lang, name in (("id", c.name_id), ("en", c.name_en))},
             })
     out = pd.DataFrame(rows, columns=FORWARD_COLUMNS)
     return out.sort_values(["days_until", "score"], ascending=[True, False]).reset_index(drop=True)

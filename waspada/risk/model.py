@@ -14,13 +14,13 @@ never reaches 100, and the part above the baseline is shared among the component
 proportion to their points, so baseline + components = score exactly.
 
 Which incidents count for phase P as of date D: incidents with occurred_on <= min(D, end of
-P) whose stage is P (full weight) or an earlier phase (carry_over share), decayed to
+P) whose phase is P (full weight) or an earlier phase (carry_over share), decayed to
 min(D, end of P). A finished phase keeps the score it had at its end; a phase not yet
 started shows the baseline plus what is carried over from the phases before it.
 
 How it is computed (the speed matters: pages score every region of a level on every view).
 DuckDB reads the regions with their baseline and exposure, and every incident that can count
-as one row (region number, component, stage, day, decayed points), and the violation totals.
+as one row (region number, component, phase, day, decayed points), and the violation totals.
 numpy then does the aggregation: ordered by date and phase, the (as_of, phase) pairs form a
 chain along which an incident, once it counts, counts for every later pair (in full within
 its own phase, at carry_over after), so each total is a bincount at the first pair it
@@ -37,14 +37,16 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from waspada.i18n import fmt_number
+from waspada.reference import DEFAULT_ELECTION_ID
+
+from waspada.i18n import MessageError, fmt_number, risk_word, t
 from waspada.risk.config import LEVELS, RiskConfig, load_config
 
 VIOLATIONS_COMPONENT = "pelanggaran"
 BASELINE_COMPONENT = "baseline"
 
 # Identifiers cannot be parameters: the level picks one of these fixed fragments.
-_UNIT_OF_INCIDENT = {
+UNIT_OF_INCIDENT = {
     "provinsi": "i.province_code",
     "kabupaten_kota": "i.region_code",
     "kecamatan": "i.kecamatan_code",
@@ -155,7 +157,7 @@ ORDER BY b.uid
 """
 
 # Every incident that can count, one row each: its region number, component slot (cid + 1:
-# 0 an unknown category, 2.. the config's categories), stage, day and points decayed to the
+# 0 an unknown category, 2.. the config's categories), phase order, day and points decayed to the
 # latest as-of date (decay is separable: exp(-lam*(ref - t)) = exp(-lam*(ref - latest)) *
 # exp(lam*(t - latest)), so exp() is taken once per incident).
 _INCIDENTS_SQL = """
@@ -164,18 +166,17 @@ cfg AS (SELECT ?::DOUBLE AS lam, ?::DOUBLE AS w_default, ?::DOUBLE AS w_injured,
                ?::DATE AS latest),
 cat_w AS (SELECT unnest(?::VARCHAR[]) AS category, unnest(?::DOUBLE[]) AS weight, unnest(?::INTEGER[]) AS cid),
 {units}
-SELECT u.uid, (coalesce(w.cid, -1) + 1)::INTEGER AS slot, p.phase_order::INTEGER AS stage_order,
+SELECT u.uid, (coalesce(w.cid, -1) + 1)::INTEGER AS slot, p.phase_order::INTEGER AS incident_phase_order,
     (i.occurred_on - DATE '1970-01-01')::INTEGER AS day, i.injured, i.killed,
     (coalesce(w.weight, cfg.w_default) + cfg.w_injured * i.injured + cfg.w_killed * i.killed)
         * exp(cfg.lam * (i.occurred_on - cfg.latest)) AS e_points
-FROM incidents i
+FROM visible_incidents i
 CROSS JOIN cfg
 JOIN units u ON u.unit = {unit_incident}
-JOIN phases p ON p.phase = i.stage
+JOIN phases p ON p.phase = i.phase
 LEFT JOIN cat_w w ON w.category = i.category
 WHERE i.election_id = ?
   AND i.occurred_on <= cfg.latest
-  AND i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL)
 """
 
 # Violation points per pair and region: phase totals that do not decay, counted in their
@@ -233,7 +234,7 @@ def _incidents(cur, cfg: RiskConfig, level: str, province, region_code, latest: 
         *_units_params(level, province, region_code),
         election_id,
     ]
-    sql = _INCIDENTS_SQL.replace("{units}", _UNITS).replace("{unit_incident}", _UNIT_OF_INCIDENT[level])
+    sql = _INCIDENTS_SQL.replace("{units}", _UNITS).replace("{unit_incident}", UNIT_OF_INCIDENT[level])
     return {k: np.asarray(v) for k, v in cur.execute(sql, params).fetchnumpy().items()}
 
 
@@ -299,7 +300,7 @@ def _run_components(inc: dict[str, np.ndarray], chain: list[_Pair], n_units: int
     """Points, counts, casualties, recent and carried counts per (pair of the chain, region,
     component), each an array of shape (len(chain), n_units, n_slots).
 
-    An incident of stage s on day t counts for pair k when s <= phase_k and t <= ref_k. Both
+    An incident of phase s on day t counts for pair k when s <= phase_k and t <= ref_k. Both
     rise along the chain, so it counts from its first pair f on: in full while phase_k == s
     (its own run of pairs), at carry_over after. Totals are therefore sums added at f (own)
     or at the end of the own run (carried) and accumulated along the chain.
@@ -308,15 +309,15 @@ def _run_components(inc: dict[str, np.ndarray], chain: list[_Pair], n_units: int
     order = np.array([p.order for p in chain], dtype=np.int64)
     ref = _days(p.ref_on for p in chain)
     recent_from = _days(p.as_of for p in chain) - cfg.recent_days  # recent: day > as_of - recent_days
-    stage, day = inc["stage_order"], inc["day"]
-    first = np.maximum(np.searchsorted(order, stage, "left"), np.searchsorted(ref, day, "left"))
+    inc_phase, day = inc["incident_phase_order"], inc["day"]
+    first = np.maximum(np.searchsorted(order, inc_phase, "left"), np.searchsorted(ref, day, "left"))
     keep = first < m
     uid, slot, e, injured, killed = inc["uid"], inc["slot"], inc["e_points"], inc["injured"], inc["killed"]
     if not keep.all():
-        first, stage, day = first[keep], stage[keep], day[keep]
+        first, inc_phase, day = first[keep], inc_phase[keep], day[keep]
         uid, slot, e, injured, killed = uid[keep], slot[keep], e[keep], injured[keep], killed[keep]
     run_end = np.searchsorted(order, order, "right")  # one past the last pair of the same phase
-    own = order[first] == stage
+    own = order[first] == inc_phase
     own_end = np.where(own, run_end[first], first)  # the own interval is [first, own_end)
     carry = cfg.carry_over
 
@@ -421,7 +422,7 @@ _EMPTY = ["pid", "as_of", "phase", "phase_order", "region_code", "region_name", 
           "pressure", "score", "share"]
 
 
-def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str = "pilkada2024",
+def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str = DEFAULT_ELECTION_ID,
             province: str | None = None, region_code: str | None = None,
             cfg: RiskConfig | None = None) -> pd.DataFrame:
     """Scores of every region of `level` for each (as_of, phase) pair: the one engine
@@ -543,23 +544,35 @@ def _category_codes(values: np.ndarray, cfg: RiskConfig, level: str) -> np.ndarr
 
 
 # -- the one-sentence reason -------------------------------------------------------------
-_CATEGORY_WORD = {
-    "id": {"rendah": "rendah", "sedang": "sedang", "tinggi": "tinggi"},
-    "en": {"rendah": "low", "sedang": "medium", "tinggi": "high"},
+# Every phrase is a catalogue key (waspada/texts/risk.py); the engine renders the sentence in
+# both languages into reason_id and reason_en, once per distinct phrase.
+class ScheduleMissing(MessageError):
+    """The election's phase periods are not in the database (the build was not run)."""
+
+
+class UnknownPhase(MessageError):
+    """A phase that the election's schedule does not have."""
+
+
+class UnknownRegion(MessageError):
+    """A region code that is not in the regions table."""
+
+
+_BASELINE_KEY = {
+    "ikp": "risk_baseline_ikp", "ikp_generated": "risk_baseline_ikp_generated",
+    "ikp_kabkota": "risk_baseline_ikp_kabkota", "ikp_provinsi": "risk_baseline_ikp_provinsi",
+    "ikp_provinsi_asal": "risk_baseline_ikp_provinsi_asal", "bawaan": "risk_baseline_bawaan",
 }
-_BASELINE_WORDS = {
-    "id": {"ikp": "IKP 2024", "ikp_generated": "IKP 2024 pengganti (dibangkitkan)",
-           "ikp_kabkota": "IKP 2024 kab/kota", "ikp_provinsi": "IKP 2024 (dari provinsi)",
-           "ikp_provinsi_asal": "IKP 2024 (dari provinsi asal)", "bawaan": "skor dasar bawaan"},
-    "en": {"ikp": "IKP 2024", "ikp_generated": "IKP 2024 stand-in (generated)",
-           "ikp_kabkota": "IKP 2024 of the regency/city", "ikp_provinsi": "IKP 2024 (from the province)",
-           "ikp_provinsi_asal": "IKP 2024 (from the parent province)", "bawaan": "default baseline"},
-}
+
+
+def baseline_source_words(source: str, generated: bool, lang: str) -> str:
+    """'IKP 2024 pengganti (dibangkitkan)' for the baseline's source."""
+    return t(_BASELINE_KEY["ikp_generated" if (source == "ikp" and generated) else source], lang)
 
 
 def _baseline_phrase(source: str, generated: bool, category: str, value: float, lang: str) -> str:
-    key = "ikp_generated" if (source == "ikp" and generated) else source
-    return f"{_BASELINE_WORDS[lang][key]} {_CATEGORY_WORD[lang][category]} ({fmt_number(value, 1)})"
+    return t("risk_phrase_baseline", lang, source=baseline_source_words(source, generated, lang),
+             category=risk_word(category, lang), value=fmt_number(value, 1))
 
 
 def _capital(text: str) -> str:
@@ -570,23 +583,22 @@ def _component_phrase(component: str, n: int, injured: int, killed: int, recent:
                       cfg: RiskConfig, lang: str) -> str:
     """'3 kekerasan fisik (1 meninggal) dalam 7 hari terakhir' / '12 laporan pelanggaran'."""
     if component == VIOLATIONS_COMPONENT:
-        return f"{n} laporan pelanggaran" if lang == "id" else f"{n} violation report{'s' if n != 1 else ''}"
+        return t("risk_phrase_violation_one" if n == 1 else "risk_phrase_violations", lang, n=n)
     w = cfg.incidents.get(component)
     label = (w.label_id if lang == "id" else w.label_en) if w else component
     details = []
     if killed:
-        details.append(f"{killed} meninggal" if lang == "id" else f"{killed} killed")
+        details.append(t("risk_phrase_killed", lang, n=killed))
     if injured:
-        details.append(f"{injured} luka" if lang == "id" else f"{injured} injured")
+        details.append(t("risk_phrase_injured", lang, n=injured))
     days = cfg.recent_days
-    window = f"dalam {days} hari terakhir" if lang == "id" else f"in the last {days} days"
     if 0 < recent < n:
-        details.append(f"{recent} {window}")
-    text = f"{n} {label}" if lang == "id" else f"{n} {label} incident{'s' if n != 1 else ''}"
+        details.append(t("risk_phrase_recent", lang, n=recent, days=days))
+    text = t("risk_phrase_incident_one" if n == 1 else "risk_phrase_incidents", lang, n=n, label=label)
     if details:
         text += f" ({', '.join(details)})"
     if recent == n:
-        text += f" {window}"
+        text += " " + t("risk_phrase_window", lang, days=days)
     return text
 
 
@@ -633,18 +645,18 @@ def _reasons(out: dict, category: np.ndarray, baseline_category: np.ndarray,
         bases = np.array([_baseline_phrase(str(base_cols[0][j]), bool(base_cols[1][j]), _CATEGORIES[base_cols[2][j]],
                                            float(base_cols[3][j]), lang) for j in base_first], dtype=object)
         bases = bases[base_key].tolist()
-        word = [_CATEGORY_WORD[lang][c].capitalize() for c in _CATEGORIES]
+        word = [risk_word(c, lang).capitalize() for c in _CATEGORIES]
         cats = [word[c] for c in category.tolist()] if rows < 64 else np.array(word, dtype=object)[category].tolist()
-        because, also, none = ((" karena ", " dan ", ": belum ada laporan; skor = ") if lang == "id"
-                               else (" because of ", " and ", ": no reports yet; score = "))
+        # the templates, filled per row with str.format (t() without values returns the template)
+        two, one, none = t("risk_reason_two", lang), t("risk_reason_one", lang), t("risk_reason_no_reports", lang)
         sentences = []
         for cat, h, a, b, base in zip(cats, has, first, second, bases):
             if h and a is not None and b is not None:
-                sentences.append(f"{cat}{because}{a}, {b}{also}{base}.")
+                sentences.append(two.format(category=cat, first=a, second=b, baseline=base))
             elif h and (a is not None or b is not None):
-                sentences.append(f"{cat}{because}{a if a is not None else b}{also}{base}.")
+                sentences.append(one.format(category=cat, first=a if a is not None else b, baseline=base))
             else:
-                sentences.append(f"{cat}{none}{base}.")
+                sentences.append(none.format(category=cat, baseline=base))
         result.append(sentences)
     return result[0], result[1]
 
@@ -657,7 +669,7 @@ def _phases(cur, election_id: str, phase: str | None) -> list[str]:
         [election_id, phase, phase],
     ).fetchall()
     if phase is not None and not rows:
-        raise ValueError(f"Tahapan tidak dikenal untuk {election_id}: {phase!r}.")
+        raise UnknownPhase("risk_unknown_phase", election=election_id, phase=phase)
     return [r[0] for r in rows]
 
 
@@ -667,7 +679,7 @@ def level_of(region_code: str) -> str:
 
 
 def scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,
-           province: str | None = None, election_id: str = "pilkada2024",
+           province: str | None = None, election_id: str = DEFAULT_ELECTION_ID,
            region_code: str | None = None) -> pd.DataFrame:
     """One row per region x phase (phase None = every phase of the schedule) as of a date."""
     pairs = [(as_of, p) for p in _phases(cur, election_id, phase)]
@@ -675,7 +687,7 @@ def scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None
     return df[SCORE_COLUMNS].reset_index(drop=True)
 
 
-def phases_on(cur, days: list[date], election_id: str = "pilkada2024") -> dict[date, str]:
+def phases_on(cur, days: list[date], election_id: str = DEFAULT_ELECTION_ID) -> dict[date, str]:
     """The phase each day falls in; before the schedule the first phase, after it the last."""
     rows = cur.execute(
         "SELECT ep.phase, ep.starts_on FROM election_phases ep JOIN phases p USING (phase)"
@@ -683,7 +695,7 @@ def phases_on(cur, days: list[date], election_id: str = "pilkada2024") -> dict[d
         [election_id],
     ).fetchall()
     if not rows:
-        raise ValueError(f"Jadwal {election_id} belum dimuat (tabel election_phases kosong).")
+        raise ScheduleMissing("risk_schedule_missing", election=election_id)
     out = {}
     for d in days:
         started = [phase for phase, starts_on in rows if starts_on <= d]
@@ -691,13 +703,13 @@ def phases_on(cur, days: list[date], election_id: str = "pilkada2024") -> dict[d
     return out
 
 
-def current_phase(cur, on: date, election_id: str = "pilkada2024") -> str:
+def current_phase(cur, on: date, election_id: str = DEFAULT_ELECTION_ID) -> str:
     """The phase a date falls in (see phases_on)."""
     return phases_on(cur, [on], election_id)[on]
 
 
 def contributions(cur, *, as_of: date, region_code: str, phase: str,
-                  election_id: str = "pilkada2024") -> pd.DataFrame:
+                  election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """What makes up one region's score: baseline, each incident category, violations.
 
     Rows (component, label_id, label_en, points, n, injured, killed) add up to the score.
@@ -706,19 +718,18 @@ def contributions(cur, *, as_of: date, region_code: str, phase: str,
     level = level_of(region_code)
     row = compute(cur, level=level, pairs=[(as_of, phase)], election_id=election_id, region_code=region_code)
     if row.empty:
-        raise ValueError(f"Wilayah tidak dikenal: {region_code!r}.")
+        raise UnknownRegion("risk_unknown_region", region=region_code)
     r = row.iloc[0]
-    base_words = _BASELINE_WORDS["id"]["ikp_generated" if r["baseline_source"] == "ikp" and r["baseline_generated"]
-                                       else r["baseline_source"]]
-    base_words_en = _BASELINE_WORDS["en"]["ikp_generated" if r["baseline_source"] == "ikp" and r["baseline_generated"]
-                                          else r["baseline_source"]]
-    out = [{"component": BASELINE_COMPONENT, "label_id": f"Dasar: {base_words}", "label_en": f"Baseline: {base_words_en}",
+    source, generated = str(r["baseline_source"]), bool(r["baseline_generated"])
+    out = [{"component": BASELINE_COMPONENT,
+            "label_id": t("risk_contribution_baseline", "id", source=baseline_source_words(source, generated, "id")),
+            "label_en": t("risk_contribution_baseline", "en", source=baseline_source_words(source, generated, "en")),
             "points": float(r["baseline"]), "raw_points": None, "n": None, "injured": None, "killed": None}]
     if r["raw_points"] > 0:
         comps = _components(cur, cfg, level, as_of, phase, region_code, election_id)
         for c in comps.itertuples():
             if c.component == VIOLATIONS_COMPONENT:
-                lid, len_ = "Laporan pelanggaran (Bawaslu)", "Violation reports (Bawaslu)"
+                lid, len_ = t("risk_contribution_violations", "id"), t("risk_contribution_violations", "en")
             else:
                 w = cfg.incidents.get(c.component)
                 lid, len_ = (_capital(w.label_id), _capital(w.label_en)) if w else (c.component, c.component)
@@ -745,7 +756,7 @@ def _components(cur, cfg, level, as_of, phase, region_code, election_id) -> pd.D
 
 
 def score_history(cur, *, region_code: str, phase: str | None = None, start: date, end: date,
-                  step_days: int = 1, election_id: str = "pilkada2024") -> pd.DataFrame:
+                  step_days: int = 1, election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """(date, phase, score, category) from start to end for one region.
 
     phase None follows the schedule: each date is scored in the phase it falls in.
@@ -763,7 +774,7 @@ def score_history(cur, *, region_code: str, phase: str | None = None, start: dat
 
 
 def trend(cur, *, as_of: date, level: str = "kabupaten_kota", province: str | None = None,
-          phase: str | None = None, election_id: str = "pilkada2024", days: int | None = None) -> pd.DataFrame:
+          phase: str | None = None, election_id: str = DEFAULT_ELECTION_ID, days: int | None = None) -> pd.DataFrame:
     """scores() plus score_prev_7d, delta_7d and category_prev (same phase, 7 days earlier).
 
     phase None scores each region in the phase as_of falls in.

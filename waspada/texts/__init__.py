@@ -9,7 +9,7 @@ both languages with the same placeholders and that every key is used somewhere.
 
 from __future__ import annotations
 
-from waspada.texts import accounts, auth, briefing, cli, common, login_form, pages
+from waspada.texts import accounts, auth, briefing, cli, common, login_form, pages, risk, uploads
 
 AREAS = {
     "common": common.TEXT,
@@ -19,6 +19,8 @@ AREAS = {
     "accounts": accounts.TEXT,
     "cli": cli.TEXT,
     "pages": pages.TEXT,
+    "risk": risk.TEXT,
+    "uploads": uploads.TEXT,
 }
 
 

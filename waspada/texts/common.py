@@ -45,10 +45,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Basis data tidak dapat dibaca ({path}): {error}",
         "en": "The database cannot be read ({path}): {error}",
     },
-    "risk_unavailable": {
-        "id": "Model risiko belum tersedia di instalasi ini; skor risiko tidak dapat ditampilkan.",
-        "en": "The risk model is not available in this installation; risk scores cannot be shown.",
-    },
     "no_schedule": {
         "id": "Jadwal tahapan belum dimuat. Jalankan `python -m etl build`.",
         "en": "The election schedule is not loaded. Run `python -m etl build`.",
