@@ -124,7 +124,7 @@ def bounds(collection: dict) -> tuple[float, float, float, float] | None:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _mercator_y(lat):
+def mercator_y(lat):
     """Web Mercator y (radians) of a latitude or an array of them, clipped at ±85°."""
     import numpy as np
 
@@ -138,13 +138,13 @@ def fit_view(box: tuple[float, float, float, float] | None, width_px: int = 800,
         box = (95.0, -11.0, 141.0, 6.0)
     min_lon, min_lat, max_lon, max_lat = box
     lon_span = max(max_lon - min_lon, 0.01)
-    y_span = max(_mercator_y(max_lat) - _mercator_y(min_lat), 0.0002)
+    y_span = max(mercator_y(max_lat) - mercator_y(min_lat), 0.0002)
     usable_w = width_px * (1 - 2 * padding)
     usable_h = height_px * (1 - 2 * padding)
     zoom_x = math.log2(usable_w * 360.0 / (lon_span * _WORLD_PX))
     zoom_y = math.log2(usable_h * 2 * math.pi / (y_span * _WORLD_PX))
     zoom = max(min(zoom_x, zoom_y, 12.0), 2.0)
-    centre_y = (_mercator_y(max_lat) + _mercator_y(min_lat)) / 2
+    centre_y = (mercator_y(max_lat) + mercator_y(min_lat)) / 2
     centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
     return pdk.ViewState(longitude=(min_lon + max_lon) / 2, latitude=centre_lat, zoom=round(zoom, 2),
                          pitch=0, bearing=0)
@@ -404,7 +404,7 @@ def _svg_path(level: str, index: int, decimals: int, steps: int = 1) -> str:
     for polygon in _simplified(level, index, decimals, steps):
         for ring in polygon:
             xs = ring[:, 0]
-            ys = -np.degrees(_mercator_y(ring[:, 1]))
+            ys = -np.degrees(mercator_y(ring[:, 1]))
             points = " ".join(f"{x:.{decimals}f} {y:.{decimals}f}" for x, y in zip(xs.tolist(), ys.tolist()))
             first, _, rest = points.partition(" ")
             second, _, rest = rest.partition(" ")
@@ -422,7 +422,7 @@ def risk_svg(level: str, scores: pd.DataFrame | None, lang: str, *, province: st
     if not shape.codes or shape.box is None:
         return None
     min_lon, min_lat, max_lon, max_lat = shape.box
-    top, bottom = (-math.degrees(_mercator_y(max_lat)), -math.degrees(_mercator_y(min_lat)))
+    top, bottom = (-math.degrees(mercator_y(max_lat)), -math.degrees(mercator_y(min_lat)))
     span = max(max_lon - min_lon, bottom - top, 1e-6)
     pad = span * 0.02
     x0, y0, w, h = min_lon - pad, top - pad, max_lon - min_lon + 2 * pad, bottom - top + 2 * pad

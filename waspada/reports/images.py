@@ -49,7 +49,7 @@ def _rings(geometry: dict) -> list[list[tuple[float, float]]]:
     """Outer rings of a Polygon/MultiPolygon in (lon, mercator y)."""
     polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     # Mercator y in degrees, so one unit up equals one unit across, as on deck.gl's map.
-    return [[(lon, math.degrees(maps._mercator_y(lat))) for lon, lat, *_ in poly[0]] for poly in polys if poly]
+    return [[(lon, math.degrees(maps.mercator_y(lat))) for lon, lat, *_ in poly[0]] for poly in polys if poly]
 
 
 def _label_point(rings) -> tuple[float, float]:
