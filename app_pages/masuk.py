@@ -17,8 +17,8 @@ st.title(t("login_title", lang))
 st.caption(t("login_intro", lang))
 if st.session_state.get(auth.NOTICE_KEY):
     st.info(st.session_state[auth.NOTICE_KEY].render(lang))
-if acc.settings.problem_message:
-    st.warning(acc.settings.problem_message.render(lang))
+if acc.settings.problem:
+    st.warning(acc.settings.problem.render(lang))
 if not acc.has_admin():
     st.warning(t("login_no_admin", lang))
 

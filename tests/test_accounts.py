@@ -333,7 +333,7 @@ def test_settings_from_waspada_toml(tmp_path):
         (4, 20, 3, 30, "oidc", "kantor")
     cfg.write_text('[akun]\nmasuk = "ldap"\n', encoding="utf-8")
     bad = load_account_settings(cfg)
-    assert bad.problem_message and "ldap" in str(bad.problem_message) and bad.login == "lokal"
+    assert bad.problem and "ldap" in str(bad.problem) and bad.login == "lokal"
     assert load_account_settings(tmp_path / "missing.toml") == AccountSettings()
 
 

@@ -102,8 +102,8 @@ p.lang {{ text-align: right; margin: 0 0 .6rem; font-size: .95rem; }}
 
 def _notices(acc: Accounts, lang: str) -> tuple[str, ...]:
     out = []
-    if acc.settings.problem_message:
-        out.append(acc.settings.problem_message.render(lang))
+    if acc.settings.problem:
+        out.append(acc.settings.problem.render(lang))
     if not acc.has_admin():
         out.append(t("login_no_admin", lang))
     return tuple(out)

@@ -54,7 +54,7 @@ class AccountSettings:
     min_password_length: int = 10
     login: str = "lokal"  # 'lokal' (own accounts) or 'oidc' (st.login with the office's provider)
     oidc_provider: str | None = None  # the [auth.<name>] block of secrets.toml; None: the [auth] block
-    problem_message: Message | None = None  # set when [akun] could not be used as written
+    problem: Message | None = None  # set when [akun] could not be used as written
 
 
 class _SettingsValueError(ValueError):
@@ -71,7 +71,7 @@ def load_account_settings(path: Path | None = None) -> AccountSettings:
     try:
         akun = read_section("akun", path)
     except ConfigUnreadable as exc:
-        return AccountSettings(problem_message=msg("account_error_untranslated", text=str(exc)))
+        return AccountSettings(problem=msg("account_error_untranslated", text=str(exc)))
     defaults = AccountSettings()
     try:
         login = str(akun.get("masuk", defaults.login)).strip().lower()
@@ -91,7 +91,7 @@ def load_account_settings(path: Path | None = None) -> AccountSettings:
             raise _SettingsValueError(msg("account_settings_not_positive"))
     except (TypeError, ValueError) as exc:
         problem = exc.message if isinstance(exc, _SettingsValueError) else str(exc)
-        return AccountSettings(problem_message=msg("account_settings_problem", file=path.name, problem=problem))
+        return AccountSettings(problem=msg("account_settings_problem", file=path.name, problem=problem))
     return settings
 
 
