@@ -17,6 +17,7 @@ import pandas as pd
 
 from waspada import reference
 from waspada.db import Database
+from waspada.i18n import DEFAULT_LANG, fmt_number, t
 from waspada.ingest import parse_incident_file
 from waspada.ingest.store import insert_incidents, record_upload
 from waspada.risk.alerts import refresh_alerts_after_load
@@ -203,7 +204,8 @@ def _load_sample_incidents(con, sources, sample: bool) -> None:
         return
     report = parse_incident_file(SAMPLE_INCIDENTS)
     if report.refused:
-        raise ValueError(f"{SAMPLE_INCIDENTS.name}: {len(report.refused)} baris ditolak, mis. {report.refused[0]}")
+        raise ValueError(t("build_sample_refused", file=SAMPLE_INCIDENTS.name, n=len(report.refused),
+                           first=report.messages()[0]))
     raw = SAMPLE_INCIDENTS.read_bytes()
     upload_id = record_upload(con, "sample", report, hashlib.sha256(raw).hexdigest(),
                               str(SAMPLE_INCIDENTS.relative_to(GENERATED_DIR.parent)), "etl build",
@@ -215,5 +217,6 @@ def _load_sample_incidents(con, sources, sample: bool) -> None:
 
 def run(args) -> int:
     counts = build_database(args.db, sample=not args.no_sample)
-    print(f"Basis data {args.db} siap: " + ", ".join(f"{k} {v:,}".replace(",", ".") for k, v in counts.items()))
+    lang = getattr(args, "lang", DEFAULT_LANG)
+    print(t("build_ready", lang, db=args.db, counts=", ".join(f"{k} {fmt_number(v)}" for k, v in counts.items())))
     return 0

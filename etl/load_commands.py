@@ -2,7 +2,8 @@
 
 Every file is parsed first; when any file cannot be read at all, nothing is written and
 the command exits with status 2. Otherwise each file is stored in its own transaction and
-the command exits 0, even when some rows were refused (they are listed).
+the command exits 0, even when some rows were refused (they are listed). The readable
+output is in the command line's --lang; --json keeps the Indonesian texts.
 """
 
 from __future__ import annotations
@@ -41,12 +42,13 @@ def _parser_and_store(kind: str):
 
 
 def run_load(args) -> int:
+    from waspada.i18n import DEFAULT_LANG, t
     from waspada.ingest import IngestFileError
 
+    lang = getattr(args, "lang", DEFAULT_LANG)
     db = Database(args.db)
     if not db.exists():
-        print(f"Basis data belum ada: {args.db}. Jalankan `python -m etl build --db {args.db}` dahulu.",
-              file=sys.stderr)
+        print(t("load_no_database", lang, db=args.db), file=sys.stderr)
         return 2
     parse, store = _parser_and_store(args.kind)
     uploaded_by = args.by or _user()
@@ -60,10 +62,10 @@ def run_load(args) -> int:
     if failed:
         for exc in failed:
             if args.json:
-                print(json.dumps({"file": exc.file_name, "error": exc.message}, ensure_ascii=False))
+                print(json.dumps({"file": exc.file_name, "error": str(exc.message)}, ensure_ascii=False))
             else:
-                print(f"GAGAL {exc.file_name}: {exc.message}", file=sys.stderr)
-        print("Tidak ada yang dimuat: perbaiki berkas di atas lalu ulangi.", file=sys.stderr)
+                print(t("load_file_failed", lang, file=exc.file_name, error=exc.message), file=sys.stderr)
+        print(t("load_nothing_loaded", lang), file=sys.stderr)
         return 2
     for path, report in reports:
         result = store(db, report, path, uploaded_by)
@@ -72,10 +74,9 @@ def run_load(args) -> int:
                               "upload_id": result.upload_id},
                              ensure_ascii=False, default=str))
         else:
-            print("\n".join(report.summary_lines()))
-            replaced = f", {result.replaced} menggantikan data lama" if result.replaced else ""
-            print(f"Dimuat ke {args.db}: {result.new} baris baru{replaced} (unggahan #{result.upload_id}, "
-                  f"arsip {result.stored_path}).")
+            print("\n".join(report.summary_lines(lang)))
+            print(t("load_stored_replacing" if result.replaced else "load_stored", lang, db=args.db, new=result.new,
+                    replaced=result.replaced, upload_id=result.upload_id, path=result.stored_path))
             print()
     return 0
 

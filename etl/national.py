@@ -33,7 +33,7 @@ import pandas as pd
 from waspada import reference
 from waspada.reference import DEFAULT_ELECTION_ID
 from waspada.db import Database
-from waspada.i18n import fmt_number
+from waspada.i18n import DEFAULT_LANG, fmt_number, t
 
 SEED = 20241127
 N_INCIDENTS = 1_000_000
@@ -378,21 +378,21 @@ def write_incident_workbook(path: Path, n_rows: int = WORKBOOK_ROWS, seed: int =
 def run(args) -> int:
     counts = generate_national(args.db, args.incidents, args.seed)
     per = ", ".join(f"{k} {fmt_number(v)}" for k, v in counts.by_election.items())
-    print(f"Basis data nasional (DIBANGKITKAN) {args.db}: {fmt_number(counts.incidents)} insiden ({per}), "
-          f"{fmt_number(counts.seconds, 1)} detik")
+    lang = getattr(args, "lang", DEFAULT_LANG)
+    print(t("national_ready", lang, db=args.db, incidents=fmt_number(counts.incidents), per_election=per,
+            seconds=fmt_number(counts.seconds, 1)))
     for k in range(args.excel_files):
         book = Path(args.db).with_name(f"insiden_{WORKBOOK_ROWS}_{k + 1}_generated.xlsx")
         write_incident_workbook(book, WORKBOOK_ROWS, args.seed + k)
-        print(f"Buku kerja uji: {book}")
+        print(t("national_workbook", lang, path=book))
     return 0
 
 
-def register(sub, default_db: str) -> None:
-    p = sub.add_parser("generate-national",
-                       help="bangkitkan data uji skala nasional (38 provinsi, 2 siklus, 1 juta insiden)")
-    p.add_argument("--db", default=str(Path(default_db).parent / "generated" / "waspada_nasional_generated.duckdb"))
-    p.add_argument("--incidents", type=int, default=N_INCIDENTS, help="jumlah insiden (bawaan 1.000.000)")
-    p.add_argument("--seed", type=int, default=SEED, help="benih (sama benih, sama data)")
-    p.add_argument("--excel-files", type=int, default=0,
-                   help="tulis juga sejumlah buku kerja 50.000 baris di samping basis data (uji ingest)")
+def register(sub, default_db: str, lang: str = DEFAULT_LANG) -> None:
+    p = sub.add_parser("generate-national", help=t("national_help", lang))
+    p.add_argument("--db", default=str(Path(default_db).parent / "generated" / "waspada_nasional_generated.duckdb"),
+                   help=t("national_db_help", lang))
+    p.add_argument("--incidents", type=int, default=N_INCIDENTS, help=t("national_incidents_help", lang))
+    p.add_argument("--seed", type=int, default=SEED, help=t("national_seed_help", lang))
+    p.add_argument("--excel-files", type=int, default=0, help=t("national_excel_help", lang))
     p.set_defaults(func=run)

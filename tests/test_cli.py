@@ -3,6 +3,7 @@ English, and the old `python -m etl` names still work."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -62,6 +63,24 @@ def test_data_load_stores_the_rows_of_a_csv(db, tmp_path, capsys):
     assert main(["data", "load", str(f), "--db", str(db), "--by", "uji"]) == 0
     assert _count(db, "SELECT count(*) FROM incidents") == before + 2
     assert "2 baris baru" in capsys.readouterr().out
+
+
+def test_data_load_lang_en_prints_refusals_in_english_and_json_stays_indonesian(db, tmp_path, capsys):
+    f = tmp_path / "campuran.csv"
+    f.write_bytes(csv_bytes([HEADER, good_row(), good_row(tanggal="31/02/2024", uraian="b"),
+                             good_row(korban_luka="dua", uraian="c")]))
+    assert main(["--lang", "en", "data", "load", str(f), "--db", str(db), "--by", "uji"]) == 0
+    out = capsys.readouterr().out
+    assert 'Refused:\n  Row 3, column "tanggal": date "31/02/2024" does not exist (February 2024 has only 29 days).' in out
+    assert 'Row 4, column "korban_luka": "dua" is not a number' in out
+    assert "Loaded into" in out and "Ditolak" not in out and "Baris" not in out
+    assert main(["data", "load", str(f), "--db", str(db), "--json"]) == 0
+    line = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert line["refused"][0] == {"row": 3, "column": "tanggal",
+                                  "reason": 'tanggal "31/02/2024" tidak ada (Februari 2024 hanya 29 hari).'}
+    missing = main(["--lang", "en", "data", "load", str(tmp_path / "tidak_ada.csv"), "--db", str(db)])
+    err = capsys.readouterr().err
+    assert missing == 2 and "FAILED tidak_ada.csv: the file cannot be opened" in err and "Nothing was loaded" in err
 
 
 def test_users_create_then_the_user_exists_and_list_shows_it(tmp_path, capsys):

@@ -9,12 +9,13 @@ import zipfile
 import pytest
 
 from tests.workbooks import HEADER, csv_bytes, good_row, row, xlsx
+from waspada.i18n import incident_category_name
 from waspada.ingest import MissingColumns, NoHeaderRow, UnreadableFile, parse_incident_file
 
 
 def refusals(rows, name="r.csv", **kw):
     rep = parse_incident_file(csv_bytes(rows), name, **kw)
-    return rep, [(r["row"], r["column"], r["reason"]) for r in rep.refused]
+    return rep, [(r["row"], r["column"], str(r["reason"])) for r in rep.refused]
 
 
 def test_unknown_region_refused():
@@ -56,6 +57,38 @@ def test_impossible_date_refused_with_header_as_written():
     assert got == [(2, "TANGGAL", 'tanggal "31/02/2024" tidak ada (Februari 2024 hanya 29 hari).')]
     assert rep.messages() == ['lap.csv: Baris 2, kolom "TANGGAL": tanggal "31/02/2024" tidak ada '
                               "(Februari 2024 hanya 29 hari)."]
+
+
+def test_a_refused_rows_reason_reads_in_english_with_the_same_row_and_column():
+    rows = [["NO", "TANGGAL", "KAB/KOTA", "JENIS KEJADIAN", "URAIAN", "KORBAN LUKA"],
+            ["1", "31/02/2024", "Kota Tarakan", "Demo", "Unjuk rasa di KPU", "0"],
+            ["2", "1/10/2024", "Kupang", "Demo", "Unjuk rasa", "dua"]]
+    rep = parse_incident_file(csv_bytes(rows), "lap.csv")
+    english = [(r["row"], r["column"], r["reason"].render("en")) for r in rep.refused]
+    assert english == [
+        (2, "TANGGAL", 'date "31/02/2024" does not exist (February 2024 has only 29 days).'),
+        (3, "KAB/KOTA", 'regency/city "Kupang" is ambiguous: it could be Kabupaten Kupang (53.01, Nusa Tenggara '
+                        'Timur) and Kota Kupang (53.71, Nusa Tenggara Timur). Write it in full, e.g. "Kab. ..." or '
+                        '"Kota ...", or fill in the region code.'),
+        (3, "KORBAN LUKA", '"dua" is not a number; write the count in digits (e.g. 2).'),
+    ]
+    assert [(r["row"], r["column"]) for r in rep.refused] == [(2, "TANGGAL"), (3, "KAB/KOTA"), (3, "KORBAN LUKA")]
+    assert "ambigu: bisa Kabupaten Kupang" in str(rep.refused[1]["reason"]) and " dan Kota Kupang" in str(rep.refused[1]["reason"])
+    assert rep.messages("en")[0] == 'lap.csv: Row 2, column "TANGGAL": date "31/02/2024" does not exist ' \
+                                    "(February 2024 has only 29 days)."
+    summary = "\n".join(rep.summary_lines("en"))
+    assert "File lap.csv (sheet lap, column headings in row 1): 2 data rows, 0 accepted" in summary
+    assert 'Refused:\n  Row 2, column "TANGGAL": date "31/02/2024"' in summary
+    assert "Ditolak" not in summary and "Baris" not in summary
+
+
+def test_an_ambiguous_category_names_the_candidates_in_the_readers_language():
+    rep = parse_incident_file(csv_bytes([HEADER, good_row(jenis_kejadian="bentrok intimidasi")]), "x.csv")
+    (warning,) = [w["message"] for w in rep.warnings if w["column"] == "jenis_kejadian"]
+    codes = warning.params["candidates"].params["codes"]
+    assert len(codes) >= 2
+    assert all(incident_category_name(c, "en") in warning.render("en") for c in codes)
+    assert all(incident_category_name(c, "id") in str(warning) for c in codes)
 
 
 def test_unreadable_date_refused():
@@ -108,19 +141,31 @@ def test_missing_required_column_refuses_the_file_naming_columns_and_header_row(
         parse_incident_file(xlsx(tmp_path / "m.xlsx", rows))
     assert err.value.missing == ["jenis_kejadian", "uraian"]
     assert err.value.header_row == 3
-    assert '"jenis_kejadian", "uraian"' in err.value.message and "baris 3" in err.value.message
+    assert '"jenis_kejadian", "uraian"' in str(err.value.message) and "baris 3" in str(err.value.message)
 
 
 def test_no_header_row_is_a_typed_error():
     with pytest.raises(NoHeaderRow) as err:
         parse_incident_file(csv_bytes([["apa", "ini"], ["1", "2"]]), "x.csv")
-    assert "baris judul kolom tidak ditemukan" in err.value.message
+    assert "baris judul kolom tidak ditemukan" in str(err.value.message)
+
+
+def test_a_whole_file_refusal_reads_in_english(tmp_path):
+    rows = [["LAPORAN"], [], ["No", "Tanggal", "Kab/Kota", "Kecamatan", "Sumber"], [1, "1/10/2024", "Tarakan", "", "x"]]
+    with pytest.raises(MissingColumns) as err:
+        parse_incident_file(xlsx(tmp_path / "m.xlsx", rows))
+    assert err.value.render("en") == ('required columns not found: "jenis_kejadian", "uraian". Column headings read: '
+                                      "row 3 (Tanggal, Kab/Kota, Kecamatan, Sumber).")
+    assert str(err.value) == "m.xlsx: " + str(err.value.message) and str(err.value.message).startswith("kolom wajib")
+    with pytest.raises(UnreadableFile) as err:
+        parse_incident_file(b";;\n;;\n", "kosong.csv")
+    assert err.value.render("en") == "the file holds no data (every cell is empty)."
 
 
 def test_not_a_spreadsheet_refused():
     with pytest.raises(UnreadableFile) as err:
         parse_incident_file(b"%PDF-1.4 binary \x00\x01\x02", "laporan.xlsx")
-    assert "bukan lembar kerja Excel" in err.value.message and err.value.file_name == "laporan.xlsx"
+    assert "bukan lembar kerja Excel" in str(err.value.message) and err.value.file_name == "laporan.xlsx"
 
 
 def test_zip_that_is_not_xlsx_refused():
@@ -134,7 +179,7 @@ def test_zip_that_is_not_xlsx_refused():
 def test_empty_file_refused():
     with pytest.raises(UnreadableFile) as err:
         parse_incident_file(b"", "kosong.csv")
-    assert "kosong" in err.value.message
+    assert "kosong" in str(err.value.message)
 
 
 def test_workbook_with_only_empty_cells_refused(tmp_path):
@@ -148,10 +193,10 @@ def test_password_protected_workbook_refused():
     fake = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100
     with pytest.raises(UnreadableFile) as err:
         parse_incident_file(fake, "rahasia.xlsx")
-    assert "kata sandi" in err.value.message
+    assert "kata sandi" in str(err.value.message)
 
 
 def test_unsupported_extension_refused():
     with pytest.raises(UnreadableFile) as err:
         parse_incident_file(b"hello", "laporan.docx")
-    assert ".docx" in err.value.message
+    assert ".docx" in str(err.value.message)

@@ -81,7 +81,7 @@ def test_same_incident_in_two_files_is_one_incident(db, tmp_path):
 def test_rows_repeated_within_a_file_are_duplicates():
     rep = parse_incident_file(csv_bytes([HEADER, good_row(), good_row(), good_row(uraian="lain")]), "d.csv")
     assert rep.accepted["source_row"].tolist() == [2, 4]
-    assert rep.duplicates == [{"row": 3, "reason": "sama dengan baris 2 di berkas ini."}]
+    assert rep.to_json()["duplicate_rows"] == [{"row": 3, "reason": "sama dengan baris 2 di berkas ini."}]
 
 
 def test_failed_transaction_leaves_database_and_archive_untouched(db, tmp_path):

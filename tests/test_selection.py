@@ -59,6 +59,8 @@ def test_every_settings_reader_reports_a_broken_waspada_toml_instead_of_crashing
 
     broken = tmp_path / "waspada.toml"
     broken.write_text("[kantor\nprovinsi = 65", encoding="utf-8")
-    for loaded in (load_settings(broken), load_account_settings(broken), load_rules(broken)):
-        assert str(loaded.problem).startswith("waspada.toml tidak dapat dibaca")
+    problems = (load_settings(broken).problem, load_account_settings(broken).problem, load_rules(broken).problem)
+    for problem in problems:
+        assert str(problem).startswith("waspada.toml tidak dapat dibaca")
+    assert load_settings(broken).problem.render("en").startswith("waspada.toml cannot be read: ")
     assert load_report_settings(broken).place  # placeholders, never a crash

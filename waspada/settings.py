@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from waspada import reference
+from waspada.i18n import Message, MessageError, msg
 from waspada.paths import CONFIG_PATH, DEFAULT_DB_PATH
 
 DB_ENV_VAR = "WASPADA_DB"
@@ -24,7 +25,7 @@ FALLBACK_PROVINCE = "65"
 class OfficeSettings:
     province: str = FALLBACK_PROVINCE
     office_name: str = ""
-    problem: str | None = None  # set when waspada.toml could not be used as written
+    problem: Message | None = None  # set when waspada.toml could not be used as written (render(lang))
 
 
 def db_path() -> Path:
@@ -35,8 +36,9 @@ def config_path() -> Path:
     return Path(os.environ.get(CONFIG_ENV_VAR) or CONFIG_PATH)
 
 
-class ConfigUnreadable(ValueError):
-    """waspada.toml exists but is not valid TOML; the message is Bahasa Indonesia."""
+class ConfigUnreadable(MessageError, ValueError):
+    """waspada.toml exists but is not valid TOML (``message``: rendered in the reader's
+    language; ``str(error)`` is Indonesian)."""
 
 
 def read_section(section: str, path: Path | None = None) -> dict:
@@ -48,7 +50,7 @@ def read_section(section: str, path: Path | None = None) -> dict:
     except FileNotFoundError:
         return {}
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigUnreadable(f"{path.name} tidak dapat dibaca: {exc}") from exc
+        raise ConfigUnreadable("config_unreadable", file=path.name, error=str(exc)) from exc
     return data.get(section, {}) or {}
 
 
@@ -58,13 +60,13 @@ def load_settings(path: Path | None = None) -> OfficeSettings:
     try:
         kantor = read_section("kantor", path)
     except ConfigUnreadable as exc:
-        return OfficeSettings(problem=str(exc))
+        return OfficeSettings(problem=exc.message)
     province = str(kantor.get("provinsi", FALLBACK_PROVINCE)).strip()
     name = str(kantor.get("nama", "")).strip()
     provinces = set(reference.regions().query("level == 'provinsi'")["code"])
     if province not in provinces:
         return OfficeSettings(
             office_name=name,
-            problem=f"{path.name}: kode provinsi '{province}' tidak dikenal; memakai {FALLBACK_PROVINCE}.",
+            problem=msg("config_unknown_province", file=path.name, province=province, fallback=FALLBACK_PROVINCE),
         )
     return OfficeSettings(province=province, office_name=name)

@@ -18,7 +18,7 @@ def register(sub, lang: str) -> None:
     p.set_defaults(func=build.run)
 
     load_commands.register(sub, default_db=str(DEFAULT_DB_PATH), lang=lang)
-    national.register(sub, default_db=str(DEFAULT_DB_PATH))
+    national.register(sub, default_db=str(DEFAULT_DB_PATH), lang=lang)
 
     p = sub.add_parser("make-template", help=t("cli_data_template", lang))
     p.add_argument("--province", default=None, help=t("cli_template_province", lang))

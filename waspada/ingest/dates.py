@@ -1,6 +1,6 @@
 """Dates as Indonesian staff type them, always day first.
 
-parse_date(value) -> (date, None) or (None, reason in Indonesian). Callers memoise per
+parse_date(value) -> (date, None) or (None, reason as a waspada.i18n.Message). Callers memoise per
 distinct value (DateParser), because a weekly file repeats a handful of dates.
 """
 
@@ -10,6 +10,8 @@ import calendar
 import datetime as dt
 import re
 
+from waspada.i18n import Message, msg
+from waspada.ingest.report import names
 from waspada.ingest.text import cell_text
 
 MONTHS = {
@@ -26,8 +28,7 @@ MONTHS = {
     11: ("november", "nov", "nop", "nopember"),
     12: ("desember", "des", "dec", "december"),
 }
-MONTH_BY_NAME = {name: m for m, names in MONTHS.items() for name in names}
-MONTH_NAME_ID = {m: names[0].capitalize() for m, names in MONTHS.items()}
+MONTH_BY_NAME = {name: m for m, spellings in MONTHS.items() for name in spellings}
 
 WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -54,16 +55,16 @@ def _year(text: str) -> int:
     return 2000 + y if len(text) == 2 else y
 
 
-def _build(day: int, month: int, year: int, raw: str) -> tuple[dt.date | None, str | None]:
+def _build(day: int, month: int, year: int, raw: str) -> tuple[dt.date | None, Message | None]:
     if not 1 <= month <= 12:
-        return None, f'tanggal "{raw}" tidak ada (bulan {month} tidak ada; tulis hari dulu, lalu bulan: 14/10/2024).'
+        return None, msg("ingest_month_invalid", raw=raw, month=month)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return None, (f'tanggal "{raw}" tidak ada ({MONTH_NAME_ID[month]} {year} hanya {last} hari).')
+        return None, msg("ingest_day_invalid", raw=raw, month=names("month", [month]), year=year, last=last)
     return dt.date(year, month, day), None
 
 
-def parse_date(value) -> tuple[dt.date | None, str | None]:
+def parse_date(value) -> tuple[dt.date | None, Message | None]:
     """A cell as a date (day first), or (None, reason)."""
     if isinstance(value, dt.datetime):
         return value.date(), None
@@ -73,7 +74,7 @@ def parse_date(value) -> tuple[dt.date | None, str | None]:
         return _from_serial(float(value), cell_text(value))
     raw = cell_text(value)
     if not raw:
-        return None, "tanggal kosong."
+        return None, msg("ingest_date_empty")
     text = _WEEKDAY_PREFIX.sub("", raw.replace("'", "").replace("\u2019", "")).strip()
     text = _TIME_SUFFIX.sub("", text).strip(" ,")
     if _SERIAL.match(text):
@@ -88,15 +89,15 @@ def parse_date(value) -> tuple[dt.date | None, str | None]:
     if m:
         month = MONTH_BY_NAME.get(m.group(2).lower())
         if month is None:
-            return None, f'nama bulan "{m.group(2)}" pada tanggal "{raw}" tidak dikenali.'
+            return None, msg("ingest_month_name_unknown", name=m.group(2), raw=raw)
         return _build(int(m.group(1)), month, _year(m.group(3)), raw)
-    return None, f'tanggal "{raw}" tidak dapat dibaca (tulis hari/bulan/tahun, mis. 14/10/2024 atau 14 Oktober 2024).'
+    return None, msg("ingest_date_unreadable", raw=raw)
 
 
-def _from_serial(serial: float, raw: str) -> tuple[dt.date | None, str | None]:
+def _from_serial(serial: float, raw: str) -> tuple[dt.date | None, Message | None]:
     # Serial numbers between 1982 and 2100; anything else is not a date someone meant.
     if not 30000 <= serial <= 73000:
-        return None, f'"{raw}" bukan tanggal (angka di kolom tanggal).'
+        return None, msg("ingest_not_a_date", raw=raw)
     return _EXCEL_EPOCH + dt.timedelta(days=int(serial)), None
 
 
@@ -108,7 +109,7 @@ class DateParser:
         self.latest = self.today + dt.timedelta(days=365)
         self._cache: dict = {}
 
-    def __call__(self, value) -> tuple[dt.date | None, str | None]:
+    def __call__(self, value) -> tuple[dt.date | None, Message | None]:
         try:
             return self._cache[value]
         except KeyError:
@@ -124,7 +125,7 @@ class DateParser:
             return None, reason
         raw = cell_text(value) if not isinstance(value, (dt.date, dt.datetime)) else d.strftime("%d/%m/%Y")
         if d < EARLIEST:
-            return None, f'tanggal "{raw}" terlalu lama (sebelum tahun 2000); periksa tahunnya.'
+            return None, msg("ingest_date_too_old", raw=raw)
         if d > self.latest:
-            return None, f'tanggal "{raw}" lebih dari setahun ke depan; periksa tahunnya.'
+            return None, msg("ingest_date_too_far", raw=raw)
         return d, None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from waspada.i18n import msg
 from waspada.ingest.errors import MissingColumns, NoHeaderRow
 from waspada.ingest.read import Sheet
 from waspada.ingest.text import cell_text, key
@@ -173,11 +174,8 @@ def find_header(sheets: list[Sheet], fields: list[Field], file_name: str) -> Hea
                 if best is None or score > best[0]:
                     best = (score, sheet, last, cands)
     if best is None or best[0][1] < 2:
-        raise NoHeaderRow(
-            file_name,
-            "baris judul kolom tidak ditemukan. Pastikan tabel punya baris judul kolom seperti pada "
-            "templat (mis. " + ", ".join(f.name for f in fields if f.required) + ").",
-        )
+        raise NoHeaderRow("ingest_no_header_row", file_name=file_name,
+                          required=", ".join(f.name for f in fields if f.required))
     _, sheet, last, cands = best
     columns, losers = _assign(cands)
     match = HeaderMatch(sheet, last, columns)
@@ -185,28 +183,23 @@ def find_header(sheets: list[Sheet], fields: list[Field], file_name: str) -> Hea
     missing = [f.name for f in fields if f.required and f.name not in columns]
     if missing:
         found = ", ".join(c.header for c in sorted(columns.values(), key=lambda c: c.index))
-        raise MissingColumns(
-            file_name,
-            "kolom wajib tidak ditemukan: " + ", ".join(f'"{m}"' for m in missing)
-            + f". Baris judul kolom yang terbaca: baris {header_row} ({found}).",
-            missing,
-            header_row,
-        )
+        raise MissingColumns("ingest_missing_columns", file_name=file_name, missing=missing, header_row=header_row,
+                             found=found, columns=", ".join(f'"{m}"' for m in missing))
     for c, header, name in losers:
         match.notes.append({"row": header_row, "column": header,
-                            "message": f'kolom "{header}" juga cocok dengan "{name}"; yang dipakai kolom '
-                                       f'"{columns[name].header}", kolom ini diabaikan.'})
+                            "message": msg("ingest_header_also_matches", header=header, field=name,
+                                           used=columns[name].header)})
     for c, header, (name, _rank, exact) in cands:
         if name and not exact and columns.get(name) and columns[name].index == c:
             match.notes.append({"row": header_row, "column": header,
-                                "message": f'kolom "{header}" dibaca sebagai "{name}".'})
+                                "message": msg("ingest_header_read_as", header=header, field=name)})
     matched = {c for c, _h, _m in cands}
     top = sheet.rows[last]
     for c, v in enumerate(top):
         text = cell_text(v)
         if text and c not in matched:
             match.notes.append({"row": header_row, "column": text,
-                                "message": f'kolom "{text}" tidak dikenali dan diabaikan.'})
+                                "message": msg("ingest_header_unknown", header=text)})
     return match
 
 

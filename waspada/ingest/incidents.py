@@ -12,11 +12,12 @@ import hashlib
 
 import pandas as pd
 
+from waspada.i18n import Message, msg
 from waspada.ingest.dates import DateParser
 from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field, find_header
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
 from waspada.ingest.regions import region_resolver
-from waspada.ingest.report import ParseReport
+from waspada.ingest.report import ParseReport, names
 from waspada.ingest.rows import data_rows
 from waspada.ingest.text import cell_text, key
 from waspada.ingest.values import LAT_RANGE, LON_RANGE, optional_text, parse_count, parse_number
@@ -103,8 +104,8 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
 
     for excel_row, v in data_rows(match, report, FREE_TEXT):
         report.data_rows += 1
-        problems: list[tuple[str, str]] = []
-        warnings: list[tuple[str, str]] = []
+        problems: list[tuple[str, Message]] = []
+        warnings: list[tuple[str, Message]] = []
 
         day, reason = parse_date(v["tanggal"])
         if reason:
@@ -133,8 +134,8 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
             if kec.warning:
                 warnings.append(("kecamatan", kec.warning))
             elif kecamatan_code is None:
-                warnings.append(("kecamatan", f'kecamatan "{kecamatan}" tidak ditemukan di {region.name}; '
-                                              "disimpan tanpa kode kecamatan."))
+                warnings.append(("kecamatan", msg("ingest_kecamatan_not_found", kecamatan=kecamatan,
+                                                  region=region.name)))
 
         phase, phase_from = None, "jadwal"
         phase_text = cell_text(v["tahapan"]) if has("tahapan") else ""
@@ -143,16 +144,14 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
             if phase:
                 phase_from = "file"
             else:
-                warnings.append(("tahapan", f'tahapan "{phase_text}" tidak dikenali; tahapan diambil dari jadwal '
-                                            "menurut tanggal."))
+                warnings.append(("tahapan", msg("ingest_phase_not_recognised", value=phase_text)))
         election = None
         if day is not None:
             election, scheduled = schedule.phase_of(day)
             if phase is None:
                 if scheduled is None:
-                    problems.append(("tanggal", f'tanggal {day:%d/%m/%Y} sesudah tahapan terakhir semua pemilihan '
-                                                f'(berakhir {schedule.last_end:%d/%m/%Y}) dan kolom tahapan kosong; '
-                                                "isi kolom tahapan."))
+                    problems.append(("tanggal", msg("ingest_after_last_phase", day=f"{day:%d/%m/%Y}",
+                                                    last_end=f"{schedule.last_end:%d/%m/%Y}")))
                 phase = scheduled
             elif election is None:
                 election = schedule.election_of(day)
@@ -160,21 +159,20 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
         category_raw = cell_text(v["jenis_kejadian"])
         category = None
         if not category_raw:
-            problems.append(("jenis_kejadian", "jenis kejadian kosong."))
+            problems.append(("jenis_kejadian", msg("ingest_category_empty")))
         else:
             category, candidates = categories.match(category_raw)
             if category is None:
                 category = "lainnya"
                 if candidates:
-                    warnings.append(("jenis_kejadian", f'jenis kejadian "{category_raw}" cocok dengan beberapa kategori '
-                                                       f'({", ".join(candidates)}); dicatat sebagai "lainnya".'))
+                    warnings.append(("jenis_kejadian", msg("ingest_category_ambiguous", value=category_raw,
+                                                           candidates=names("category", candidates))))
                 else:
-                    warnings.append(("jenis_kejadian", f'jenis kejadian "{category_raw}" tidak cocok dengan kategori '
-                                                       'mana pun; dicatat sebagai "lainnya".'))
+                    warnings.append(("jenis_kejadian", msg("ingest_category_unknown", value=category_raw)))
 
         description = cell_text(v["uraian"])
         if not description:
-            problems.append(("uraian", "uraian kosong."))
+            problems.append(("uraian", msg("ingest_description_empty")))
 
         counts = []
         for name in ("korban_luka", "korban_meninggal"):
@@ -191,12 +189,11 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
                 lat, lon = parse_number(raw_lat), parse_number(raw_lon)
                 if lat is None or lon is None:
                     warnings.append(("lat" if lat is None else "lon",
-                                     f'koordinat "{cell_text(raw_lat)}, {cell_text(raw_lon)}" tidak lengkap atau '
-                                     "bukan angka; koordinat tidak disimpan."))
+                                     msg("ingest_coordinates_incomplete", lat=cell_text(raw_lat),
+                                         lon=cell_text(raw_lon))))
                     lat = lon = None
                 elif not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
-                    warnings.append(("lat", f"koordinat ({lat}, {lon}) di luar wilayah Indonesia; "
-                                            "koordinat tidak disimpan."))
+                    warnings.append(("lat", msg("ingest_coordinates_outside", lat=lat, lon=lon)))
                     lat = lon = None
 
         for name, message in warnings:
@@ -253,11 +250,11 @@ def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db) -> pd.DataFrame:
     in_db = existing_hashes(db, df["content_hash"].tolist())
     for h, row in zip(df["content_hash"], df["source_row"]):
         if h in first_row:
-            report.duplicates.append({"row": int(row), "reason": f"sama dengan baris {first_row[h]} di berkas ini."})
+            report.duplicates.append({"row": int(row), "reason": msg("ingest_duplicate_in_file", row=first_row[h])})
             keep.append(False)
         elif h in in_db:
             first_row[h] = int(row)
-            report.duplicates.append({"row": int(row), "reason": "kejadian ini sudah ada di basis data."})
+            report.duplicates.append({"row": int(row), "reason": msg("ingest_duplicate_in_db")})
             keep.append(False)
         else:
             first_row[h] = int(row)

@@ -47,7 +47,7 @@ def read_bytes(source: Source) -> bytes:
         try:
             return Path(source).read_bytes()
         except OSError as exc:
-            raise UnreadableFile(Path(source).name, f"berkas tidak dapat dibuka ({exc.strerror}).") from exc
+            raise UnreadableFile("ingest_cannot_open", file_name=Path(source).name, error=exc.strerror) from exc
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source)
     data = source.read()
@@ -64,25 +64,19 @@ def read_sheets(data: bytes, file_name: str) -> list[Sheet]:
     """Every sheet of the file with any content. Raises UnreadableFile."""
     filesafety.check_upload(data, file_name)  # size, type, encryption, zip bomb, XML entities
     if not data or not data.strip():
-        raise UnreadableFile(file_name, "berkas kosong (0 baris).")
+        raise UnreadableFile("ingest_file_empty", file_name=file_name)
     suffix = Path(file_name).suffix.lower()
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in data:
-        raise UnreadableFile(
-            file_name,
-            "berkas Excel dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
-            "(File > Info > Protect Workbook), simpan, lalu unggah lagi.",
-        )
+        raise UnreadableFile("ingest_password_protected", file_name=file_name)
     if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC) or suffix in SPREADSHEET_SUFFIXES:
         sheets = _read_workbook(data, file_name)
     elif suffix in TEXT_SUFFIXES or not suffix:
         sheets = [_read_csv(data, file_name)]
     else:
-        raise UnreadableFile(
-            file_name, f"jenis berkas '{suffix}' tidak didukung; unggah .xlsx, .xls atau .csv."
-        )
+        raise UnreadableFile("ingest_unsupported_type", file_name=file_name, suffix=suffix)
     sheets = [s for s in sheets if any(any(c != "" for c in row) for row in s.rows)]
     if not sheets:
-        raise UnreadableFile(file_name, "berkas tidak berisi data (semua sel kosong).")
+        raise UnreadableFile("ingest_no_data", file_name=file_name)
     return sheets
 
 
@@ -90,13 +84,9 @@ def _read_workbook(data: bytes, file_name: str) -> list[Sheet]:
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
-        raise UnreadableFile(file_name, "berkas Excel dilindungi kata sandi; hapus kata sandinya lalu unggah lagi.") from exc
+        raise UnreadableFile("ingest_password_protected_short", file_name=file_name) from exc
     except Exception as exc:  # calamine raises several types for corrupt or foreign files
-        raise UnreadableFile(
-            file_name,
-            "berkas bukan lembar kerja Excel yang dapat dibaca (rusak, terenkripsi, atau format lain). "
-            "Simpan ulang sebagai .xlsx atau .csv.",
-        ) from exc
+        raise UnreadableFile("ingest_not_a_workbook", file_name=file_name) from exc
     sheets = []
     try:
         for meta in wb.sheets_metadata:
@@ -110,7 +100,7 @@ def _read_workbook(data: bytes, file_name: str) -> list[Sheet]:
                 merged.append((r0 - start[0], c0 - start[1], r1 - start[0], c1 - start[1]))
             sheets.append(Sheet(meta.name, rows, first_row=start[0] + 1, first_col=start[1], merged=merged))
     except Exception as exc:
-        raise UnreadableFile(file_name, f"isi berkas Excel tidak dapat dibaca ({exc}).") from exc
+        raise UnreadableFile("ingest_workbook_unreadable", file_name=file_name, error=str(exc)) from exc
     return sheets
 
 
@@ -126,7 +116,7 @@ def decode_text(data: bytes) -> str:
 
 def _read_csv(data: bytes, file_name: str) -> Sheet:
     if b"\x00" in data[:4096]:
-        raise UnreadableFile(file_name, "berkas bukan teks CSV maupun lembar kerja Excel.")
+        raise UnreadableFile("ingest_not_csv", file_name=file_name)
     text = decode_text(data)
     sample = text[:20000]
     delimiter = _sniff_delimiter(sample)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from waspada import reference
+from waspada.i18n import Message, msg
 from waspada.ingest.text import cell_text, key, words
 
 _CODE = re.compile(r"^\d{2}(?:\.?\d{2}){0,2}$")
@@ -40,8 +41,8 @@ class Resolved:
     code: str | None
     province_code: str | None = None
     name: str | None = None
-    reason: str | None = None  # why it was refused (Indonesian)
-    warning: str | None = None  # accepted, but say how (typo match)
+    reason: Message | None = None  # why it was refused
+    warning: Message | None = None  # accepted, but say how (typo match)
 
 
 def _code_key(text: str) -> str | None:
@@ -96,8 +97,8 @@ class RegionResolver:
         if len(codes) == 1:
             code = codes.pop()
             return Resolved(code, code, self._province_name[code],
-                            warning=f'provinsi "{raw}" dibaca sebagai {self._province_name[code]} ({code}).')
-        return Resolved(None, reason=f'provinsi "{raw}" tidak dikenali.')
+                            warning=msg("ingest_province_read_as", raw=raw, name=self._province_name[code], code=code))
+        return Resolved(None, reason=msg("ingest_province_unknown", raw=raw))
 
     def province_name(self, code: str) -> str:
         return self._province_name.get(code, code)
@@ -114,29 +115,30 @@ class RegionResolver:
             self._cache[cache_key] = self._kabkota(raw, province, allow_province)
         return self._cache[cache_key]
 
-    def _describe(self, rows) -> str:
+    def _describe(self, rows) -> str | Message:
         parts = [f"{r.name} ({r.code}, {self.province_name(r.province_code)})" for r in rows]
-        return " dan ".join(parts) if len(parts) <= 2 else ", ".join(parts)
+        return msg("ingest_two_regions", first=parts[0], second=parts[1]) if len(parts) == 2 else ", ".join(parts)
 
     def _kabkota(self, raw: str, province: str | None, allow_province: bool) -> Resolved:
         if not raw:
-            return Resolved(None, reason="kabupaten/kota kosong.")
+            return Resolved(None, reason=msg("ingest_region_empty"))
         code = _code_key(raw)
         if code:
             row = self._by_code.get(code)
             if row is None or row.level == "kecamatan" or (row.level == "provinsi" and not allow_province):
-                what = "provinsi" if row is not None and row.level == "provinsi" else "kabupaten/kota"
-                return Resolved(None, reason=f'kode {what} "{raw}" tidak ada dalam daftar wilayah Kemendagri.')
+                is_province = row is not None and row.level == "provinsi"
+                return Resolved(None, reason=msg("ingest_province_code_unknown" if is_province
+                                                 else "ingest_region_code_unknown", raw=raw))
             if province and row.province_code != province:
-                return Resolved(None, reason=f'kode "{raw}" ({row.name}) tidak berada di provinsi '
-                                             f'{self.province_name(province)}.')
+                return Resolved(None, reason=msg("ingest_code_outside_province", raw=raw, name=row.name,
+                                                 province=self.province_name(province)))
             return Resolved(row.code, row.province_code, row.name)
 
         text = words(raw)
         kinds = None
         for prefix, allowed in _PREFIXES:
             if text == prefix:
-                return Resolved(None, reason=f'"{raw}" bukan nama kabupaten/kota.')
+                return Resolved(None, reason=msg("ingest_not_a_region_name", raw=raw))
             if text.startswith(prefix + " "):
                 text, kinds = text[len(prefix) + 1:], allowed
                 break
@@ -157,20 +159,21 @@ class RegionResolver:
         if kinds is not None:
             candidates = [r for r in candidates if r.kind in kinds]
         if not candidates:
-            return Resolved(None, reason=f'kabupaten/kota "{raw}" tidak dikenali'
-                            + (f" di provinsi {self.province_name(province)}." if province else "."))
+            return Resolved(None, reason=msg("ingest_region_unknown_in_province", raw=raw,
+                                             province=self.province_name(province))
+                            if province else msg("ingest_region_unknown", raw=raw))
         if province:
             inside = [r for r in candidates if r.province_code == province]
             if not inside:
-                return Resolved(None, reason=f'kabupaten/kota "{raw}" tidak berada di provinsi '
-                                             f'{self.province_name(province)} (yang ada: {self._describe(candidates)}).')
+                return Resolved(None, reason=msg("ingest_region_not_in_province", raw=raw,
+                                                 province=self.province_name(province),
+                                                 found=self._describe(candidates)))
             candidates = inside
         if len(candidates) > 1:
-            return Resolved(None, reason=f'kabupaten/kota "{raw}" ambigu: bisa {self._describe(candidates)}. '
-                                         'Tulis lengkap, mis. "Kab. ..." atau "Kota ...", atau isi kode wilayah.')
+            return Resolved(None, reason=msg("ingest_region_ambiguous", raw=raw, options=self._describe(candidates)))
         row = candidates[0]
         if warning:
-            warning = f'kabupaten/kota "{raw}" tidak persis ada; dibaca sebagai {row.name} ({row.code}).'
+            warning = msg("ingest_region_typo", raw=raw, name=row.name, code=row.code)
         return Resolved(row.code, row.province_code, row.name, warning=warning)
 
     # -- kecamatan ----------------------------------------------------------------------
@@ -198,8 +201,8 @@ class RegionResolver:
                                < difflib.SequenceMatcher(None, k, close[0]).ratio() - 0.05):
             found = pool[close[0]]
             name = self._by_code[found].name
-            return Resolved(found, name=name, warning=f'kecamatan "{raw}" dibaca sebagai {name} ({found}).')
-        return Resolved(None, reason=f'kecamatan "{raw}" tidak ditemukan')
+            return Resolved(found, name=name, warning=msg("ingest_kecamatan_read_as", raw=raw, name=name, code=found))
+        return Resolved(None, reason=msg("ingest_kecamatan_unknown", raw=raw))
 
     def _kec_keys_of(self, kabkota_code: str) -> dict[str, str]:
         cache_key = ("kec-pool", kabkota_code)

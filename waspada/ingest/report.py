@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from waspada.i18n import DEFAULT_LANG, MONTHS, Message, incident_category_name, phase_name, t
+
 
 @dataclass
 class ParseReport:
@@ -15,19 +17,21 @@ class ParseReport:
     header_row: int | None = None
     data_rows: int = 0  # rows that held data (accepted + duplicates + refused)
     accepted: pd.DataFrame = field(default_factory=pd.DataFrame)  # rows to insert
+    # Reasons and messages are waspada.i18n.Message: rendered in the reader's language,
+    # str() (and so the JSON of the report) is Indonesian.
     refused: list[dict] = field(default_factory=list)  # {row, column, reason}
     warnings: list[dict] = field(default_factory=list)  # {row, column, message}
     ignored: list[dict] = field(default_factory=list)  # {row, reason}
     duplicates: list[dict] = field(default_factory=list)  # {row, reason}
 
     # -- collecting ---------------------------------------------------------------------
-    def refuse(self, row: int, column: str, reason: str) -> None:
+    def refuse(self, row: int, column: str, reason: Message) -> None:
         self.refused.append({"row": row, "column": column, "reason": reason})
 
-    def warn(self, row: int | None, column: str, message: str) -> None:
+    def warn(self, row: int | None, column: str, message: Message) -> None:
         self.warnings.append({"row": row, "column": column, "message": message})
 
-    def ignore(self, row: int, reason: str) -> None:
+    def ignore(self, row: int, reason: Message) -> None:
         self.ignored.append({"row": row, "reason": reason})
 
     # -- reading ------------------------------------------------------------------------
@@ -35,11 +39,13 @@ class ParseReport:
     def refused_rows(self) -> int:
         return len({r["row"] for r in self.refused})
 
-    def messages(self) -> list[str]:
+    def messages(self, lang: str = DEFAULT_LANG) -> list[str]:
         """Each refusal as a sentence naming the file, row, column and reason."""
-        return [f'{self.file_name}: Baris {r["row"]}, kolom "{r["column"]}": {r["reason"]}' for r in self.refused]
+        return [t("ingest_refusal", lang, file=self.file_name, row=r["row"], column=r["column"], reason=r["reason"])
+                for r in self.refused]
 
     def to_json(self) -> dict:
+        """The report for machines: reasons and messages as their Indonesian text."""
         return {
             "file": self.file_name,
             "kind": self.kind,
@@ -49,28 +55,55 @@ class ParseReport:
             "accepted": len(self.accepted),
             "duplicates": len(self.duplicates),
             "refused_rows": self.refused_rows,
-            "refused": self.refused,
-            "warnings": self.warnings,
-            "ignored": self.ignored,
-            "duplicate_rows": self.duplicates,
+            "refused": _texts(self.refused),
+            "warnings": _texts(self.warnings),
+            "ignored": _texts(self.ignored),
+            "duplicate_rows": _texts(self.duplicates),
         }
 
-    def summary_lines(self) -> list[str]:
-        """A readable Indonesian summary (CLI and upload page)."""
-        lines = [
-            f"Berkas {self.file_name}"
-            + (f" (lembar {self.sheet}, judul kolom di baris {self.header_row})" if self.header_row else "")
-            + f": {self.data_rows} baris data, {len(self.accepted)} diterima, {len(self.duplicates)} duplikat, "
-              f"{self.refused_rows} baris ditolak, {len(self.ignored)} baris diabaikan."
-        ]
+    def summary_lines(self, lang: str = DEFAULT_LANG) -> list[str]:
+        """A readable summary in ``lang`` (CLI and upload page)."""
+        counts = dict(file=self.file_name, rows=self.data_rows, accepted=len(self.accepted),
+                      duplicates=len(self.duplicates), refused=self.refused_rows, ignored=len(self.ignored))
+        lines = [t("ingest_summary_sheet", lang, sheet=self.sheet, header_row=self.header_row, **counts)
+                 if self.header_row else t("ingest_summary", lang, **counts)]
         if self.refused:
-            lines.append("Ditolak:")
-            lines += [f'  Baris {r["row"]}, kolom "{r["column"]}": {r["reason"]}' for r in self.refused]
+            lines.append(t("ingest_summary_refused", lang))
+            lines += [t("ingest_line_row_column", lang, row=r["row"], column=r["column"], text=r["reason"])
+                      for r in self.refused]
         if self.warnings:
-            lines.append("Peringatan:")
-            lines += [(f'  Baris {w["row"]}, ' if w["row"] else "  ") + f'kolom "{w["column"]}": {w["message"]}'
+            lines.append(t("ingest_summary_warnings", lang))
+            lines += [t("ingest_line_row_column", lang, row=w["row"], column=w["column"], text=w["message"])
+                      if w["row"] else t("ingest_line_column", lang, column=w["column"], text=w["message"])
                       for w in self.warnings]
         if self.duplicates:
-            lines.append("Duplikat (tidak dimasukkan lagi):")
-            lines += [f'  Baris {d["row"]}: {d["reason"]}' for d in self.duplicates]
+            lines.append(t("ingest_summary_duplicates", lang))
+            lines += [t("ingest_line_row", lang, row=d["row"], text=d["reason"]) for d in self.duplicates]
         return lines
+
+
+def _texts(rows: list[dict]) -> list[dict]:
+    """Rows with their Message values as Indonesian text (JSON has no Message)."""
+    return [{k: str(v) if isinstance(v, Message) else v for k, v in row.items()} for row in rows]
+
+
+class Names(Message):
+    """Codes (incident categories, phases, months) as a Message parameter: their names in
+    the reader's language, joined by commas. Build with ``names("category", codes)``."""
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        name = _NAMERS[self.params["kind"]]
+        return t(self.key, lang, names=", ".join(name(code, lang) for code in self.params["codes"]))
+
+
+def names(kind: str, codes) -> Names:
+    if kind not in _NAMERS:
+        raise ValueError(f"no names for {kind!r}")
+    return Names("ingest_names", {"kind": kind, "codes": tuple(codes)})
+
+
+_NAMERS = {
+    "category": incident_category_name,
+    "phase": phase_name,
+    "month": lambda month, lang: MONTHS.get(lang, MONTHS[DEFAULT_LANG])[month - 1],
+}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from waspada.i18n import msg
 from waspada.ingest.headers import HeaderMatch
 from waspada.ingest.report import ParseReport
 from waspada.ingest.text import cell_text, words
@@ -72,29 +73,29 @@ def data_rows(match: HeaderMatch, report: ParseReport, free_text: set[str] = fro
         excel_row = sheet.excel_row(idx)
         filled = [c for c in row if c != "" and c is not None and not (type(c) is str and c.isspace())]
         if not filled:
-            report.ignore(excel_row, "baris kosong")
+            report.ignore(excel_row, msg("ingest_ignored_blank"))
             continue
         if idx == match.data_start and _is_column_numbers(filled):
-            report.ignore(excel_row, "baris nomor kolom di bawah judul")
+            report.ignore(excel_row, msg("ingest_ignored_column_numbers"))
             continue
         if len(filled) <= SIGNATURE_MAX_CELLS:
             texts = [cell_text(c) for c in filled]
             if in_signature or any(_PLACE_DATE.match(t) or _SIGNATURE.match(words(t)) for t in texts):
                 in_signature = True
-                report.ignore(excel_row, "blok tempat/tanggal dan tanda tangan di bawah tabel")
+                report.ignore(excel_row, msg("ingest_ignored_signature"))
                 continue
         width = len(row)
         if _is_totals(row, free_cols, skip_cols):
-            report.ignore(excel_row, "baris jumlah/total")
+            report.ignore(excel_row, msg("ingest_ignored_totals"))
             continue
         values = {name: (row[i] if i < width else "") for name, i in columns}
         if any(type(v) is str and v.startswith(TEMPLATE_EXAMPLE_MARK) for v in values.values()):
-            report.ignore(excel_row, "baris contoh dari templat")
+            report.ignore(excel_row, msg("ingest_ignored_example"))
             continue
         present = [name for name, v in values.items()
                    if v != "" and v is not None and not (type(v) is str and v.isspace())]
         if len(present) < 2:
-            where = f' (kolom "{match.columns[present[0]].header}")' if present else ""
-            report.ignore(excel_row, f"hanya satu sel terisi{where}; dianggap catatan, bukan baris data")
+            report.ignore(excel_row, msg("ingest_ignored_note_in_column", column=match.columns[present[0]].header)
+                          if present else msg("ingest_ignored_note"))
             continue
         yield excel_row, values

@@ -19,6 +19,7 @@ import pandas as pd
 
 from waspada import reference
 from waspada.db import Database
+from waspada.i18n import msg, t
 from waspada.ingest.dates import DateParser
 from waspada.ingest.errors import MissingColumns
 from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field, find_header
@@ -74,7 +75,7 @@ def _region(ctx: RowContext, v: dict, problems: list, warnings: list):
         province = p.code
     r = region_resolver().kabkota(v["wilayah"], province, allow_province=True)
     if r.reason:
-        problems.append(("wilayah", r.reason.replace("kabupaten/kota kosong.", "wilayah kosong.")))
+        problems.append(("wilayah", msg("ingest_wilayah_empty") if r.reason.key == "ingest_region_empty" else r.reason))
         return None
     if r.warning:
         warnings.append(("wilayah", r.warning))
@@ -82,7 +83,8 @@ def _region(ctx: RowContext, v: dict, problems: list, warnings: list):
 
 
 def _source(ctx: RowContext, v: dict) -> str:
-    return cell_text(v.get("sumber")) or f"Unggahan berkas {ctx.file_name}"
+    # Stored data, not a message: written once, in Bahasa Indonesia like the rest of the tables.
+    return cell_text(v.get("sumber")) or t("ingest_upload_source", file=ctx.file_name)
 
 
 def _level(code: str) -> str:
@@ -98,8 +100,7 @@ def _kpu_rows(ctx: RowContext, v: dict):
     region = _region(ctx, v, problems, warnings)
     election = key(v.get("of_election")) or reference.DEFAULT_ELECTION_ID
     if not _ELECTION_ID.match(election):
-        problems.append(("of_election", f'pemilihan "{cell_text(v.get("of_election"))}" tidak dikenali '
-                                        "(tulis mis. pilkada2024 atau pemilu2024)."))
+        problems.append(("of_election", msg("ingest_election_unknown", value=cell_text(v.get("of_election")))))
     present = 0
     for figure in KPU_FIGURES:
         if figure not in ctx.header or cell_text(v.get(figure)).lower() in ("", *NIL):
@@ -113,7 +114,7 @@ def _kpu_rows(ctx: RowContext, v: dict):
                          "source": _source(ctx, v)})
     if not present:
         problems.append((KPU_FIGURES[0] if "dpt" in ctx.header else "wilayah",
-                         "tidak ada angka (dpt, tps atau paslon) di baris ini."))
+                         msg("ingest_no_figures")))
     return rows, problems, warnings
 
 
@@ -155,17 +156,17 @@ def _ikp_rows(ctx: RowContext, v: dict):
     if dim_text:
         dimension, _ = _dimensions().match(dim_text)
         if dimension is None:
-            problems.append(("dimensi", f'dimensi "{dim_text}" tidak dikenali (pakai: ' + ", ".join(IKP_DIMENSIONS) + ")."))
+            problems.append(("dimensi", msg("ingest_dimension_unknown", value=dim_text, allowed=", ".join(IKP_DIMENSIONS))))
     score = parse_number(v.get("skor"))
     if not cell_text(v.get("skor")):
-        problems.append(("skor", "skor kosong."))
+        problems.append(("skor", msg("ingest_score_empty")))
     elif score is None:
-        problems.append(("skor", f'skor "{cell_text(v.get("skor"))}" bukan angka.'))
+        problems.append(("skor", msg("ingest_score_not_number", value=cell_text(v.get("skor")))))
     elif not 0 <= score <= 100:
-        problems.append(("skor", f"skor {cell_text(v.get('skor'))} di luar rentang 0–100."))
+        problems.append(("skor", msg("ingest_score_out_of_range", value=cell_text(v.get("skor")))))
     edition = key(v.get("edisi")) or "ikp2024"
     if not _ELECTION_ID.match(edition):
-        problems.append(("edisi", f'edisi "{cell_text(v.get("edisi"))}" tidak dikenali (tulis mis. ikp2024).'))
+        problems.append(("edisi", msg("ingest_edition_unknown", value=cell_text(v.get("edisi")))))
     if problems:
         return [], problems, warnings
     category = reference.ikp_category(score, _level(region.code))
@@ -221,24 +222,24 @@ def _violation_rows(ctx: RowContext, v: dict):
     if phase_text:
         phase, _ = phase_vocabulary().match(phase_text)
         if phase is None:
-            problems.append(("tahapan", f'tahapan "{phase_text}" tidak dikenali.'))
+            problems.append(("tahapan", msg("ingest_phase_unknown", value=phase_text)))
     elif day is not None:
         _, phase = schedule.phase_of(day)
         if phase is None:
-            problems.append(("tahapan", "tahapan kosong dan tanggal sesudah tahapan terakhir; isi kolom tahapan."))
+            problems.append(("tahapan", msg("ingest_phase_empty_after_schedule")))
     elif not cell_text(v.get("tanggal")):
-        problems.append(("tahapan", "tahapan kosong (isi tahapan atau tanggal)."))
+        problems.append(("tahapan", msg("ingest_phase_empty")))
     type_text = cell_text(v.get("jenis_pelanggaran"))
     violation_type = None
     if not type_text:
-        problems.append(("jenis_pelanggaran", "jenis pelanggaran kosong."))
+        problems.append(("jenis_pelanggaran", msg("ingest_violation_type_empty")))
     else:
         violation_type, candidates = _violation_types().match(type_text)
         if violation_type is None:
-            problems.append(("jenis_pelanggaran", f'jenis pelanggaran "{type_text}" tidak dikenali (pakai: '
-                             + ", ".join(reference.violation_types()["violation_type"]) + ")."))
+            problems.append(("jenis_pelanggaran", msg("ingest_violation_type_unknown", value=type_text,
+                                                      allowed=", ".join(reference.violation_types()["violation_type"]))))
     if not cell_text(v.get("jumlah")):
-        problems.append(("jumlah", "jumlah kosong."))
+        problems.append(("jumlah", msg("ingest_count_empty")))
         reports = None
     else:
         reports, reason = parse_count(v["jumlah"])
@@ -279,10 +280,9 @@ def parse_table_file(spec: TableSpec, source: Source, file_name: str | None = No
     match = find_header(sheets, list(spec.fields), file_name)
     if spec.one_of and not any(n in match.columns for n in spec.one_of):
         found = ", ".join(c.header for c in sorted(match.columns.values(), key=lambda c: c.index))
-        raise MissingColumns(file_name, "tidak ada kolom angka: perlu minimal satu dari "
-                             + ", ".join(f'"{n}"' for n in spec.one_of)
-                             + f". Baris judul kolom yang terbaca: baris {match.header_row} ({found}).",
-                             list(spec.one_of), match.header_row)
+        raise MissingColumns("ingest_no_figure_columns", file_name=file_name, missing=list(spec.one_of),
+                             header_row=match.header_row, found=found,
+                             needed=", ".join(f'"{n}"' for n in spec.one_of))
     report = ParseReport(spec.kind, file_name, sheet=match.sheet.name, header_row=match.header_row)
     report.warnings.extend(match.notes)
     ctx = RowContext(report, file_name, {n: c.header for n, c in match.columns.items()}, db, DateParser(today))
@@ -308,8 +308,7 @@ def parse_table_file(spec: TableSpec, source: Source, file_name: str | None = No
             kept += 1
         if rows and not kept:
             earlier = first_row[tuple(rows[0][c] for c in spec.key)]
-            report.duplicates.append({"row": excel_row, "reason": f"data yang sama (kunci) sudah ada di baris {earlier}; "
-                                                                  "baris ini tidak dimuat."})
+            report.duplicates.append({"row": excel_row, "reason": msg("ingest_same_key_row", row=earlier)})
     report.accepted = pd.DataFrame(out, columns=[*spec.columns, "source_row"])
     return report
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from waspada.i18n import Message, msg
 from waspada.ingest.text import cell_text
 
 _COUNT = re.compile(r"^(\d+)\s*(?:orang|org\.?|jiwa|korban|kasus|laporan)?$")
@@ -21,27 +22,27 @@ LON_RANGE = (94.0, 141.5)
 MAX_ANY_COUNT = 10**15
 
 
-def parse_count(value, maximum: int = MAX_ANY_COUNT) -> tuple[int | None, str | None]:
+def parse_count(value, maximum: int = MAX_ANY_COUNT) -> tuple[int | None, Message | None]:
     """A non-negative whole number up to `maximum`. Blank, '-' and 'nihil' are 0; '2 orang' is 2."""
     n, reason = _parse_count(value)
     if n is not None and n > maximum:
         limit = f"{maximum:,}".replace(",", ".")
-        return None, f'jumlah "{cell_text(value)}" terlalu besar (lebih dari {limit}); periksa isinya.'
+        return None, msg("ingest_count_too_large", value=cell_text(value), limit=limit)
     return n, reason
 
 
-def _parse_count(value) -> tuple[int | None, str | None]:
+def _parse_count(value) -> tuple[int | None, Message | None]:
     if value is None or value == "":
         return 0, None
     if isinstance(value, bool):
-        return None, f'"{value}" bukan angka.'
+        return None, msg("ingest_not_a_number", value=str(value))
     if isinstance(value, (int, float)):
         if value != value:
             return 0, None
         if value < 0:
-            return None, f'jumlah tidak boleh negatif ("{cell_text(value)}").'
+            return None, msg("ingest_count_negative", value=cell_text(value))
         if not float(value).is_integer():
-            return None, f'"{cell_text(value)}" bukan bilangan bulat.'
+            return None, msg("ingest_not_whole", value=cell_text(value))
         return int(value), None
     text = cell_text(value).lower()
     if not text or text in NIL:
@@ -52,13 +53,13 @@ def _parse_count(value) -> tuple[int | None, str | None]:
     if _THOUSANDS.match(text):
         return int(text.replace(".", "")), None
     if _NEGATIVE.match(text):
-        return None, f'jumlah tidak boleh negatif ("{cell_text(value)}").'
+        return None, msg("ingest_count_negative", value=cell_text(value))
     if _DECIMAL.match(text):
         number = float(text.replace(",", "."))
         if number.is_integer():
             return int(number), None
-        return None, f'"{cell_text(value)}" bukan bilangan bulat.'
-    return None, f'"{cell_text(value)}" bukan angka; tulis jumlahnya dengan angka (mis. 2).'
+        return None, msg("ingest_not_whole", value=cell_text(value))
+    return None, msg("ingest_count_not_number", value=cell_text(value))
 
 
 def parse_number(value) -> float | None:
