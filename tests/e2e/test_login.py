@@ -34,9 +34,9 @@ def _http(url: str, data: dict | None = None, headers: dict | None = None):
     request = urllib.request.Request(url, data=body, headers=headers or {})
     try:
         with urllib.request.build_opener(_NoRedirect).open(request, timeout=30) as r:
-            return r.status, r.headers, r.read().decode()
+            return r.status, r.headers, r.read().decode(errors="replace")
     except urllib.error.HTTPError as exc:
-        return exc.code, exc.headers, exc.read().decode()
+        return exc.code, exc.headers, exc.read().decode(errors="replace")
 
 
 @pytest.fixture
