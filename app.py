@@ -21,10 +21,12 @@ user = auth.gate(lang or "id")  # nobody logged in: the login page only, then st
 ctx = sidebar.start()
 lang = ctx.lang if ctx else (lang or "id")
 
+overview = st.Page("app_pages/ringkasan.py", title=t("page_overview", lang), icon=":material/dashboard:",
+                   url_path="ringkasan")
 navigation = st.navigation(
     [
-        st.Page("app_pages/ringkasan.py", title=t("page_overview", lang), icon=":material/dashboard:",
-                url_path="ringkasan", default=True),
+        auth.home(overview, lang),  # "/" (hidden) -> /ringkasan
+        overview,
         st.Page("app_pages/tahapan.py", title=t("page_stages", lang), icon=":material/timeline:",
                 url_path="tahapan"),
         st.Page("app_pages/wilayah.py", title=t("page_region", lang), icon=":material/location_city:",
@@ -37,10 +39,11 @@ navigation = st.navigation(
                 url_path="briefing"),
         st.Page("app_pages/laporan.py", title=t("page_reports", lang), icon=":material/summarize:",
                 url_path="laporan"),
-        *auth.pages(user, lang),  # upload, users, audit, password: by role
+        *auth.pages(user, lang, overview),  # upload, users, audit, password: by role
     ]
 )
 auth.sidebar(user, lang)
+auth.notices(user, lang)
 if ctx is None:
     st.stop()
 navigation.run()

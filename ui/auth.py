@@ -24,12 +24,15 @@ import streamlit as st
 
 from ui.http_login import COOKIE, LOGOUT_PATH
 from waspada.accounts import ROLE_NAMES, Accounts, User, installation_accounts, scope_description
-from waspada.i18n import t
+from waspada.i18n import fmt_datetime, t
 
 TOKEN_KEY = "_waspada_auth_token"
 ENDED_COOKIE_KEY = "_waspada_auth_ended_cookie"  # a cookie's token this tab logged out of
 USER_KEY = "_waspada_auth_user"
 NOTICE_KEY = "_waspada_auth_notice"
+LOCK_CHECKED_KEY = "_waspada_auth_lock_checked"  # the token whose lock history this tab has looked up
+LOCK_NOTICE_KEY = "_waspada_auth_lock_notice"  # that lock (a LockEvent), shown until closed
+NOT_FOR_ROLE_KEY = "_waspada_auth_not_for_role"  # the page a role could not open, told on the overview
 
 
 def accounts() -> Accounts:
@@ -118,18 +121,48 @@ def gate(lang: str = "id") -> User:
     return user
 
 
-def pages(user: User, lang: str = "id") -> list:
-    """The account pages this user's role may open (added to the navigation after the dashboard)."""
+def home(overview, lang: str = "id"):
+    """The page at "/": hidden, it sends the browser on to the overview's own address
+    (/ringkasan) with the link's selection. Streamlit serves its default page at "/" only,
+    so the overview itself is not the default, or /ringkasan would be "Page not found".
+    Behind server.py the HTTP layer already redirects "/"; this covers `streamlit run app.py`."""
+
+    def go_to_overview():
+        st.switch_page(overview, query_params=st.query_params.to_dict())
+
+    return st.Page(go_to_overview, title=t("page_overview", lang), url_path="beranda", default=True,
+                   visibility="hidden")
+
+
+# The account pages a role may lack: script, permission, title key, icon.
+_ROLE_PAGES = (
+    ("unggah", "upload", "page_upload", ":material/upload_file:"),
+    ("admin_pengguna", "manage_users", "page_users", ":material/group:"),
+    ("admin_audit", "audit", "page_audit", ":material/policy:"),
+)
+
+
+def _not_for_role(overview, title_key: str, url_path: str):
+    """A hidden page at the address of a page the role may not open: back to the overview,
+    which says why (instead of Streamlit's "Page not found")."""
+
+    def refuse():
+        st.session_state[NOT_FOR_ROLE_KEY] = title_key
+        st.switch_page(overview)
+
+    return st.Page(refuse, title=url_path, url_path=url_path, visibility="hidden")
+
+
+def pages(user: User, lang: str = "id", overview=None) -> list:
+    """The account pages this user's role may open (added to the navigation after the dashboard);
+    with ``overview``, the addresses of the others lead there with a word why."""
     out = []
-    if user.can("upload"):
-        out.append(st.Page("app_pages/unggah.py", title=t("page_upload", lang), icon=":material/upload_file:",
-                           url_path="unggah"))
-    if user.can("manage_users"):
-        out.append(st.Page("app_pages/admin_pengguna.py", title=t("page_users", lang), icon=":material/group:",
-                           url_path=PAGE_PATHS["admin_pengguna"]))
-    if user.can("audit"):
-        out.append(st.Page("app_pages/admin_audit.py", title=t("page_audit", lang), icon=":material/policy:",
-                           url_path=PAGE_PATHS["admin_audit"]))
+    for stem, permission, title_key, icon in _ROLE_PAGES:
+        path = PAGE_PATHS[stem]
+        if user.can(permission):
+            out.append(st.Page(f"app_pages/{stem}.py", title=t(title_key, lang), icon=icon, url_path=path))
+        elif overview is not None:
+            out.append(_not_for_role(overview, title_key, path))
     out.append(st.Page("app_pages/sandi.py", title=t("page_password", lang), icon=":material/key:",
                        url_path="sandi"))
     return out
@@ -143,6 +176,30 @@ def require(permission: str, lang: str = "id") -> User:
         st.error(t("not_allowed", lang, role=role))
         st.stop()
     return user
+
+
+def notices(user: User, lang: str = "id") -> None:
+    """Above the page: why the browser was brought to the overview, and, on the first page of
+    a login, that the account was locked since the previous login (the lock-out refuses with
+    the same words as a wrong password, so this is where its owner learns of it)."""
+    title_key = st.session_state.pop(NOT_FOR_ROLE_KEY, None)
+    if title_key:
+        role = ROLE_NAMES.get(lang, ROLE_NAMES["id"]).get(user.role, user.role)
+        st.warning(t("page_not_for_role", lang, page=t(title_key, lang), role=role), icon=":material/block:")
+    token = st.session_state.get(TOKEN_KEY)
+    if token and st.session_state.get(LOCK_CHECKED_KEY) != token:
+        st.session_state[LOCK_CHECKED_KEY] = token
+        st.session_state[LOCK_NOTICE_KEY] = accounts().lock_notice(token)
+    lock = st.session_state.get(LOCK_NOTICE_KEY)
+    if lock is not None:  # until closed: a redirect or rerun must not swallow it
+        from waspada.settings import load_settings
+
+        province = user.province_code or load_settings().province
+        st.warning(t("account_was_locked", lang, when=fmt_datetime(lock.at, province, lang), failures=lock.failures),
+                   icon=":material/lock:")
+        if st.button(t("notice_close", lang), key="w_lock_notice_close"):
+            st.session_state[LOCK_NOTICE_KEY] = None
+            st.rerun()
 
 
 def sidebar(user: User, lang: str = "id") -> None:

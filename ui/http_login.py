@@ -10,7 +10,14 @@ for the password again, and the form itself waited for the whole Streamlit front
   SameSite=Strict cookie that no page script can read, and sends the browser on to the page
   it asked for (local paths only);
 * ``GET /keluar`` ends the session and clears the cookie;
-* ``RequireLogin`` sends a page request without a live session to /masuk.
+* ``RequireLogin`` sends a page request without a live session to /masuk, sends ``/`` to the
+  overview's own address ``/ringkasan``, and refuses the session's media and downloads
+  (``/media/``) and Streamlit's metrics without a live session.
+
+``POST /masuk`` is rate limited per client address and per account
+(``waspada.accounts.ratelimit``, ``[akun]`` of waspada.toml) before any password is checked,
+and ``Accounts.login`` bounds how many argon2 checks run at once, so a burst of posts is
+answered with 429 and costs no memory.
 
 The pages read the cookie on the server (``st.context.cookies``) and check the token against
 the accounts database on every run (ui/auth.py), as they did before. Without
@@ -23,6 +30,7 @@ No Streamlit here; text is escaped; every value the browser sends is checked.
 from __future__ import annotations
 
 import html
+import math
 from urllib.parse import quote, urlsplit
 
 from starlette.concurrency import run_in_threadpool
@@ -37,9 +45,13 @@ from waspada.i18n import t
 COOKIE = "waspada_sesi"
 LOGIN_PATH = "/masuk"
 LOGOUT_PATH = "/keluar"
+HOME_PATH = "/ringkasan"  # the overview's own address; "/" is sent there
 # Requests that are not a page: Streamlit's own API, scripts, media, components.
 _NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/bidi-components/", "/app/static/",
               "/auth/", "/favicon", "/manifest", LOGIN_PATH, LOGOUT_PATH)
+# Not pages, but only for a live session: the images and downloads a session's pages made
+# (st.image, st.download_button) and Streamlit's metrics. /_stcore/health stays public.
+SESSION_ONLY = ("/media/", "/_stcore/metrics")
 
 
 def safe_next(value: str | None) -> str:
@@ -131,7 +143,19 @@ async def login_form(request: Request) -> Response:
 
 
 def _secure(request: Request) -> bool:
+    # Trusted from anyone: it can only add the Secure flag to the cookie, never remove it.
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "") == "https"
+
+
+def client_address(request: Request, behind_proxy: bool) -> str:
+    """Who is asking, for the rate limit. X-Forwarded-For is anyone's to write, so it is read
+    only with ``[akun] di_balik_proxy = true``, and then only its last entry: the address
+    the proxy itself saw (the entries before it come from the client)."""
+    if behind_proxy:
+        forwarded = request.headers.get("x-forwarded-for", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.client.host if request.client else "-"
 
 
 def _same_origin(request: Request) -> bool:
@@ -151,6 +175,13 @@ async def login_submit(request: Request) -> Response:
     next_path = safe_next(str(form.get("next", "")))
     if not _same_origin(request):
         return _page(login_page(lang, next_path=next_path, error=t("http_login_bad_request", lang)), 403)
+    wait = acc.login_rate.check(client_address(request, acc.settings.behind_proxy), username)
+    if wait is not None:  # before any argon2 work
+        seconds = math.ceil(wait)
+        response = _page(login_page(lang, next_path=next_path, username=username,
+                                    error=t("http_login_too_many", lang, seconds=seconds)), 429)
+        response.headers["Retry-After"] = str(seconds)
+        return response
     result = await run_in_threadpool(acc.login, username, str(form.get("password", ""))[:1000])
     if not result.ok:
         return _page(login_page(lang, next_path=next_path, username=username, error=result.notice.render(lang),
@@ -175,15 +206,35 @@ def routes() -> list[Route]:
 
 class RequireLogin:
     """ASGI middleware: a page request (GET of the app's HTML) without a live session is sent to
-    /masuk, with the page it asked for kept in ``next``. Streamlit's own requests pass
-    untouched; the pages check the session again on every run. With ``[akun] masuk = "oidc"``
-    the Streamlit login page (st.login) is the way in, so nothing is redirected."""
+    /masuk, with the page it asked for kept in ``next``; ``/`` is sent to ``/ringkasan`` with its
+    query. ``/media/`` and ``/_stcore/metrics`` without a live session are refused (403).
+    Streamlit's other requests pass untouched; the pages check the session again on every
+    run. With ``[akun] masuk = "oidc"`` the Streamlit login page (st.login) is the way in and
+    there is no cookie of ours to check: pages and media pass, the metrics are refused."""
 
     def __init__(self, app):
         self.app = app
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and scope["method"] == "GET" and not scope["path"].startswith(_NOT_PAGES):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"]
+        if path.startswith(SESSION_ONLY):
+            acc = accounts()
+            if acc.settings.login == "oidc":  # no cookie of ours: media pass, metrics never
+                live = path.startswith("/media/")
+            else:
+                live = (await run_in_threadpool(acc.check_session, Request(scope).cookies.get(COOKIE))).user is not None
+            if not live:
+                await Response("403", status_code=403, media_type="text/plain",
+                               headers={"Cache-Control": "no-store"})(scope, receive, send)
+                return
+        elif path == "/" and scope["method"] == "GET" and "text/html" in Request(scope).headers.get("accept", ""):
+            query = Request(scope).url.query
+            await RedirectResponse(HOME_PATH + (f"?{query}" if query else ""), status_code=303)(scope, receive, send)
+            return
+        elif scope["method"] == "GET" and not path.startswith(_NOT_PAGES):
             request = Request(scope)
             acc = accounts()
             if acc.settings.login != "oidc" and "text/html" in request.headers.get("accept", ""):

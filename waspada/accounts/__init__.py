@@ -4,6 +4,7 @@ One package, a module per concern, behind the facade ``Accounts``:
 
 * ``users``: users, roles (pimpinan/staf/admin), permissions and the staff scope;
 * ``passwords``: argon2id hashing, the password policy, login checks and the lock-out;
+* ``ratelimit``: how many login attempts per client address and per account are let through;
 * ``sessions``: tokens (only their sha256 is stored), expiry and the idle timeout;
 * ``audit``: the audit log;
 * ``store``: where the accounts file is, the ``[akun]`` settings, row helpers;
@@ -28,7 +29,8 @@ from waspada.accounts.errors import (
     UnknownUserError, UserExistsError, WrongPasswordError,
 )
 from waspada.accounts.passwords import Passwords, generate_password, hash_password
-from waspada.accounts.sessions import SEEN_RESOLUTION, LoginResult, SessionCheck, Sessions
+from waspada.accounts.ratelimit import LoginRateLimit
+from waspada.accounts.sessions import SEEN_RESOLUTION, LockEvent, LoginResult, SessionCheck, Sessions
 from waspada.accounts.store import (
     ACCOUNTS_ENV_VAR, ACCOUNTS_FILE_NAME, ACCOUNTS_SCHEMA_PATH, SYSTEM_ACTOR, AccountSettings, accounts_path,
     load_account_settings, open_accounts_db,
@@ -54,6 +56,9 @@ class Accounts:
         self.sessions = Sessions(self)
         self.passwords = Passwords(self)
         self.users = Users(self)
+        # Attempts per client address and account on POST /masuk (in this process).
+        self.login_rate = LoginRateLimit(self.settings.login_per_address_per_minute,
+                                         self.settings.login_per_account_per_minute)
 
     @classmethod
     def open(cls, path: Path | str | None = None, settings: AccountSettings | None = None) -> "Accounts":
@@ -111,6 +116,9 @@ class Accounts:
     def logout(self, token: str | None) -> None:
         self.sessions.logout(token)
 
+    def lock_notice(self, token: str | None) -> LockEvent | None:
+        return self.sessions.lock_since_last_login(token)
+
 
 @functools.cache
 def _open_installation(path: str) -> Accounts:
@@ -126,7 +134,8 @@ def installation_accounts() -> Accounts:
 
 __all__ = [
     "ACCOUNTS_ENV_VAR", "ACCOUNTS_FILE_NAME", "ACCOUNTS_SCHEMA_PATH", "AUDIT_ACTIONS", "AccountError",
-    "AccountSettings", "Accounts", "EmailError", "InvalidUsernameError", "LastAdminError", "LoginResult",
+    "AccountSettings", "Accounts", "EmailError", "InvalidUsernameError", "LastAdminError", "LockEvent",
+    "LoginRateLimit", "LoginResult",
     "PERMISSIONS", "PasswordPolicyError", "ROLES", "ROLE_NAMES", "SEEN_RESOLUTION", "SYSTEM_ACTOR", "ScopeError",
     "SessionCheck", "UnknownUserError", "User", "UserExistsError", "WrongPasswordError", "accounts_path",
     "check_scope", "generate_password", "hash_password", "installation_accounts", "load_account_settings",

@@ -4,9 +4,10 @@ after ``session_hours`` and after ``idle_minutes`` without activity."""
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from waspada.accounts.store import ACTIVE, user_row, utc
@@ -47,6 +48,14 @@ class SessionCheck:
         return msg(key) if key else None
 
 
+@dataclass(frozen=True)
+class LockEvent:
+    """The account was locked at ``at`` (UTC) after ``failures`` failed logins."""
+
+    at: datetime
+    failures: int
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -55,12 +64,24 @@ class Sessions:
     def __init__(self, accounts: "Accounts"):
         self._accounts = accounts
 
-    def open(self, username: str, method: str, new_hash: str | None, issuer: str | None = None) -> LoginResult:
-        """A new session for someone whose identity was checked; resets the failure count."""
+    def open(self, username: str, method: str, new_hash: str | None, issuer: str | None = None,
+             refuse_if_locked: bool = False) -> LoginResult | None:
+        """A new session for someone whose identity was checked; resets the failure count.
+
+        ``refuse_if_locked``: None (and nothing written but the audit row) when the account is
+        locked now: checked inside the transaction that would open the session, so a lock
+        written by a parallel attempt after the password was read still holds."""
         acc = self._accounts
         token = secrets.token_urlsafe(32)
         now = acc.now()
         with acc.db.writer() as con:
+            if refuse_if_locked:
+                locked = con.execute("SELECT timezone('UTC', locked_until) FROM users WHERE username = ? "
+                                     "AND locked_until > ?", [username, now]).fetchone()
+                if locked:
+                    acc.audit_trail.record(con, username, "login_failure", username,
+                                           {"reason": "locked", "locked_until": utc(locked[0])})
+                    return None
             if new_hash:
                 con.execute("UPDATE users SET password_hash = ? WHERE username = ?", [new_hash, username])
             con.execute("UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? "
@@ -96,6 +117,27 @@ class Sessions:
                                   {"reason": "oidc_unknown_email", "issuer": issuer})
             return LoginResult(False, msg("account_oidc_unknown", email=email or msg("account_no_email")))
         return self.open(row[0], "oidc", None, issuer=issuer)
+
+    def lock_since_last_login(self, token: str | None) -> "LockEvent | None":
+        """The last lock of this session's account between its previous login and this one
+        (None when there was none): what the user is told once they are in again."""
+        if not token:
+            return None
+        cur = self._accounts.db.reader()
+        try:
+            row = cur.execute(
+                "WITH this AS (SELECT username, created_at FROM sessions WHERE token_hash = ?), "
+                "previous AS (SELECT max(s.created_at) AS at FROM sessions s, this "
+                "             WHERE s.username = this.username AND s.created_at < this.created_at) "
+                "SELECT timezone('UTC', a.logged_at), a.detail FROM audit_log a, this, previous "
+                "WHERE a.action = 'login_locked' AND a.target = this.username AND a.logged_at <= this.created_at "
+                "AND (previous.at IS NULL OR a.logged_at > previous.at) ORDER BY a.audit_id DESC LIMIT 1",
+                [token_hash(token)]).fetchone()
+        finally:
+            cur.close()
+        if row is None:
+            return None
+        return LockEvent(utc(row[0]), int(json.loads(row[1]).get("failures", 0)))
 
     def check(self, token: str | None) -> SessionCheck:
         """The user of a live session, or why there is none. Moves the idle clock."""

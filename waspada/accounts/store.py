@@ -54,6 +54,14 @@ class AccountSettings:
     min_password_length: int = 10
     login: str = "lokal"  # 'lokal' (own accounts) or 'oidc' (st.login with the office's provider)
     oidc_provider: str | None = None  # the [auth.<name>] block of secrets.toml; None: the [auth] block
+    # POST /masuk answers 429 beyond these, before any password is checked (ratelimit.py).
+    login_per_address_per_minute: int = 30  # an office behind one NAT address shares it
+    login_per_account_per_minute: int = 10
+    # argon2 takes 64 MiB per verification: at most this many at once (the rest wait).
+    max_concurrent_verifications: int = 2
+    # The client address for the rate limit: True only behind a reverse proxy that sets
+    # X-Forwarded-For (its last entry is used); otherwise the TCP peer's address.
+    behind_proxy: bool = False
     problem: Message | None = None  # set when [akun] could not be used as written
 
 
@@ -85,9 +93,18 @@ def load_account_settings(path: Path | None = None) -> AccountSettings:
             min_password_length=int(akun.get("panjang_sandi_minimum", defaults.min_password_length)),
             login=login,
             oidc_provider=(str(akun["penyedia_oidc"]).strip() or None) if "penyedia_oidc" in akun else None,
+            login_per_address_per_minute=int(akun.get("masuk_per_alamat_per_menit",
+                                                      defaults.login_per_address_per_minute)),
+            login_per_account_per_minute=int(akun.get("masuk_per_akun_per_menit",
+                                                      defaults.login_per_account_per_minute)),
+            max_concurrent_verifications=int(akun.get("verifikasi_serentak", defaults.max_concurrent_verifications)),
+            behind_proxy=akun.get("di_balik_proxy", defaults.behind_proxy),
         )
+        if not isinstance(settings.behind_proxy, bool):
+            raise _SettingsValueError(msg("account_settings_not_bool", key="di_balik_proxy"))
         if min(settings.session_hours, settings.idle_minutes, settings.max_failures,
-               settings.lockout_minutes, settings.min_password_length) <= 0:
+               settings.lockout_minutes, settings.min_password_length, settings.login_per_address_per_minute,
+               settings.login_per_account_per_minute, settings.max_concurrent_verifications) <= 0:
             raise _SettingsValueError(msg("account_settings_not_positive"))
     except (TypeError, ValueError) as exc:
         problem = exc.message if isinstance(exc, _SettingsValueError) else str(exc)

@@ -6,11 +6,11 @@ TEXT: dict[str, dict[str, str]] = {
     # logging in
     "account_login_ok": {"id": "Berhasil masuk.", "en": "Logged in."},
     "account_login_refused": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong user name or password."},
-    "account_locked": {
-        "id": "Akun terkunci sementara karena terlalu banyak percobaan masuk yang gagal. "
-              "Coba lagi dalam {minutes} menit, atau minta admin membukanya.",
-        "en": "The account is locked for a while after too many failed logins. "
-              "Try again in {minutes} minutes, or ask an admin to unlock it.",
+    "account_was_locked": {
+        "id": "Akun Anda sempat dikunci pada {when} karena {failures} percobaan masuk gagal. "
+              "Jika itu bukan Anda, ganti kata sandi dan beri tahu admin.",
+        "en": "Your account was locked on {when} after {failures} failed logins. "
+              "If that was not you, change your password and tell an admin.",
     },
     "account_oidc_unknown": {
         "id": "Akun {email} belum terdaftar di Waspada; minta admin membuatkan akun dengan alamat surel ini.",
@@ -79,6 +79,7 @@ TEXT: dict[str, dict[str, str]] = {
                                  "en": "{file} [akun]: {problem}; using the default settings."},
     "account_settings_bad_login": {"id": 'masuk = "{value}" tidak dikenal (pilih "lokal" atau "oidc")',
                                    "en": 'masuk = "{value}" is unknown (choose "lokal" or "oidc")'},
+    "account_settings_not_bool": {"id": "{key} harus true atau false", "en": "{key} must be true or false"},
     "account_settings_not_positive": {"id": "nilai harus lebih dari 0", "en": "values must be greater than 0"},
     # a sentence raised as AccountError("...") by code that has no key for it yet
     "account_error_untranslated": {"id": "{text}", "en": "{text}"},

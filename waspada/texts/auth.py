@@ -12,4 +12,9 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Halaman ini tidak tersedia untuk peran Anda ({role}).",
         "en": "This page is not available to your role ({role}).",
     },
+    "notice_close": {"id": "Tutup pemberitahuan", "en": "Close this notice"},
+    "page_not_for_role": {
+        "id": "Halaman {page} tidak tersedia untuk peran Anda ({role}); Anda dibawa ke Ringkasan.",
+        "en": "The page {page} is not available to your role ({role}); you have been taken to the Overview.",
+    },
 }

@@ -7,4 +7,8 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Permintaan masuk ditolak: formulir tidak berasal dari halaman ini. Muat ulang halaman lalu coba lagi.",
         "en": "Login request refused: the form did not come from this page. Reload the page and try again.",
     },
+    "http_login_too_many": {
+        "id": "Terlalu banyak percobaan masuk dalam waktu singkat. Tunggu {seconds} detik, lalu coba lagi.",
+        "en": "Too many login attempts in a short time. Wait {seconds} seconds, then try again.",
+    },
 }
