@@ -50,7 +50,11 @@ else:
         password = st.text_input(t("login_password", lang), type="password", key="w_login_password",
                                  autocomplete="current-password")
         submitted = st.form_submit_button(t("login_submit", lang), type="primary")
-    if submitted:
+    # The same rate limit as the /masuk form (ui/http_login.py), before any password check.
+    wait = acc.login_rate.check(st.context.ip_address or "", username) if submitted else None
+    if wait is not None:
+        st.error(t("http_login_too_many", lang, seconds=int(wait + 0.999)))
+    elif submitted:
         result = acc.login(username, password)
         if result.ok:
             auth.start_session(result.token)

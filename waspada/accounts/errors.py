@@ -4,23 +4,11 @@ All are AccountError, which stays a ValueError as before the split."""
 
 from __future__ import annotations
 
-from waspada.i18n import DEFAULT_LANG, MessageError, msg
-from waspada.texts import CATALOGUE
+from waspada.i18n import MessageError
 
 
 class AccountError(MessageError, ValueError):
-    """A request about accounts that cannot be done.
-
-    Raised with a catalogue key. A plain Indonesian sentence is still accepted (the
-    upload code raises AccountError("...") until it has keys of its own); it is then the
-    text in both languages."""
-
-    def __init__(self, key: str, **params):
-        if key in CATALOGUE:
-            super().__init__(key, **params)
-        else:
-            self.message = msg("account_error_untranslated", text=key)
-            ValueError.__init__(self, self.message.render(DEFAULT_LANG))
+    """A request about accounts that cannot be done (raised with a catalogue key)."""
 
 
 class InvalidUsernameError(AccountError):

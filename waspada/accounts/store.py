@@ -79,7 +79,7 @@ def load_account_settings(path: Path | None = None) -> AccountSettings:
     try:
         akun = read_section("akun", path)
     except ConfigUnreadable as exc:
-        return AccountSettings(problem=msg("account_error_untranslated", text=str(exc)))
+        return AccountSettings(problem=exc.message)
     defaults = AccountSettings()
     try:
         login = str(akun.get("masuk", defaults.login)).strip().lower()

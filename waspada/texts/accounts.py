@@ -81,6 +81,4 @@ TEXT: dict[str, dict[str, str]] = {
                                    "en": 'masuk = "{value}" is unknown (choose "lokal" or "oidc")'},
     "account_settings_not_bool": {"id": "{key} harus true atau false", "en": "{key} must be true or false"},
     "account_settings_not_positive": {"id": "nilai harus lebih dari 0", "en": "values must be greater than 0"},
-    # a sentence raised as AccountError("...") by code that has no key for it yet
-    "account_error_untranslated": {"id": "{text}", "en": "{text}"},
 }
