@@ -8,6 +8,7 @@ table in the same spot.
 from __future__ import annotations
 
 from waspada.briefing import Slide
+from waspada.export import TEXT_LIMIT, export_text
 
 PAGE_W, PAGE_H = 13.333, 7.5
 MARGIN = 0.5
@@ -142,3 +143,17 @@ def rows_that_fit(columns: list[str], rows: list[list[str]], widths: list[float]
         if left < 0:
             return max(i, 1)
     return len(rows)
+
+
+def cut_to_box(rows: list[list[str]], widths: list[float], height: float, pt: float, lang: str,
+               per_pt: float = INCH) -> list[list[str]]:
+    """Cells cut (with export_text's visible mark) to what one row of ``height`` can show at
+    ``pt`` in its column: a slide cannot grow like a page, so a cell longer than its box
+    ends in the mark instead of running off the slide. Never more than TEXT_LIMIT."""
+    lines = max(int(height / (pt * 1.25 * per_pt)) - 2, 1)  # header row and padding
+
+    def fits(width: float) -> int:
+        per_line = max(int((width - _CELL_PAD_PT * per_pt) / (pt * _CHAR_EM * per_pt)), 1)
+        return max(min(per_line * lines - 40, TEXT_LIMIT), 40)  # room for the mark itself
+
+    return [[export_text(v, lang, limit=fits(w)) for v, w in zip(r, widths)] for r in rows]

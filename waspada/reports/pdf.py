@@ -8,6 +8,7 @@ on every machine without depending on system fonts.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 from pathlib import Path
@@ -120,6 +121,7 @@ def _slide_page(c: canvas.Canvas, b: Briefing, s: Slide, number: int, pictures: 
             if t.title:
                 top += _at(c, para(t.title, style(L.TABLE_TITLE_PT, bold=True), lang), (left, top, width, 0.4)) + 0.05
             widths = L.column_widths(t.columns, t.rows, width, L.TABLE_PT)
+            t = dataclasses.replace(t, rows=L.cut_to_box(t.rows, widths, L.BODY_BOTTOM - top - 0.3, L.TABLE_PT, lang))
             t = t.shown(L.rows_that_fit(t.columns, t.rows, widths, L.TABLE_PT, L.BODY_BOTTOM - top - 0.3))
             note = t.note(b.lang)
             rows = t.rows + ([[note] + [""] * (len(t.columns) - 1)] if note else [])

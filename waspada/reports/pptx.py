@@ -8,6 +8,7 @@ as pictures (waspada.reports.images), and the area, date and data freshness in t
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 from PIL import Image
@@ -70,6 +71,7 @@ def _table(slide, table: Table, box, lang: str) -> float:
     if table.title:
         _box(slide, (left, top, width, title_h), table.title, L.TABLE_TITLE_PT, bold=True, lang=lang)
     widths = L.column_widths(table.columns, table.rows, width, L.TABLE_PT)
+    table = dataclasses.replace(table, rows=L.cut_to_box(table.rows, widths, height - title_h - 0.4, L.TABLE_PT, lang))
     table = table.shown(L.rows_that_fit(table.columns, table.rows, widths, L.TABLE_PT, height - title_h - 0.4))
     note = table.note(lang)
     rows = table.rows + ([[note] + [""] * (len(table.columns) - 1)] if note else [])
