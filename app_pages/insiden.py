@@ -16,7 +16,7 @@ st.title(f"{t('page_incidents', lang)} — {context.area_name(ctx)}")
 # -- filters (region and phase come from the sidebar) ----------------------------------------
 prog = data.q(queries.phase_progress, as_of=ctx.as_of)
 first = prog.get("first") or ctx.as_of
-default_range = (ctx.sel.start or first, ctx.sel.end or ctx.as_of)
+default_range = tuple(sorted((ctx.sel.start or first, ctx.sel.end or ctx.as_of)))  # a link may invert them
 cats = data.q(queries.incident_categories)
 cat_names = dict(zip(cats["category"], cats["name_en" if lang == "en" else "name_id"]))
 
@@ -86,10 +86,12 @@ with table_col:
     notes = [t("export_note", lang, filters=summary, when=made)]
     if totals["generated"]:
         notes.append(t("generated_label", lang))
-    st.download_button(
-        t("download_excel", lang),
-        data=widgets.incident_export(ctx, filters, notes),  # built when clicked, with every matching row
-        file_name=f"insiden_{start.isoformat()}_{end.isoformat()}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:", on_click="ignore",
-    )
+    export_args = dict(file_name=f"insiden_{start.isoformat()}_{end.isoformat()}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:")
+    build = widgets.incident_export(ctx, filters, notes)  # every matching row, not only the table's
+    if totals["n"] <= widgets.EXPORT_AT_ONCE_ROWS:
+        widgets.file_download(ctx, t("download_excel", lang), build, key="dl_incidents", **export_args)
+    else:  # too many rows to make on every view: made when clicked
+        st.download_button(t("download_excel", lang), data=build, on_click="ignore", key="dl_incidents",
+                           **export_args)

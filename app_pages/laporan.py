@@ -49,10 +49,15 @@ def _briefing(path: str, version: str, province: str, as_of: date, phase, lang: 
     return data.q_at(path, version, briefing.build_briefing, province=province, as_of=as_of, phase=phase, lang=lang)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _pictures(path: str, version: str, province: str, as_of: date, phase, lang: str) -> dict[str, bytes]:
+    return images.briefing_images(_briefing(path, version, province, as_of, phase, lang))
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _briefing_file(kind: str, path: str, version: str, province: str, as_of: date, phase, lang: str) -> bytes:
     b = _briefing(path, version, province, as_of, phase, lang)
-    pictures = images.briefing_images(b)
+    pictures = _pictures(path, version, province, as_of, phase, lang)
     return pptx.briefing_pptx(b, pictures) if kind == "pptx" else pdf.briefing_pdf(b, pictures)
 
 
@@ -78,13 +83,14 @@ st.write(t("reports_briefing_for", lang, area=area, date=fmt_date(ctx.as_of, lan
 args = (path, version, province, ctx.as_of, phase, lang)
 with st.container(horizontal=True):
     st.page_link("app_pages/briefing.py", label=t("reports_open_briefing", lang), icon=":material/slideshow:")
-    st.download_button(t("reports_pptx", lang), data=lambda: _briefing_file("pptx", *args),
-                       file_name=_file_stem("briefing", ctx.as_of) + ".pptx", on_click="ignore",
-                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                       icon=":material/slideshow:", key="dl_pptx")
-    st.download_button(t("reports_pdf", lang), data=lambda: _briefing_file("pdf", *args),
-                       file_name=_file_stem("briefing", ctx.as_of) + ".pdf", mime="application/pdf",
-                       on_click="ignore", icon=":material/picture_as_pdf:", key="dl_briefing_pdf")
+    # Made with the page (cached per data version), so a file that cannot be made says so here.
+    widgets.file_download(ctx, t("reports_pptx", lang), lambda: _briefing_file("pptx", *args),
+                          file_name=_file_stem("briefing", ctx.as_of) + ".pptx",
+                          mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                          icon=":material/slideshow:", key="dl_pptx")
+    widgets.file_download(ctx, t("reports_pdf", lang), lambda: _briefing_file("pdf", *args),
+                          file_name=_file_stem("briefing", ctx.as_of) + ".pdf", mime="application/pdf",
+                          icon=":material/picture_as_pdf:", key="dl_briefing_pdf")
 
 def _save_form() -> None:
     with st.form("save_briefing", border=True):
@@ -95,9 +101,13 @@ def _save_form() -> None:
             if phase is None:
                 st.error(t("no_schedule", lang))
             else:
-                briefing.save_briefing(ctx.db, province=province, as_of=ctx.as_of, phase=phase,
-                                       saved_by=writer_name, note=note)
-                st.success(t("reports_saved", lang))
+                try:
+                    briefing.save_briefing(ctx.db, auth.accounts(), user, province=province, as_of=ctx.as_of,
+                                           phase=phase, note=note)
+                except briefing.BriefingSaveRefused as exc:
+                    st.error(exc.render(lang))
+                else:
+                    st.success(t("reports_saved", lang))
 
 
 if can_write:
@@ -131,14 +141,13 @@ report = _weekly(path, version, province, week_start, signed_on)
 widgets.plain_table(pd.DataFrame(report.summary, columns=[t("description", lang), t("value", lang)]).astype(str))
 wargs = (path, version, province, week_start, signed_on)
 with st.container(horizontal=True):
-    st.download_button(t("reports_xlsx", lang), data=lambda: _weekly_file("xlsx", *wargs),
-                       file_name=_file_stem("laporan_situasi_mingguan", week_start) + ".xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       on_click="ignore", icon=":material/table:", key="dl_weekly_xlsx")
-    st.download_button(t("reports_pdf", lang), data=lambda: _weekly_file("pdf", *wargs),
-                       file_name=_file_stem("laporan_situasi_mingguan", week_start) + ".pdf",
-                       mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:",
-                       key="dl_weekly_pdf")
+    widgets.file_download(ctx, t("reports_xlsx", lang), lambda: _weekly_file("xlsx", *wargs),
+                          file_name=_file_stem("laporan_situasi_mingguan", week_start) + ".xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/table:", key="dl_weekly_xlsx")
+    widgets.file_download(ctx, t("reports_pdf", lang), lambda: _weekly_file("pdf", *wargs),
+                          file_name=_file_stem("laporan_situasi_mingguan", week_start) + ".pdf",
+                          mime="application/pdf", icon=":material/picture_as_pdf:", key="dl_weekly_pdf")
 
 # -- compliance ---------------------------------------------------------------------------------
 st.header(t("reports_compliance", lang), anchor=False)

@@ -86,13 +86,16 @@ def test_the_deck_needs_no_internet_and_keeps_names_as_text():
     assert spec.get("mapStyle") == "__MAP_STYLE__"
     # The tooltip is plain text (deck.gl sets innerText): a name or reason is never HTML.
     tooltip = maps.deck(fc, "id")._tooltip
-    assert "{nama}" in tooltip["text"] and "{kategori}" in tooltip["text"] and "html" not in tooltip
+    assert tooltip["text"] == "{nama}\n{rincian}" and "html" not in tooltip
+    # Every region carries both fields, so no raw placeholder is left.
+    props = fc["features"][0]["properties"]
+    assert props["nama"] and props["rincian"].startswith("Kategori: ")
 
 
 def test_incident_points_layer_uses_given_positions():
     points = pd.DataFrame({"lon": [117.6], "lat": [3.3], "nama": ["27 November 2024 · Bentrokan"]})
     layer = maps.incident_layer(points)
-    assert layer.data == [{"lon": 117.6, "lat": 3.3, "nama": "27 November 2024 · Bentrokan"}]
+    assert layer.data == [{"lon": 117.6, "lat": 3.3, "nama": "27 November 2024 · Bentrokan", "rincian": ""}]
 
 
 def _svg_regions(svg: str) -> dict:

@@ -12,7 +12,7 @@ from datetime import date
 import streamlit as st
 
 from ui import data
-from ui.context import CONTEXT_KEY, Context, option_index, seed, session_selection, update, write_url
+from ui.context import CONTEXT_KEY, SELECTION_KEY, Context, option_index, seed, session_selection, update, write_url
 from waspada import maps, queries, reference
 from waspada.db import DatabaseMissing
 from waspada.i18n import LANGS, fmt_date, fmt_datetime, phase_name, t
@@ -53,6 +53,13 @@ def start() -> Context | None:
     except Exception as exc:  # a damaged or foreign file: say so instead of a traceback
         st.error(t("db_error", lang, path=str(path), error=str(exc)))
         return None
+    # Dates from the URL moved into the range the date widgets offer, with a word why.
+    prog = data.q_at(str(path), version, queries.phase_progress, as_of=default_date)
+    sel, moved = sel.clamp_dates(prog.get("first"), prog.get("last"))
+    if moved:
+        st.session_state[SELECTION_KEY] = sel
+        st.warning(t("url_date_moved", lang, first=fmt_date(prog["first"], lang), last=fmt_date(prog["last"], lang)),
+                   icon=":material/event_busy:")
     ctx = Context(db=db, version=version, settings=settings, sel=sel,
                   as_of=sel.as_of or default_date,
                   as_of_reason="chosen" if sel.as_of else default_reason, lang=lang)

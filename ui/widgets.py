@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Callable
 
 import pandas as pd
@@ -23,6 +24,12 @@ CATEGORY_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55
 # Tables show the newest rows only: a national view can match a million incidents, and a
 # browser table of them would take longer to send than to read. The export has them all.
 TABLE_ROWS = 1000
+# An incident export up to this many rows is made with the page (about a second), so a
+# failure is shown at once; a larger one is made on click (see incident_download).
+EXPORT_AT_ONCE_ROWS = 5000
+TOOLTIP_CHARS = 160  # an incident's description on a map tooltip, cut with the visible mark
+
+_LOG = logging.getLogger(__name__)
 
 
 # -- notices ---------------------------------------------------------------------------------
@@ -155,17 +162,29 @@ def risk_map(ctx: Context, scores: pd.DataFrame | None, *, level: str = "kabupat
 
 
 def incident_points(ctx: Context, points: pd.DataFrame) -> pd.DataFrame:
-    """lon, lat and a plain-text label for maps.incident_layer, from queries.incident_map_points:
-    one dot per incident ('27 November 2024 · Bentrokan massa · Kota Tarakan') or, when there
-    are many, one per place ('Kec. Tarakan Barat: 1.234 insiden')."""
+    """lon, lat, a plain-text label ('nama') and the tooltip's further lines ('rincian') for
+    maps.incident_layer, from queries.incident_map_points: one dot per incident
+    ('27 November 2024 · Bentrokan massa', then region, casualties and the description cut
+    to TOOLTIP_CHARS when the query gives them) or, when there are many, one per place
+    ('Kec. Tarakan Barat: 1.234 insiden')."""
     lang = ctx.lang
-    labels = [
-        f"{fmt_date(d, lang)} · {incident_category_name(c, lang)} · {r}" if n == 1 and isinstance(c, str)
-        else t("incidents_at_place", lang, place=p, n=fmt_number(n))
-        for n, d, c, r, p in zip(points["n"], points["occurred_on"], points["category"], points["region_name"],
-                                 points["place"])
-    ]
-    return pd.DataFrame({"lon": points["lon"], "lat": points["lat"], "nama": labels}).dropna(subset=["lon", "lat"])
+    names, details = [], []
+    for row in points.to_dict("records"):
+        category = row.get("category")
+        if row.get("n") == 1 and isinstance(category, str):
+            names.append(f"{fmt_date(row['occurred_on'], lang)} · {incident_category_name(category, lang)}")
+            lines = [str(row.get("region_name") or "")]
+            if pd.notna(row.get("injured")) and pd.notna(row.get("killed")):
+                lines.append(f"{t('injured', lang)}: {fmt_number(row['injured'])} · "
+                             f"{t('killed', lang)}: {fmt_number(row['killed'])}")
+            if isinstance(row.get("description"), str) and row["description"].strip():
+                lines.append(export.export_text(row["description"].strip(), lang, limit=TOOLTIP_CHARS))
+            details.append("\n".join(x for x in lines if x))
+        else:
+            names.append(t("incidents_at_place", lang, place=row.get("place"), n=fmt_number(row.get("n"))))
+            details.append(str(row.get("region_name") or ""))
+    return pd.DataFrame({"lon": points["lon"], "lat": points["lat"], "nama": names, "rincian": details},
+                        index=points.index).dropna(subset=["lon", "lat"])
 
 
 # -- downloads -------------------------------------------------------------------------------
@@ -181,6 +200,21 @@ def incident_export(ctx: Context, filters: dict, notes: list[str]) -> Callable[[
         finally:
             cur.close()
         return export.to_excel_bytes(incident_table(ctx, df, for_export=True), sheet_name=t("page_incidents", lang),
-                                     notes=notes)
+                                     notes=notes, lang=lang)
 
     return build
+
+
+def file_download(ctx: Context, label: str, build: Callable[[], bytes], *, file_name: str, mime: str,
+                  icon: str, key: str) -> bool:
+    """A download button for a file made now; when it cannot be made, an error in the
+    reader's language instead of a button that does nothing (the traceback goes to the
+    server log, never to the browser). True if the button is shown."""
+    try:
+        payload = build()
+    except Exception:
+        _LOG.exception("export %s failed", file_name)
+        st.error(t("export_failed", ctx.lang, file=file_name))
+        return False
+    st.download_button(label, data=payload, file_name=file_name, mime=mime, icon=icon, on_click="ignore", key=key)
+    return True

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -30,8 +31,11 @@ from waspada import compliance, queries, reference
 from waspada.db import Database
 from waspada.risk.model import ScheduleMissing
 from waspada.i18n import (
-    fmt_date, fmt_datetime, fmt_number, fmt_signed, incident_category_name, phase_name, risk_word, t,
+    MessageError, fmt_date, fmt_datetime, fmt_number, fmt_signed, incident_category_name, phase_name, risk_word, t,
 )
+
+if TYPE_CHECKING:
+    from waspada.accounts import Accounts, User
 
 SLIDE_KEYS = ("situasi", "peta", "rawan", "baru", "tahapan", "kepatuhan")
 TOP_N = 5  # riskiest regions on slide 3: what a room can read from the back
@@ -106,21 +110,51 @@ class Briefing:
 
 
 # -- saved briefings ------------------------------------------------------------------------
-def save_briefing(db: Database, *, province: str, as_of: date, phase: str, saved_by: str,
+class BriefingSaveRefused(MessageError):
+    """The user may not save a briefing for that province."""
+
+
+def briefing_province_allowed(user: User, province: str) -> bool:
+    """Who may save a briefing, and for which province: the roles that may write
+    ('upload': staf and admin; pimpinan reads), staf only for their own province."""
+    if not user.can("upload"):
+        return False
+    if user.role != "staf":
+        return True
+    provinces = reference.regions().set_index("code")["province_code"]
+    own = user.province_code or next((provinces.get(c) for c in user.regions), None)
+    return own is not None and own == province
+
+
+def save_briefing(db: Database, accounts: Accounts, user: User, *, province: str, as_of: date, phase: str,
                   note: str | None = None, now: datetime | None = None) -> int:
-    """Store a briefing record (the next briefing compares against it); returns its id."""
-    saved_by = (saved_by or "").strip()
-    if not saved_by:
-        raise ValueError("Nama penyimpan briefing harus diisi.")
+    """Store a briefing record (the next briefing compares against it) for ``user``, who
+    must be allowed that province (briefing_province_allowed); returns its id. Saving and
+    a refusal are both written to the audit trail."""
+    names = reference.regions().set_index("code")["name"]
+    province_name = str(names.get(province, province))
+    if not briefing_province_allowed(user, province):
+        accounts.audit(user.username, "briefing_save_refused", province,
+                       {"province": province, "as_of": as_of.isoformat(), "role": user.role,
+                        "own_province": user.province_code})
+        if not user.can("upload"):
+            raise BriefingSaveRefused("briefing_save_not_permitted")
+        raise BriefingSaveRefused("briefing_save_out_of_scope", province=province_name,
+                                  scope=str(names.get(user.province_code, user.province_code or "–")))
     if phase not in reference.PHASES:
         raise ValueError(f"Tahapan tidak dikenal: {phase!r}.")
+    saved_by = (user.display_name or user.username).strip()
     now = now or datetime.now(timezone.utc)
     with db.writer() as con:
-        return con.execute(
+        briefing_id = con.execute(
             "INSERT INTO briefings (province, saved_at, saved_by, as_of, phase, note) VALUES (?, ?, ?, ?, ?, ?)"
             " RETURNING id",
             [province, now, saved_by, as_of, phase, (note or "").strip() or None],
         ).fetchall()[0][0]
+    accounts.audit(user.username, "briefing_saved", province,
+                   {"briefing_id": int(briefing_id), "province": province, "as_of": as_of.isoformat(),
+                    "phase": phase})
+    return briefing_id
 
 
 def saved_briefings(cur, *, province: str) -> list[SavedBriefing]:

@@ -101,7 +101,14 @@ def merge_scores(collection: dict, scores: pd.DataFrame | None, lang: str) -> di
         props["fill"] = category_rgba(category)
         props["label_skor"] = t("score", lang)
         props["label_kategori"] = t("category", lang)
+        props["rincian"] = region_detail(props["kategori"], props["skor"], props["alasan"], lang)
     return collection
+
+
+def region_detail(kategori: str, skor: str, alasan: str, lang: str) -> str:
+    """The tooltip lines under a region's name: category, score and the reason."""
+    lines = [f"{t('category', lang)}: {kategori}", f"{t('score', lang)}: {skor}"]
+    return "\n".join(lines + ([alasan] if alasan else []))
 
 
 def bounds(collection: dict) -> tuple[float, float, float, float] | None:
@@ -151,9 +158,11 @@ def fit_view(box: tuple[float, float, float, float] | None, width_px: int = 800,
 
 
 def _tooltip(lang: str) -> dict:
-    # Plain text (rendered as innerText by deck.gl): names and reasons are never HTML.
+    # Plain text (rendered as innerText by deck.gl): names and reasons are never HTML. One
+    # template for every pickable layer, so regions and incident dots both carry exactly
+    # 'nama' and 'rincian' (a field a layer lacks would show as a raw "{placeholder}").
     return {
-        "text": "{nama}\n{label_kategori}: {kategori}\n{label_skor}: {skor}\n{alasan}",
+        "text": "{nama}\n{rincian}",
         "style": {"fontSize": "15px", "maxWidth": "360px", "whiteSpace": "pre-wrap"},
     }
 
@@ -177,10 +186,12 @@ def risk_layer(collection: dict, layer_id: str = "wilayah") -> pdk.Layer:
 
 
 def incident_layer(points: pd.DataFrame) -> pdk.Layer:
-    """Incidents as dots; ``points`` has lon, lat and a plain-text 'nama' label."""
+    """Incidents as dots; ``points`` has lon, lat, a plain-text 'nama' label and optionally
+    'rincian' (the tooltip's further lines)."""
+    points = points.assign(rincian=points["rincian"] if "rincian" in points else "")
     return pdk.Layer(
         "ScatterplotLayer",
-        data=points[["lon", "lat", "nama"]].to_dict("records"),
+        data=points[["lon", "lat", "nama", "rincian"]].to_dict("records"),
         id="insiden",
         pickable=True,
         get_position="[lon, lat]",
@@ -384,6 +395,7 @@ def _score_properties(shape: Shapes, scores: pd.DataFrame | None, lang: str) -> 
     return [json.dumps({
         "kategori": w["kategori"], "skor": w["skor"], "alasan": w["alasan"], "fill": category_rgba(w["category"]),
         "label_skor": label_skor, "label_kategori": label_kategori,
+        "rincian": region_detail(w["kategori"], w["skor"], w["alasan"], lang),
     }, separators=(",", ":"))[1:] for w in _region_words(shape, scores, lang)]
 
 

@@ -76,6 +76,22 @@ class Selection:
                 out[param] = str(value)
         return out
 
+    def clamp_dates(self, first: date | None, last: date | None) -> tuple[Selection, bool]:
+        """The dates moved into [first, last], the range the date widgets offer (a link's
+        ``?tanggal=2030-01-01`` would otherwise crash the widget); True when one moved.
+        An inverted incident range is put in order."""
+        if first is None or last is None:
+            return self, False
+
+        def inside(d: date | None) -> date | None:
+            return None if d is None else min(max(d, first), last)
+
+        start, end = inside(self.start), inside(self.end)
+        if start is not None and end is not None and start > end:
+            start, end = end, start
+        moved = self.replace(as_of=inside(self.as_of), start=start, end=end)
+        return moved, moved != self
+
     @classmethod
     def from_query(cls, params: Mapping[str, str | list[str]], default_province: str) -> Selection:
         """Parse query parameters; anything unknown or malformed falls back to the default."""

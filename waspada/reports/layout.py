@@ -8,6 +8,7 @@ table in the same spot.
 from __future__ import annotations
 
 from waspada.briefing import Slide
+from waspada.export import TEXT_LIMIT, export_text
 
 PAGE_W, PAGE_H = 13.333, 7.5
 MARGIN = 0.5
@@ -78,6 +79,7 @@ _CHAR_EM = 0.56
 _CHAR_EM_BOLD = 0.64  # header cells are bold
 _CELL_PAD_PT = 16  # left + right cell margins (PowerPoint's default is 0.1 in a side)
 _SHORT_CELL = 18  # a column whose longest text is this short stays on one line (dates, scores)
+LONG_WORD_CHARS = 12  # a column is never widened for more of one word than this (a URL breaks)
 INCH = 1 / 72  # one point in inches: pass as ``per_pt`` when sizes are in inches
 
 
@@ -86,15 +88,17 @@ def column_widths(columns: list[str], rows: list[list[str]], total: float, pt: f
     """Column widths for a table set at ``pt``, in the unit of ``total`` (inches by default;
     per_pt=1 for points).
 
-    Every column gets at least its longest word (no "Kate-gori", no "Novem-ber"); the
-    space left goes to the columns whose text is longer than that, in proportion to how
+    Every column gets at least its longest word (no "Kate-gori", no "Novem-ber") up to
+    LONG_WORD_CHARS characters: a longer word (a URL) is broken inside, as reportlab
+    (splitLongWords) and PowerPoint do, instead of squeezing every other column
+    to nothing (reportlab's "negative availWidth"); the space left goes to the columns whose text is longer than that, in proportion to how
     much longer, so long reasons wrap and short codes do not.
     """
     minimum, wish = [], []
     for i, name in enumerate(columns):
         texts = [str(r[i]) for r in rows]
-        header_word = max((len(w) for w in str(name).split()), default=1) * _CHAR_EM_BOLD
-        longest_word = max((len(w) for text in texts for w in text.split()), default=1) * _CHAR_EM
+        header_word = max((len(w) for w in str(name).split()), default=1) * _CHAR_EM_BOLD  # headers are ours
+        longest_word = min(max((len(w) for text in texts for w in text.split()), default=1), LONG_WORD_CHARS) * _CHAR_EM
         longest = max((len(text) for text in texts), default=0)
         unbreakable = longest * _CHAR_EM if longest <= _SHORT_CELL else longest_word
         minimum.append((max(header_word, unbreakable) * pt + _CELL_PAD_PT) * per_pt)
@@ -113,11 +117,13 @@ def _row_height(values, widths: list[float], pt: float, per_pt: float) -> float:
     lines = 1
     for text, width in zip(values, widths):
         usable, n, used = width - _CELL_PAD_PT * per_pt, 1, 0.0
-        for word in str(text).split():
-            w = (len(word) + 1) * pt * _CHAR_EM * per_pt
-            if used and used + w > usable:
-                n, used = n + 1, 0.0
-            used += w
+        for long_word in str(text).split():
+            # A word longer than LONG_WORD_CHARS is set in pieces (see column_widths).
+            for word in (long_word[i:i + LONG_WORD_CHARS] for i in range(0, len(long_word), LONG_WORD_CHARS)):
+                w = (len(word) + 1) * pt * _CHAR_EM * per_pt
+                if used and used + w > usable:
+                    n, used = n + 1, 0.0
+                used += w
         lines = max(lines, n)
     return lines * pt * 1.25 * per_pt + 8 * per_pt
 
@@ -137,3 +143,17 @@ def rows_that_fit(columns: list[str], rows: list[list[str]], widths: list[float]
         if left < 0:
             return max(i, 1)
     return len(rows)
+
+
+def cut_to_box(rows: list[list[str]], widths: list[float], height: float, pt: float, lang: str,
+               per_pt: float = INCH) -> list[list[str]]:
+    """Cells cut (with export_text's visible mark) to what one row of ``height`` can show at
+    ``pt`` in its column: a slide cannot grow like a page, so a cell longer than its box
+    ends in the mark instead of running off the slide. Never more than TEXT_LIMIT."""
+    lines = max(int(height / (pt * 1.25 * per_pt)) - 2, 1)  # header row and padding
+
+    def fits(width: float) -> int:
+        per_line = max(int((width - _CELL_PAD_PT * per_pt) / (pt * _CHAR_EM * per_pt)), 1)
+        return max(min(per_line * lines - 40, TEXT_LIMIT), 40)  # room for the mark itself
+
+    return [[export_text(v, lang, limit=fits(w)) for v, w in zip(r, widths)] for r in rows]

@@ -139,6 +139,11 @@ TEXT: dict[str, dict[str, str]] = {
     "incident_table_newest": {"id": "Ditampilkan {n} insiden terbaru; unduhan Excel memuat semuanya.",
                               "en": "The newest {n} incidents are shown; the Excel download holds them all."},
     "incidents_at_place": {"id": "{place}: {n} insiden", "en": "{place}: {n} incidents"},
+    "url_date_moved": {
+        "id": "Tanggal dalam tautan di luar masa Pilkada 2024; digeser ke dalam rentang {first} – {last}.",
+        "en": "A date in the link lies outside the Pilkada 2024 period; it was moved into {first} – {last}.",
+    },
+    "export_cut_mark": {"id": "… [dipotong, {n} karakter]", "en": "… [cut, {n} characters]"},
     "download_excel": {"id": "Unduh Excel (sesuai filter)", "en": "Download Excel (as filtered)"},
     "export_note": {
         "id": "Waspada — ekspor insiden; filter: {filters}; dibuat {when}",

@@ -19,6 +19,18 @@ REPORTS: dict[str, dict[str, str]] = {  # app_pages/laporan.py
     },
     "reports_note": {"id": "Catatan (boleh kosong)", "en": "Note (optional)"},
     "reports_saved": {"id": "Briefing tersimpan.", "en": "Briefing saved."},
+    "briefing_save_out_of_scope": {
+        "id": "Briefing untuk {province} tidak disimpan: akun Anda hanya boleh menyimpan briefing untuk {scope}.",
+        "en": "The briefing for {province} was not saved: your account may only save briefings for {scope}.",
+    },
+    "briefing_save_not_permitted": {
+        "id": "Peran Anda tidak boleh menyimpan briefing.",
+        "en": "Your role may not save briefings.",
+    },
+    "export_failed": {
+        "id": "Berkas {file} tidak dapat dibuat. Kesalahan ini sudah dicatat di log server; hubungi admin.",
+        "en": "The file {file} could not be made. The error has been written to the server log; contact the admin.",
+    },
     "reports_saved_list": {"id": "Briefing tersimpan", "en": "Saved briefings"},
     "reports_saved_at": {"id": "Disimpan", "en": "Saved"},
     "reports_saved_by": {"id": "Oleh", "en": "By"},
@@ -226,6 +238,8 @@ AUDIT: dict[str, dict[str, str]] = {  # app_pages/admin_audit.py
     "audit_action_upload": {"id": "unggahan disimpan", "en": "upload stored"},
     "audit_action_upload_refused": {"id": "berkas ditolak", "en": "file refused"},
     "audit_action_withdrawal": {"id": "unggahan ditarik", "en": "upload withdrawn"},
+    "audit_action_briefing_saved": {"id": "briefing disimpan", "en": "briefing saved"},
+    "audit_action_briefing_save_refused": {"id": "penyimpanan briefing ditolak", "en": "briefing save refused"},
 }
 
 # The frame around every page (ui/sidebar.py) and column heads of shared tables (ui/widgets.py).
