@@ -46,4 +46,6 @@ auth.sidebar(user, lang)
 auth.notices(user, lang)
 if ctx is None:
     st.stop()
+if navigation.url_path:  # "" is the default page at "/", which only forwards: it would swallow them
+    sidebar.show_pending_notices()
 navigation.run()

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from apptest_helpers import assert_clean, metrics
+from auth_session import ensure_users
 from waspada import briefing, queries
 from waspada.db import Database
 from waspada.i18n import fmt_number, risk_word
@@ -72,13 +73,15 @@ def test_coming_phase_lists_regions_entering_it_at_high_risk(deck, sample_db):
     assert f"{len(high)} kabupaten/kota memasukinya dengan rawan tinggi" in s.text
 
 
-def test_new_since_last_saved_briefing(writable_db):
+def test_new_since_last_saved_briefing(writable_db, accounts_file):
     earlier = AS_OF - timedelta(days=10)
-    briefing.save_briefing(writable_db, province=PROV, as_of=earlier, phase="kampanye", saved_by="Tester",
+    acc = ensure_users(accounts_file)
+    briefing.save_briefing(writable_db, acc, acc.get_user("admin"), province=PROV, as_of=earlier, phase="kampanye",
                            note="rapat lalu", now=datetime(2024, 11, 10, 9, 0, tzinfo=timezone.utc))
     cur = writable_db.reader()
     saved = briefing.saved_briefings(cur, province=PROV)
-    assert [(b.as_of, b.saved_by, b.note) for b in saved] == [(earlier, "Tester", "rapat lalu")]
+    assert [(b.as_of, b.note) for b in saved] == [(earlier, "rapat lalu")]
+    assert saved[0].saved_by == acc.get_user("admin").display_name
     deck = briefing.build_briefing(cur, province=PROV, as_of=AS_OF)
     assert deck.previous == saved[0] and deck.since == earlier + timedelta(days=1)
     n_new = len(queries.incidents(cur, start=earlier + timedelta(days=1), end=AS_OF, province=PROV))
@@ -97,11 +100,10 @@ def test_without_a_saved_briefing_new_means_the_last_seven_days(deck, sample_db)
     assert "belum ada briefing tersimpan" in deck.slide("baru").text
 
 
-def test_save_briefing_refuses_missing_name_and_unknown_phase(writable_db):
-    with pytest.raises(ValueError, match="Nama"):
-        briefing.save_briefing(writable_db, province=PROV, as_of=AS_OF, phase="kampanye", saved_by="  ")
+def test_save_briefing_refuses_an_unknown_phase(writable_db, accounts_file):
+    acc = ensure_users(accounts_file)
     with pytest.raises(ValueError, match="Tahapan"):
-        briefing.save_briefing(writable_db, province=PROV, as_of=AS_OF, phase="pesta", saved_by="A")
+        briefing.save_briefing(writable_db, acc, acc.get_user("admin"), province=PROV, as_of=AS_OF, phase="pesta")
     assert briefing.saved_briefings(writable_db.reader(), province=PROV) == []
 
 

@@ -58,8 +58,9 @@ def start() -> Context | None:
     sel, moved = sel.clamp_dates(prog.get("first"), prog.get("last"))
     if moved:
         st.session_state[SELECTION_KEY] = sel
-        st.warning(t("url_date_moved", lang, first=fmt_date(prog["first"], lang), last=fmt_date(prog["last"], lang)),
-                   icon=":material/event_busy:")
+        # Shown by the page that runs (show_pending_notices): the hidden "/" page only forwards.
+        st.session_state[_DATE_MOVED_KEY] = t("url_date_moved", lang, first=fmt_date(prog["first"], lang),
+                                              last=fmt_date(prog["last"], lang))
     ctx = Context(db=db, version=version, settings=settings, sel=sel,
                   as_of=sel.as_of or default_date,
                   as_of_reason="chosen" if sel.as_of else default_reason, lang=lang)
@@ -150,3 +151,13 @@ def _sidebar(ctx: Context, default_date: date) -> None:
         sb.caption(t("freshness_none", lang))
     if ctx.settings.problem:
         sb.warning(t("settings_problem", lang, problem=ctx.settings.problem))
+
+
+_DATE_MOVED_KEY = "_waspada_date_moved_notice"
+
+
+def show_pending_notices() -> None:
+    """Notices of the link's values that had to change, once, on the page that runs."""
+    notice = st.session_state.pop(_DATE_MOVED_KEY, None)
+    if notice:
+        st.warning(notice, icon=":material/event_busy:")

@@ -242,13 +242,14 @@ def incident_map_points(
     there are at most max_points, else one row per map location (kecamatan or kab/kota
     centre, or reported coordinates) with its count n — a browser does not need a million dots.
 
-    Columns lon, lat, n, occurred_on, category, region_name, place (kecamatan or region name);
-    occurred_on and category are empty for grouped rows.
+    Columns lon, lat, n, occurred_on, category, region_name, place (kecamatan or region name),
+    injured, killed, description (for the dot's tooltip); occurred_on, category, injured,
+    killed and description are empty for grouped rows.
     """
     params = _incident_params(start, end, province, region, phase, categories, election_id)
     located = f"""
         SELECT i.occurred_on, i.category, kab.name AS region_name,
-               coalesce(kec.name, i.kecamatan, kab.name) AS place,
+               coalesce(kec.name, i.kecamatan, kab.name) AS place, i.injured, i.killed, i.description,
                coalesce(i.lat, kec.lat, kab.lat) AS lat, coalesce(i.lon, kec.lon, kab.lon) AS lon, i.id
         FROM visible_incidents i
         LEFT JOIN regions kab ON kab.code = i.region_code
@@ -258,10 +259,12 @@ def incident_map_points(
         f"""
         WITH located AS ({located}),
         total AS (SELECT count(*) AS n FROM located)
-        SELECT lon, lat, 1 AS n, occurred_on, category, region_name, place FROM located
+        SELECT lon, lat, 1 AS n, occurred_on, category, region_name, place, injured, killed, description
+        FROM located
         WHERE (SELECT n FROM total) <= ?
         UNION ALL
-        SELECT lon, lat, count(*) AS n, NULL, NULL, any_value(region_name), any_value(place) FROM located
+        SELECT lon, lat, count(*) AS n, NULL, NULL, any_value(region_name), any_value(place), NULL, NULL, NULL
+        FROM located
         WHERE (SELECT n FROM total) > ? AND lat IS NOT NULL AND lon IS NOT NULL
         GROUP BY lon, lat
         ORDER BY n DESC, occurred_on DESC
