@@ -254,7 +254,8 @@ def _between(days: np.ndarray | None, lo: int, hi: int) -> int:
     return int(np.searchsorted(days, hi, side="right") - np.searchsorted(days, lo, side="left"))
 
 
-def measure(cur, weeks: list[dt.date], provinces: set[str] | None = None, horizon: int = HORIZON_DAYS) -> dict:
+def measure(cur, weeks: list[dt.date], provinces: set[str] | None = None, horizon: int = HORIZON_DAYS,
+            last_outcome: dt.date = LAST_OUTCOME_DAY) -> dict:
     """Score every kabupaten/kota (of `provinces`, or all) each week in the phase of that day
     and compare with counts; outcomes are incidents in the `horizon` days after the Monday."""
     from waspada import risk
@@ -288,9 +289,12 @@ def measure(cur, weeks: list[dt.date], provinces: set[str] | None = None, horizo
         "auc_any": {p: auc(panel[p], panel["any"]) for p in predictors},
         "auc_casualties": {p: auc(panel[p], panel["casualties"]) for p in predictors},
     }
-    # Alerts raised on the scored span: was the alert's region hit within `horizon` days after?
-    alerts = compute_alerts(cur, start=weeks[0] if weeks else FIRST_DAY,
-                            end=weeks[-1] if weeks else FIRST_DAY) if weeks else pd.DataFrame()
+    # Alerts raised from the first Monday to the end of the last scored week (while a full
+    # `horizon` of outcomes follows): was the alert's region hit within `horizon` days after?
+    alerts = pd.DataFrame()
+    if weeks:
+        end = min(weeks[-1] + dt.timedelta(days=6), last_outcome - dt.timedelta(days=horizon))
+        alerts = compute_alerts(cur, start=weeks[0], end=end)
     by_province = _day_arrays(inc, "province_code")
     counts = []
     if len(alerts):
