@@ -163,3 +163,9 @@ def test_cli_backtest_writes_the_markdown_table(tmp_path, capsys):
 def test_cli_backtest_without_history_fails_with_status_2(tmp_path, capsys):
     assert main(["risk", "backtest", "--snpk", str(tmp_path / "none")]) == 2
     assert "tidak ada" in capsys.readouterr().err
+
+
+def test_cli_refuses_an_unreadable_year_list_in_the_chosen_language(capsys):
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "risk", "backtest", "--fit-years", "nineteen"])
+    assert "list of years not readable: 'nineteen'" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from pathlib import Path
 from waspada.i18n import t
 
 
-def _years(value: str) -> list[int]:
+def _years(value: str, lang: str) -> list[int]:
     import argparse
 
     try:
@@ -18,15 +18,15 @@ def _years(value: str) -> list[int]:
     except ValueError:
         years = []
     if not years:
-        raise argparse.ArgumentTypeError(t("cli_risk_years_invalid", "id", value=value))
+        raise argparse.ArgumentTypeError(t("cli_risk_years_invalid", lang, value=value))
     return years
 
 
 def register(sub, lang: str) -> None:
     p = sub.add_parser("backtest", help=t("cli_risk_backtest", lang), description=t("cli_risk_backtest", lang))
     p.add_argument("--snpk", default=None, help=t("cli_risk_snpk", lang))
-    p.add_argument("--fit-years", type=_years, default=[1999, 2000], help=t("cli_risk_fit_years", lang))
-    p.add_argument("--test-years", type=_years, default=[2001, 2002], help=t("cli_risk_test_years", lang))
+    p.add_argument("--fit-years", type=lambda v: _years(v, lang), default=[1999, 2000], help=t("cli_risk_fit_years", lang))
+    p.add_argument("--test-years", type=lambda v: _years(v, lang), default=[2001, 2002], help=t("cli_risk_test_years", lang))
     p.add_argument("--out", default=None, help=t("cli_risk_out", lang))
     p.set_defaults(func=run_backtest)
 
