@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from waspada.paths import REFERENCE_DIR, TAXONOMY_DIR
@@ -204,11 +205,26 @@ ELECTIONS = pd.DataFrame(
 IKP_BANDS = {"provinsi": (21.7, 68.5), "kabupaten_kota": (13.47, 49.33)}
 
 
+# Bawaslu publishes scores and band limits with two decimals. Every category is decided on
+# that precision, so a score that computes to 21.699999999999996 (21.7 through the risk
+# formula) is 21.70, sedang, as published.
+SCORE_DECIMALS = 2
+CATEGORY_NAMES = ("rendah", "sedang", "tinggi")
+
+
+def category_codes(scores, sedang_from: float, tinggi_from: float) -> np.ndarray:
+    """0 rendah, 1 sedang, 2 tinggi for each score, compared on the published decimals: the
+    one comparison of a score with a band limit (IKP categories, risk categories, alerts)."""
+    published = np.round(np.asarray(scores, dtype=float), SCORE_DECIMALS)
+    return np.where(published >= round(tinggi_from, SCORE_DECIMALS), 2,
+                    np.where(published >= round(sedang_from, SCORE_DECIMALS), 1, 0))
+
+
+def category_of(score: float, sedang_from: float, tinggi_from: float) -> str:
+    """'rendah', 'sedang' or 'tinggi' of one score (category_codes for one value)."""
+    return CATEGORY_NAMES[int(category_codes(score, sedang_from, tinggi_from))]
+
+
 def ikp_category(score: float, level: str) -> str:
     """Bawaslu's category ('rendah', 'sedang', 'tinggi') of an IKP score at a region level."""
-    sedang_from, tinggi_from = IKP_BANDS["provinsi" if level == "provinsi" else "kabupaten_kota"]
-    if score >= tinggi_from:
-        return "tinggi"
-    if score >= sedang_from:
-        return "sedang"
-    return "rendah"
+    return category_of(score, *IKP_BANDS["provinsi" if level == "provinsi" else "kabupaten_kota"])

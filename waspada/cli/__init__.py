@@ -6,6 +6,7 @@
     waspada users create NAME --role ROLE ... | ensure-admin | list | reset-password NAME | unlock NAME
     waspada backup create --to DIR | verify DIR | restore DIR
     waspada report weekly --province CODE --week DATE --out FILE [--format pdf|xlsx]
+    waspada risk backtest [--snpk DIR] [--fit-years 1999,2000] [--test-years 2001,2002] [--out FILE.md]
 
 Output is Bahasa Indonesia; the global option ``--lang en`` (anywhere on the line) switches
 to English. Each group lives in its own module; they call the domain package (waspada.*)
@@ -38,13 +39,14 @@ def _take_lang(argv: list[str]) -> tuple[str, list[str]]:
 
 
 def build_parser(lang: str = DEFAULT_LANG, prog: str = "waspada") -> argparse.ArgumentParser:
-    from waspada.cli import backup, data, report, users
+    from waspada.cli import backup, data, report, risk, users
 
     parser = argparse.ArgumentParser(prog=prog, description=t("cli_description", lang))
     parser.add_argument("--lang", choices=LANGS, default=lang, help=t("cli_lang_help", lang))
     groups = parser.add_subparsers(dest="group", required=True)
     for name, module, help_key in (("data", data, "cli_data"), ("users", users, "cli_users"),
-                                   ("backup", backup, "cli_backup"), ("report", report, "cli_report")):
+                                   ("backup", backup, "cli_backup"), ("report", report, "cli_report"),
+                                   ("risk", risk, "cli_risk")):
         group = groups.add_parser(name, help=t(help_key, lang), description=t(help_key, lang))
         module.register(group.add_subparsers(dest="command", required=True), lang)
     return parser

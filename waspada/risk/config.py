@@ -39,11 +39,7 @@ class Bands:
     tinggi_from: float
 
     def category(self, score: float) -> str:
-        if score >= self.tinggi_from:
-            return "tinggi"
-        if score >= self.sedang_from:
-            return "sedang"
-        return "rendah"
+        return reference.category_of(score, self.sedang_from, self.tinggi_from)
 
 
 @dataclass(frozen=True)
@@ -116,6 +112,9 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
         b = _require(cats, level, "categories")
         sedang = _positive(_require(b, "sedang_from", f"categories.{level}"), f"categories.{level}.sedang_from")
         tinggi = _positive(_require(b, "tinggi_from", f"categories.{level}"), f"categories.{level}.tinggi_from")
+        if round(sedang, reference.SCORE_DECIMALS) != sedang or round(tinggi, reference.SCORE_DECIMALS) != tinggi:
+            # Scores are compared on two decimals; a finer limit would never be met exactly.
+            raise RiskConfigError(f"{path.name}: [categories.{level}] batas paling banyak dua desimal.")
         if not 0 < sedang < tinggi < 100:
             raise RiskConfigError(f"{path.name}: [categories.{level}] harus 0 < sedang_from < tinggi_from < 100.")
         bands[level] = Bands(sedang, tinggi)

@@ -37,6 +37,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from waspada import reference
 from waspada.reference import DEFAULT_ELECTION_ID
 
 from waspada.i18n import MessageError, fmt_number, risk_word, t
@@ -539,8 +540,7 @@ _CATEGORIES = ("rendah", "sedang", "tinggi")
 def _category_codes(values: np.ndarray, cfg: RiskConfig, level: str) -> np.ndarray:
     """0 rendah, 1 sedang, 2 tinggi (index into _CATEGORIES) by the level's bands."""
     bands = cfg.bands[level]
-    values = np.asarray(values, dtype=float)
-    return np.where(values >= bands.tinggi_from, 2, np.where(values >= bands.sedang_from, 1, 0))
+    return reference.category_codes(values, bands.sedang_from, bands.tinggi_from)
 
 
 # -- the one-sentence reason -------------------------------------------------------------
