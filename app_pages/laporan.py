@@ -83,14 +83,15 @@ st.write(t("reports_briefing_for", lang, area=area, date=fmt_date(ctx.as_of, lan
 args = (path, version, province, ctx.as_of, phase, lang)
 with st.container(horizontal=True):
     st.page_link("app_pages/briefing.py", label=t("reports_open_briefing", lang), icon=":material/slideshow:")
-    # Made with the page (cached per data version), so a file that cannot be made says so here.
+    # Made on request (seconds: the pictures), then cached per data version; a file that
+    # cannot be made says so here rather than through a button that does nothing.
     widgets.file_download(ctx, t("reports_pptx", lang), lambda: _briefing_file("pptx", *args),
-                          file_name=_file_stem("briefing", ctx.as_of) + ".pptx",
+                          file_name=_file_stem(f"briefing_{lang}", ctx.as_of) + ".pptx",
                           mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                          icon=":material/slideshow:", key="dl_pptx")
+                          icon=":material/slideshow:", key="dl_pptx", on_request=True)
     widgets.file_download(ctx, t("reports_pdf", lang), lambda: _briefing_file("pdf", *args),
-                          file_name=_file_stem("briefing", ctx.as_of) + ".pdf", mime="application/pdf",
-                          icon=":material/picture_as_pdf:", key="dl_briefing_pdf")
+                          file_name=_file_stem(f"briefing_{lang}", ctx.as_of) + ".pdf", mime="application/pdf",
+                          icon=":material/picture_as_pdf:", key="dl_briefing_pdf", on_request=True)
 
 def _save_form() -> None:
     with st.form("save_briefing", border=True):

@@ -194,6 +194,13 @@ def test_laporan_page_renders_on_sample_and_empty_db(open_page, sample_db, empty
     at = open_page(sample_db, "laporan", params={"tanggal": AS_OF.isoformat()})
     assert_clean(at)
     assert at.title[0].value == "Laporan — Kalimantan Utara"
-    assert len(at.get("download_button")) == 4  # PPTX, PDF, weekly Excel, weekly PDF
+    # The weekly files at once; the briefing's (seconds: its pictures) on request.
+    assert len(at.get("download_button")) == 2
+    prepare = [b for b in at.button if b.label.startswith("Siapkan berkas")]
+    assert [b.label for b in prepare] == ["Siapkan berkas PPTX", "Siapkan berkas PDF"]
+    prepare[0].click().run()
+    assert_clean(at)
+    assert len(at.get("download_button")) == 3
+    assert [b.label for b in at.button if b.label.startswith("Siapkan berkas")] == ["Siapkan berkas PDF"]
     at = open_page(empty_db, "laporan")
     assert not at.exception, [e.value for e in at.exception]

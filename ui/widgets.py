@@ -206,10 +206,21 @@ def incident_export(ctx: Context, filters: dict, notes: list[str]) -> Callable[[
 
 
 def file_download(ctx: Context, label: str, build: Callable[[], bytes], *, file_name: str, mime: str,
-                  icon: str, key: str) -> bool:
+                  icon: str, key: str, on_request: bool = False) -> bool:
     """A download button for a file made now; when it cannot be made, an error in the
     reader's language instead of a button that does nothing (the traceback goes to the
-    server log, never to the browser). True if the button is shown."""
+    server log, never to the browser). True if the button is shown.
+
+    ``on_request``: a file that takes seconds to make (the briefing's pictures) is made only
+    after a click on "Siapkan …", so the page itself stays fast; once asked for, the same
+    file (same name: same area, date and language) is offered straight away."""
+    wanted_key = f"_waspada_wanted_{key}"
+    if on_request and st.session_state.get(wanted_key) != file_name:
+        kind = file_name.rsplit(".", 1)[-1].upper()
+        if not st.button(t("export_prepare", ctx.lang, kind=kind), icon=icon, key=f"{key}_prepare"):
+            return False
+        st.session_state[wanted_key] = file_name
+        st.rerun()  # the page again, with the download button where the "Siapkan" button was
     try:
         payload = build()
     except Exception:

@@ -27,6 +27,7 @@ REPORTS: dict[str, dict[str, str]] = {  # app_pages/laporan.py
         "id": "Peran Anda tidak boleh menyimpan briefing.",
         "en": "Your role may not save briefings.",
     },
+    "export_prepare": {"id": "Siapkan berkas {kind}", "en": "Prepare the {kind} file"},
     "export_failed": {
         "id": "Berkas {file} tidak dapat dibuat. Kesalahan ini sudah dicatat di log server; hubungi admin.",
         "en": "The file {file} could not be made. The error has been written to the server log; contact the admin.",
