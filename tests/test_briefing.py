@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from apptest_helpers import assert_clean, metrics
+from apptest_helpers import assert_clean, metrics, texts
 from waspada import briefing, queries
 from waspada.db import Database
 from waspada.i18n import fmt_number, risk_word
@@ -185,7 +185,12 @@ def test_every_slide_renders(open_page, sample_db):
 
 def test_briefing_page_renders_on_empty_db(open_page, empty_db):
     at = open_page(empty_db, "briefing", params={"slide": "2"})
-    assert not at.exception, [e.value for e in at.exception]
+    assert_clean(at)
+    body = texts(at)
+    assert "Kalimantan Utara · " in body and "Belum ada data yang dimuat." in body
+    assert "Belum ada skor risiko untuk tahapan" in body
+    assert "**Slide 2 dari 6**" in body
+    assert not metrics(at)  # no figures invented for an empty database
 
 
 def test_laporan_page_renders_on_sample_and_empty_db(open_page, sample_db, empty_db):
@@ -194,4 +199,8 @@ def test_laporan_page_renders_on_sample_and_empty_db(open_page, sample_db, empty
     assert at.title[0].value == "Laporan — Kalimantan Utara"
     assert len(at.get("download_button")) == 4  # PPTX, PDF, weekly Excel, weekly PDF
     at = open_page(empty_db, "laporan")
-    assert not at.exception, [e.value for e in at.exception]
+    assert_clean(at)
+    body = texts(at)
+    assert "Belum ada data yang dimuat." in body
+    assert "Belum ada kabupaten/kota untuk provinsi ini." in body
+    assert "Belum ada briefing tersimpan untuk provinsi ini." in body
