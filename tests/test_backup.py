@@ -3,6 +3,7 @@ everything, restore, and find the same rows, the same accounts and the same uplo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -32,6 +33,7 @@ def install(tmp_path) -> dict:
     uploads = data / "uploads"
     uploads.mkdir()
     (uploads / "ab12cd.xlsx").write_bytes(b"isi berkas unggahan")
+    (uploads / "ef34ab.csv").write_bytes("tanggal;uraian\r\n14/10/2024;Baliho dirusak\r\n".encode("cp1252"))
     return {"main": main, "accounts": accounts, "uploads": uploads, "backups": tmp_path / "backups"}
 
 
@@ -43,13 +45,21 @@ def _incident_fingerprint(db: Path):
         cur.close()
 
 
+def _archive_checksums(uploads: Path) -> dict[str, str]:
+    """sha256 of every file of the upload archive, computed here (not by waspada.backup)."""
+    return {str(p.relative_to(uploads)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(uploads.rglob("*")) if p.is_file()}
+
+
 def test_backup_delete_restore_gives_the_same_rows_accounts_and_files(install):
     before_tables = bk.table_counts(install["main"])
     before_incidents = _incident_fingerprint(install["main"])
+    before_uploads = _archive_checksums(install["uploads"])
+    assert len(before_uploads) == 2
     target = bk.backup(install["backups"], install["main"], install["accounts"])
     manifest = json.loads((target / bk.MANIFEST).read_text(encoding="utf-8"))
     assert manifest["databases"]["main"]["tables"] == before_tables
-    assert manifest["uploads"] == {"ab12cd.xlsx": manifest["uploads"]["ab12cd.xlsx"]}
+    assert manifest["uploads"] == before_uploads  # the manifest holds the archive's real checksums
 
     # the machine loses everything
     for p in (install["main"], install["accounts"]):
@@ -60,7 +70,18 @@ def test_backup_delete_restore_gives_the_same_rows_accounts_and_files(install):
     assert bk.table_counts(install["main"]) == before_tables
     assert _incident_fingerprint(install["main"]) == before_incidents
     assert Accounts.open(install["accounts"]).login("kepala", PASSWORD).ok
+    assert _archive_checksums(install["uploads"]) == before_uploads
     assert (install["uploads"] / "ab12cd.xlsx").read_bytes() == b"isi berkas unggahan"
+
+
+def test_a_changed_upload_file_in_a_backup_is_refused(install):
+    target = bk.backup(install["backups"], install["main"], install["accounts"])
+    (target / bk.UPLOADS_NAME / "ef34ab.csv").write_bytes(b"diubah")
+    before_uploads = _archive_checksums(install["uploads"])
+    with pytest.raises(bk.BackupError) as refused:
+        bk.restore(target, install["main"], install["accounts"])
+    assert str(refused.value) == "Cadangan rusak: arsip unggahan tidak sama dengan MANIFEST.json."
+    assert _archive_checksums(install["uploads"]) == before_uploads  # nothing replaced
 
 
 def test_restore_while_the_app_reads_and_after_a_bad_write(install):

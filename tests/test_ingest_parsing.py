@@ -251,6 +251,27 @@ def test_phase_from_column_or_from_schedule():
     assert set(rep.accepted["election_id"]) == {"pilkada2024"}
 
 
+# The first and last day of each phase (PKPU schedule, data/ reference): a row without a
+# tahapan column gets the phase its date falls in, both ends included.
+PHASE_EDGES = [("25/09/2024", "kampanye"), ("23/11/2024", "kampanye"), ("24/11/2024", "masa_tenang"),
+               ("26/11/2024", "masa_tenang"), ("27/11/2024", "pemungutan_suara"), ("28/11/2024", "rekapitulasi"),
+               ("16/12/2024", "rekapitulasi"), ("17/12/2024", "penetapan"), ("20/02/2025", "pelantikan")]
+
+
+def test_phase_from_schedule_at_each_phase_boundary():
+    rows = [HEADER] + [good_row(tanggal=day, tahapan=None, uraian=f"batas {i}") for i, (day, _) in enumerate(PHASE_EDGES)]
+    rep = parse(csv_bytes(rows), "batas.csv")
+    assert rep.refused == []
+    assert list(zip(rep.accepted["occurred_on"].dt.strftime("%d/%m/%Y"), rep.accepted["phase"])) == PHASE_EDGES
+    assert set(rep.accepted["phase_from"]) == {"jadwal"}
+
+
+def test_injured_and_killed_columns_are_stored_as_written():
+    rep = parse(csv_bytes([HEADER, good_row(korban_luka=3, korban_meninggal=1),
+                           good_row(korban_luka=0, korban_meninggal=2, uraian="b")]), "k.csv")
+    assert rep.accepted[["injured", "killed"]].values.tolist() == [[3, 1], [0, 2]]
+
+
 def test_date_after_every_election_without_phase_is_refused():
     rep = parse(csv_bytes([HEADER, good_row(tanggal="01/04/2025")]), "t.csv", today=dt.date(2025, 5, 1))
     assert rep.accepted.empty

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.workbooks import HEADER, csv_bytes, good_row, reference_db, row, xlsx
@@ -88,7 +89,7 @@ def test_failed_transaction_leaves_database_and_archive_untouched(db, tmp_path):
     rep = parse_incident_file(EXAMPLE)
     rep.accepted.loc[0, "phase"] = None  # violates NOT NULL: the insert fails inside the transaction
     before = db.version()
-    with pytest.raises(Exception):
+    with pytest.raises(duckdb.ConstraintException, match="NOT NULL constraint failed: incidents.phase"):
         store_incidents(db, rep, EXAMPLE, "x")
     assert db.version() == before
     assert db.query_df("SELECT count(*) AS n FROM uploads")["n"].iloc[0] == 0

@@ -17,4 +17,6 @@ def test_method_page_lists_weights_and_sources(open_app, sample_db):
 def test_method_page_on_an_empty_database(open_app, empty_db):
     at = open_app(empty_db, page="metode")
     assert_clean(at)
-    assert "Belum ada sumber data yang dimuat." in texts(at)
+    body = texts(at)
+    assert "Belum ada sumber data yang dimuat." in body
+    assert "Data contoh" not in " ".join(w.value for w in at.warning)  # no generated-data label on nothing

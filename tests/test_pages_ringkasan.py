@@ -1,3 +1,5 @@
+import pytest
+
 from apptest_helpers import assert_clean, metrics, svg_maps, texts
 
 GENERATED = "Data contoh (dibangkitkan), bukan data nyata"
@@ -53,5 +55,89 @@ def test_national_view_maps_provinces_then_all_kabupaten_kota(open_app, sample_d
 def test_overview_on_an_empty_database(open_app, empty_db):
     at = open_app(empty_db)
     assert_clean(at)
-    assert "Jadwal tahapan belum dimuat" in texts(at)
-    assert GENERATED not in texts(at)
+    body = texts(at)
+    assert "Jadwal tahapan belum dimuat. Jalankan `python -m etl build`." in body
+    assert "Belum ada data yang dimuat." in body
+    assert GENERATED not in body
+    # No incidents is a count of zero; no scores is "no figure", never a made-up zero.
+    assert metrics(at) == {"Insiden 7 hari terakhir": "0", "Korban 7 hari terakhir": "0",
+                           "Wilayah rawan tinggi": "–", "Peringatan terbuka": "–"}
+    assert not svg_maps(at) or all(r["kategori"] == "tanpa_data" for r in svg_maps(at)[0])
+
+
+def test_overview_on_an_empty_database_in_english(open_app, empty_db):
+    at = open_app(empty_db, params={"bahasa": "en"})
+    assert_clean(at)
+    body = texts(at)
+    assert "The election schedule is not loaded. Run `python -m etl build`." in body
+    assert "No data loaded yet." in body
+    assert "Jadwal" not in body and "Belum ada" not in body
+    assert metrics(at) == {"Incidents, last 7 days": "0", "Casualties, last 7 days": "0",
+                           "Regions at high risk": "–", "Open alerts": "–"}
+
+
+# -- the headline casualty figure, against the data ---------------------------------------------
+def _id_number(n: int) -> str:
+    """Indonesian thousands separator, written here so the test does not reuse the page's formatter."""
+    return f"{n:,}".replace(",", ".")
+
+
+@pytest.fixture()
+def casualty_db(tmp_path_factory, tmp_path):
+    """Reference tables and six incidents whose casualties the overview of 20 October 2024 must
+    count (or not): the 7-day window is 14-20 October, in Kalimantan Utara, not withdrawn."""
+    from tests.workbooks import HEADER, csv_bytes, good_row, reference_db
+    from waspada.ingest import parse_incident_file, store_incidents
+
+    db = reference_db(tmp_path_factory, tmp_path)
+    rows = [
+        good_row(tanggal="14/10/2024", korban_luka=2, korban_meninggal=1, uraian="awal jendela"),       # counts
+        good_row(tanggal="20/10/2024", kabupaten_kota="Kabupaten Bulungan", kecamatan="Tanjung Selor",
+                 korban_luka=4, korban_meninggal=0, uraian="akhir jendela"),                           # counts
+        good_row(tanggal="13/10/2024", korban_luka=5, uraian="minggu sebelumnya"),                    # previous week
+        good_row(tanggal="21/10/2024", korban_meninggal=7, uraian="sesudah tanggal"),                 # after the date
+        good_row(tanggal="18/10/2024", provinsi="Nusa Tenggara Timur", kabupaten_kota="Kota Kupang", kecamatan=None,
+                 korban_luka=11, korban_meninggal=3, uraian="provinsi lain"),                          # other province
+    ]
+    data = csv_bytes([HEADER, *rows])
+    report = parse_incident_file(data, "minggu.csv", db=db)
+    assert len(report.accepted) == 5, report.refused
+    store_incidents(db, report, data, "uji")
+    # a second upload, withdrawn: its casualties are gone from every figure
+    data = csv_bytes([HEADER, good_row(tanggal="16/10/2024", korban_meninggal=13, uraian="ditarik")])
+    withdrawn = store_incidents(db, parse_incident_file(data, "keliru.csv", db=db), data, "uji")
+    with db.writer() as con:
+        con.execute("UPDATE uploads SET withdrawn_at = now(), withdrawn_by = 'uji' WHERE upload_id = ?",
+                    [withdrawn.upload_id])
+    return db
+
+
+def test_headline_casualties_are_the_sum_of_the_weeks_incidents(open_app, casualty_db):
+    at = open_app(casualty_db.path, params={"tanggal": "2024-10-20", "prov": "65"})
+    assert_clean(at)
+    figures = {m.label: m for m in at.metric}
+    # 2 + 1 + 4 from the fixture rows above; the week before had 5
+    assert figures["Korban 7 hari terakhir"].value == "7"
+    assert figures["Korban 7 hari terakhir"].proto.delta == "+2"
+    assert figures["Insiden 7 hari terakhir"].value == "2"
+    assert figures["Insiden 7 hari terakhir"].proto.delta == "+1"
+
+
+def test_headline_casualties_on_the_sample_match_an_independent_count(open_app, sample_db):
+    from waspada.db import Database
+
+    # Own SQL over the table (not the view, not the page's query): Kalimantan Utara, 2-8 November 2024.
+    cur = Database(sample_db).reader()
+    try:
+        injured, killed, n = cur.execute(
+            """SELECT sum(i.injured), sum(i.killed), count(*) FROM incidents i JOIN uploads u USING (upload_id)
+               WHERE u.withdrawn_at IS NULL AND i.province_code = '65'
+                 AND i.occurred_on >= DATE '2024-11-02' AND i.occurred_on <= DATE '2024-11-08'""").fetchone()
+    finally:
+        cur.close()
+    assert n > 0 and injured + killed > 0  # the sample has casualties that week: the check can fail
+    at = open_app(sample_db, params={"tanggal": "2024-11-08"})
+    assert_clean(at)
+    figures = metrics(at)
+    assert figures["Korban 7 hari terakhir"] == _id_number(int(injured + killed))
+    assert figures["Insiden 7 hari terakhir"] == _id_number(int(n))

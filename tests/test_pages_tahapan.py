@@ -25,4 +25,7 @@ def test_the_chosen_date_moves_the_marker(open_app, sample_db):
 def test_stages_on_an_empty_database(open_app, empty_db):
     at = open_app(empty_db, page="tahapan")
     assert_clean(at)
-    assert "Jadwal tahapan belum dimuat" in texts(at)
+    body = texts(at)
+    assert "Jadwal tahapan belum dimuat. Jalankan `python -m etl build`." in body
+    assert "Belum ada data yang dimuat." in body
+    assert not at.get("plotly_chart")  # no timeline drawn from nothing

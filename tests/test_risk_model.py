@@ -281,6 +281,27 @@ def test_kabkota_ikp_alone_gives_bawaslus_bands(tmp_path):
     assert [df.loc[c, "category"] for c in ("65.71", "65.01", "65.02")] == ["rendah", "sedang", "sedang"]
 
 
+def test_a_score_exactly_on_a_band_edge_takes_the_higher_category(tmp_path):
+    """Bawaslu's bands are "from": 49.33 is tinggi for a kabupaten/kota, 13.47 sedang."""
+    kab = [("65.71", 49.33), ("65.01", 49.32), ("65.02", 13.47), ("65.03", 13.46)]
+    db = make_db(tmp_path, ikp=kab, tps=[(c, 1000) for c, _ in kab])
+    df = scores(db.reader(), as_of=AS_OF, phase="kampanye", province="65").set_index("region_code")
+    assert [df.loc[c, "category"] for c, _ in kab] == ["tinggi", "sedang", "sedang", "rendah"]
+    # the configuration's own reading of a score agrees at the edges
+    assert [CFG.bands["kabupaten_kota"].category(v) for _, v in kab] == ["tinggi", "sedang", "sedang", "rendah"]
+
+
+def test_a_province_score_exactly_on_a_band_edge_takes_the_higher_category(tmp_path):
+    """68.5 is tinggi and 21.7 sedang for a province (Bawaslu). A province whose IKP is 21.7
+    and has no reports scores 100 * (1 - (1 - 0.217)) = 21.699999999999996 in floating point:
+    the category must be read from the score as shown (two decimals), not from its last bit."""
+    prov = [("65", 68.5), ("53", 68.49), ("61", 21.7), ("51", 21.69)]
+    db = make_db(tmp_path, provinces=("65", "53", "61", "51"), ikp=prov)
+    df = scores(db.reader(), as_of=AS_OF, level="provinsi", phase="kampanye").set_index("region_code")
+    assert [CFG.bands["provinsi"].category(v) for _, v in prov] == ["tinggi", "sedang", "sedang", "rendah"]
+    assert [df.loc[c, "category"] for c, _ in prov] == ["tinggi", "sedang", "sedang", "rendah"]
+
+
 # -- history and trend -----------------------------------------------------------------------------------
 def test_trend_compares_with_seven_days_earlier_and_history_follows_the_schedule(tmp_path):
     db = make_db(tmp_path, ikp=[("65.71", 30.0)], tps=[("65.71", 1000)],
