@@ -147,7 +147,7 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
                                             "menurut tanggal."))
         election = None
         if day is not None:
-            election, scheduled = schedule.phase_of(day)
+            election, scheduled = schedule.phase_of(day, region.code, region.province_code)
             if phase is None:
                 if scheduled is None:
                     problems.append(("tanggal", f'tanggal {day:%d/%m/%Y} sesudah tahapan terakhir semua pemilihan '
@@ -155,7 +155,7 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
                                                 "isi kolom tahapan."))
                 phase = scheduled
             elif election is None:
-                election = schedule.election_of(day)
+                election = schedule.election_of(day, region.code, region.province_code)
 
         category_raw = cell_text(v["jenis_kejadian"])
         category = None

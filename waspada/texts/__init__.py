@@ -10,6 +10,7 @@ both languages with the same placeholders and that every key is used somewhere.
 from __future__ import annotations
 
 from waspada.texts import accounts, auth, briefing, cli, common, login_form, pages, risk, uploads
+from waspada.texts import realdata
 
 AREAS = {
     "common": common.TEXT,
@@ -21,6 +22,7 @@ AREAS = {
     "pages": pages.TEXT,
     "risk": risk.TEXT,
     "uploads": uploads.TEXT,
+    "realdata": realdata.TEXT,
 }
 
 
