@@ -9,7 +9,7 @@ are kept; `--no-sample` removes the generated sample.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -17,6 +17,7 @@ import pandas as pd
 
 from waspada import reference
 from waspada.db import Database
+from waspada.i18n import MessageError, fmt_number, msg, t
 from waspada.ingest import parse_incident_file
 from waspada.ingest.store import insert_incidents, record_upload
 from waspada.risk.alerts import refresh_alerts_after_load
@@ -259,4 +260,104 @@ def _load_sample_incidents(con, sources, sample: bool) -> None:
 def run(args) -> int:
     counts = build_database(args.db, sample=not args.no_sample)
     print(f"Basis data {args.db} siap: " + ", ".join(f"{k} {v:,}".replace(",", ".") for k, v in counts.items()))
+    return 0
+
+
+# -- a schedule an office loads (`waspada load-schedule FILE`) ---------------------------------
+SCHEDULE_TEMPLATE = "data/templates/jadwal_pemilihan_template.csv"
+EXAMPLE_ROW = "CONTOH (hapus baris ini)"  # data/templates/README.md
+SCHEDULE_COLUMNS = ("election_id", "phase", "stage", "name_id", "starts_on", "ends_on", "note")
+
+
+class ScheduleFileError(MessageError):
+    """A schedule file that cannot be loaded; nothing was written."""
+
+
+def parse_schedule(path: Path) -> pd.DataFrame:
+    """The stages of one election from a CSV shaped like the template, checked: known
+    phases, ISO dates that do not end before they start, stages named once, a voting day."""
+    name = Path(path).name
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise ScheduleFileError("realdata_schedule_unreadable", file=name, error=str(exc)) from None
+    missing = [c for c in SCHEDULE_COLUMNS if c != "note" and c not in df.columns]
+    if missing:
+        raise ScheduleFileError("realdata_schedule_columns", file=name, columns=", ".join(missing),
+                                template=SCHEDULE_TEMPLATE)
+    df = df.assign(**{c: df[c].str.strip() for c in df.columns})
+    if "note" not in df.columns:
+        df["note"] = ""
+    df = df[~df["note"].str.startswith(EXAMPLE_ROW)].reset_index(drop=True)  # the template's example rows
+    elections = sorted(set(df["election_id"]))
+    if len(elections) != 1 or not elections[0]:
+        raise ScheduleFileError("realdata_schedule_one_election", file=name, elections=", ".join(elections) or "-")
+    seen = set()
+    for i, r in enumerate(df.itertuples(index=False), start=2):  # row 1 is the header
+        if r.phase not in reference.PHASES:
+            raise ScheduleFileError("realdata_schedule_bad_row", row=i, problem=msg("realdata_schedule_bad_phase",
+                                                                                     phase=r.phase))
+        try:
+            start, end = date.fromisoformat(r.starts_on), date.fromisoformat(r.ends_on)
+        except ValueError:
+            start = end = None
+        if start is None or end < start:
+            raise ScheduleFileError("realdata_schedule_bad_row", row=i, problem=msg(
+                "realdata_schedule_bad_date", value=f"{r.starts_on} – {r.ends_on}"))
+        stage = r.stage or r.phase
+        if stage in seen:
+            raise ScheduleFileError("realdata_schedule_bad_row", row=i, problem=msg(
+                "realdata_schedule_duplicate_stage", stage=stage))
+        seen.add(stage)
+    if "pemungutan_suara" not in set(df["phase"]):
+        raise ScheduleFileError("realdata_schedule_no_vote", file=name)
+    return pd.DataFrame({
+        "election_id": df["election_id"], "phase": df["phase"], "stage": df["stage"].where(df["stage"] != "", df["phase"]),
+        "name_id": df["name_id"].where(df["name_id"] != "", df["phase"]),
+        "starts_on": df["starts_on"].map(date.fromisoformat), "ends_on": df["ends_on"].map(date.fromisoformat),
+        "note": df["note"].where(df["note"] != "", None), "loaded_from": name,
+    })
+
+
+def load_schedule(db_path: Path | str, path: Path | str) -> dict:
+    """Replace one election's stages by the file's (kept by later builds), derive its phases
+    again, take its voting day from the file, and move the incidents whose phase came from
+    the schedule to the phase their date now falls in. Returns election, stages, moved."""
+    stages = parse_schedule(Path(path))
+    election = stages["election_id"].iloc[0]
+    with Database(db_path).writer() as con:
+        if not con.execute("SELECT count(*) FROM elections WHERE election_id = ?", [election]).fetchone()[0]:
+            raise ScheduleFileError("realdata_schedule_unknown_election", election=election)
+        con.execute("DELETE FROM election_stages WHERE election_id = ?", [election])
+        con.execute("DELETE FROM election_phases WHERE election_id = ?", [election])
+        con.register("_stages", stages)
+        con.execute("INSERT INTO election_stages (election_id, phase, stage, name_id, starts_on, ends_on, note,"
+                    " loaded_from) SELECT election_id, phase, stage, name_id, starts_on, ends_on, note, loaded_from"
+                    " FROM _stages")
+        con.unregister("_stages")
+        periods = reference.phase_periods(stages)
+        con.register("_periods", periods)
+        con.execute("INSERT INTO election_phases SELECT election_id, phase, starts_on, ends_on FROM _periods")
+        con.unregister("_periods")
+        vote_on = stages.loc[stages["phase"] == "pemungutan_suara", "starts_on"].min()
+        con.execute("UPDATE elections SET vote_on = ? WHERE election_id = ?", [vote_on, election])
+        moved = con.execute(
+            "UPDATE incidents SET phase = p.phase FROM election_phases p WHERE incidents.election_id = ?"
+            " AND incidents.phase_from = 'jadwal' AND p.election_id = incidents.election_id"
+            " AND incidents.occurred_on BETWEEN p.starts_on AND p.ends_on AND incidents.phase <> p.phase",
+            [election]).fetchone()[0]
+        refresh_alerts_after_load(con)
+    return {"election": election, "stages": len(stages), "moved": int(moved)}
+
+
+def run_load_schedule(args) -> int:
+    from waspada.cli import fail
+
+    try:
+        result = load_schedule(args.db, args.file)
+    except ScheduleFileError as exc:
+        fail(exc, args.lang)
+        return 2
+    print(t("realdata_schedule_stored", args.lang, election=result["election"], file=Path(args.file).name,
+            n=fmt_number(result["stages"]), moved=fmt_number(result["moved"])))
     return 0
