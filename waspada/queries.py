@@ -637,3 +637,10 @@ def exposure(cur, *, region: str) -> dict | None:
     from waspada.risk.model import exposure_of
 
     return exposure_of(cur, region)
+
+
+def exposure_words(source: str, lang: str) -> str:
+    """The reader's words for an exposure source code of ``exposure``."""
+    from waspada.risk.model import exposure_source_words
+
+    return exposure_source_words(source, lang)

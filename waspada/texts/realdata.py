@@ -102,6 +102,7 @@ TEXT: dict[str, dict[str, str]] = {
     "realdata_schedule_kpu": {"id": "jadwal KPU (dimuat)", "en": "KPU schedule (loaded)"},
     # briefing
     "realdata_briefing_facts": {"id": "Pilkada 2024 di {area}: {facts}.", "en": "Pilkada 2024 in {area}: {facts}."},
+    "realdata_briefing_race": {"id": "{race} {what}", "en": "{race}: {what}"},
     "realdata_briefing_single": {"id": "calon tunggal di {names}", "en": "single candidate in {names}"},
     "realdata_briefing_rerun": {"id": "{what} di {name}", "en": "{what} in {name}"},
     # load-schedule
