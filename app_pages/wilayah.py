@@ -140,6 +140,11 @@ def pilkada_section(region: str) -> None:
     lines = queries.fact_lines(facts, region, lang)
     for line in lines or [t("realdata_no_contest", lang)]:
         st.markdown("- " + line.replace("*", "\\*"))
+    now = data.q_risk(queries.rerun_score, region=region, as_of=ctx.as_of)
+    if now is not None:
+        st.info(t("realdata_rerun_now", lang, date=fmt_date(ctx.as_of, lang), phase=phase_name(now["phase"], lang).lower(),
+                  election=now["election_id"], score=fmt_number(now["score"], 1), category=risk_word(now["category"], lang),
+                  reason=now[queries.reason_column(lang)]))
     expo = data.q(queries.exposure, region=region)
     if expo is not None:
         st.caption(t("realdata_exposure_line", lang, tps=fmt_number(expo["tps"]),

@@ -4,7 +4,7 @@ installation (`etl build --no-sample`)."""
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -189,6 +189,16 @@ def test_an_incident_in_kab_serang_on_20_april_2025_is_in_the_revotes_recapitula
                    ("Baliho dirusak", DEFAULT_ELECTION_ID, "kampanye"),
                    ("Unjuk rasa di Pandeglang", DEFAULT_ELECTION_ID, "penetapan")]
     assert store_incidents(db, report, path, uploaded_by="uji").new == 3
+    now = queries.rerun_score(db.reader(), region="36.04", as_of=date(2025, 4, 20))
+    assert (now["election_id"], now["phase"]) == ("psu2025_36.04", "rekapitulasi")
+    # the re-run's score counts the incident of its recapitulation (baseline alone the day before)
+    before = queries.rerun_score(db.reader(), region="36.04", as_of=date(2025, 4, 19))
+    assert before["phase"] == "pemungutan_suara" and now["score"] > before["score"]
+    assert "1 perusakan" in now["reason_id"]
+    assert queries.rerun_score(db.reader(), region="36.01", as_of=date(2025, 4, 20)) is None
+    # the span a date picker needs to follow the re-runs: up to the last re-run's penetapan
+    # (the re-elections of 27 August 2025: penetapan ends V+84 by the rule)
+    assert queries.monitoring_span(db.reader()) == (date(2024, 5, 5), date(2025, 8, 27) + timedelta(days=84))
 
     # The office loads the KPU's schedule: recapitulation starts later; the incident moves and
     # the loaded schedule survives a rebuild.
@@ -241,3 +251,30 @@ def test_facts_on_the_profile_map_and_briefing(real):
     sentence = pilkada_facts(cur, "36", "Banten", "id")
     assert "gubernur 2 paslon" in sentence
     assert "Pemungutan suara ulang (PSU) 19 April 2025 di Kabupaten Serang" in sentence
+
+
+def test_region_profile_shows_the_contest_rerun_and_published_vulnerability(open_app, sample_db):
+    from apptest_helpers import assert_clean, texts
+
+    at = open_app(sample_db, page="wilayah", params={"prov": "36", "wilayah": "36.04", "tanggal": "2024-11-27"})
+    assert_clean(at)
+    body = texts(at)
+    assert "Pilkada 2024 (bupati): 2 paslon" in body
+    assert "Pemungutan suara ulang (PSU) 19 April 2025 — cakupan: seluruh (2.355 TPS)" in body
+    assert "Skor risiko diskalakan dengan 2.355 TPS (TPS Pilkada 2024)." in body
+    vul = next(d.value for d in at.dataframe if "Indeks" in d.value.columns)
+    mapping = vul[vul["Indeks"].str.startswith("Pemetaan")].iloc[0]
+    assert (mapping["Wilayah"], mapping["Nilai"], mapping["Terbit"]) == ("Banten", "sedang", "2024-08-26")
+
+
+def test_method_page_puts_the_2024_mapping_beside_the_ikp(open_app, sample_db):
+    from apptest_helpers import assert_clean
+
+    at = open_app(sample_db, page="metode")
+    assert_clean(at)
+    tables = [d.value for d in at.dataframe]
+    prov = next(t for t in tables if "Pemetaan 2024 (26 Agt 2024)" in t.columns).set_index("Wilayah")
+    assert tuple(prov.loc["Nusa Tenggara Timur", ["IKP 2024 (16 Des 2022)", "Pemetaan 2024 (26 Agt 2024)"]]) == (
+        "56,75", "tinggi")
+    runs = next(t for t in tables if "Cakupan" in t.columns)
+    assert len(runs) == 26 and set(runs["Jadwal"]) == {"perkiraan Waspada"}

@@ -644,3 +644,44 @@ def exposure_words(source: str, lang: str) -> str:
     from waspada.risk.model import exposure_source_words
 
     return exposure_source_words(source, lang)
+
+
+def rerun_score(cur, *, region: str, as_of: date) -> dict | None:
+    """The risk of a region in its 2025 re-run on a date inside that re-run's schedule (the
+    re-run's phase, score, category and reasons: monitoring after Pilkada 2024 follows the
+    2025 calendar there); None when no re-run of the region holds the date."""
+    row = cur.execute(
+        """
+        SELECT e.election_id, p.phase FROM elections e
+        JOIN contests c USING (election_id)
+        JOIN election_phases p ON p.election_id = e.election_id AND ? BETWEEN p.starts_on AND p.ends_on
+        JOIN regions r ON r.code = ?
+        WHERE e.parent_election_id = ? AND c.region_code IN (r.code, r.province_code)
+        ORDER BY e.vote_on DESC LIMIT 1
+        """,
+        [as_of, region, DEFAULT_ELECTION_ID],
+    ).fetchone()
+    if row is None:
+        return None
+    from waspada.risk.model import level_of
+
+    election_id, phase = row
+    df = risk.scores(cur, as_of=as_of, level=level_of(region), phase=phase, election_id=election_id,
+                     region_code=region)
+    if df.empty:
+        return None
+    r = df.iloc[0]
+    return {"election_id": election_id, "phase": phase, "score": float(r["score"]), "category": str(r["category"]),
+            "reason_id": str(r["reason_id"]), "reason_en": str(r["reason_en"])}
+
+
+def monitoring_span(cur, *, election_id: str = DEFAULT_ELECTION_ID) -> tuple[date | None, date | None]:
+    """First and last day of an election together with its re-runs (Pilkada 2024 and the 2025
+    PSU and re-elections): the range a date picker should allow so monitoring can follow a
+    re-run after the parent election's schedule has ended."""
+    row = cur.execute(
+        "SELECT min(p.starts_on), max(p.ends_on) FROM election_phases p JOIN elections e USING (election_id)"
+        " WHERE e.election_id = ? OR e.parent_election_id = ?",
+        [election_id, election_id],
+    ).fetchone()
+    return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)

@@ -40,6 +40,10 @@ TEXT: dict[str, dict[str, str]] = {
     "realdata_schedule_estimated": {"id": "(tahapan perkiraan Waspada sampai jadwal KPU dimuat)",
                                     "en": "(phases estimated by Waspada until the KPU schedule is loaded)"},
     "realdata_schedule_loaded": {"id": "(jadwal KPU dimuat)", "en": "(KPU schedule loaded)"},
+    "realdata_rerun_now": {"id": "Pada {date} wilayah ini dalam tahapan {phase} pemilihan ulangnya ({election}): "
+                                  "skor {score}, {category}. {reason}",
+                           "en": "On {date} this region is in the {phase} phase of its re-run ({election}): score "
+                                 "{score}, {category}. {reason}"},
     "realdata_section": {"id": "Pilkada 2024 dan kerawanan yang dipublikasikan",
                          "en": "Pilkada 2024 and published vulnerability"},
     "realdata_ballot": {"id": "Surat suara", "en": "Ballot"},
