@@ -130,6 +130,64 @@ with right:
         if kpu["generated"].any():
             st.caption(t("generated_label", lang) + ": " + t("kpu_generated_note", lang))
 
+# -- Pilkada 2024 as it happened and the published vulnerability ---------------------------
+def pilkada_section(region: str) -> None:
+    """The region's contest (pairs or calon tunggal, ballot), its 2025 re-run, the TPS the
+    score is scaled by, its published DPT, and the published vulnerability figures beside
+    the IKP, each with its source and date."""
+    st.subheader(t("realdata_section", lang))
+    facts = data.q(queries.contest_facts)
+    lines = queries.fact_lines(facts, region, lang)
+    for line in lines or [t("realdata_no_contest", lang)]:
+        st.markdown("- " + line.replace("*", "\\*"))
+    now = data.q_risk(queries.rerun_score, region=region, as_of=ctx.as_of)
+    if now is not None:
+        st.info(t("realdata_rerun_now", lang, date=fmt_date(ctx.as_of, lang), phase=phase_name(now["phase"], lang).lower(),
+                  election=now["election_id"], score=fmt_number(now["score"], 1), category=risk_word(now["category"], lang),
+                  reason=now[queries.reason_column(lang)]))
+    expo = data.q(queries.exposure, region=region)
+    if expo is not None:
+        st.caption(t("realdata_exposure_line", lang, tps=fmt_number(expo["tps"]),
+                     source=queries.exposure_words(expo["source"], lang)))
+    dpt = data.q(queries.kpu_figures, region=region)
+    dpt = dpt[(dpt["figure"] == "dpt") & ~dpt["generated"]]
+    if dpt.empty:
+        st.caption(t("realdata_dpt_none", lang))
+    else:
+        st.caption(t("realdata_dpt_line", lang, value=fmt_number(dpt.iloc[0]["value"]), source=dpt.iloc[0]["source"]))
+    left, right = st.columns(2)
+    with left:
+        ballot = data.q(queries.candidate_pairs, region=region)
+        if not ballot.empty:
+            st.markdown(f"**{t('realdata_ballot', lang)}**")
+            widgets.plain_table(pd.DataFrame({
+                t("realdata_ballot_no", lang): ballot["ballot_no"].astype(int).to_numpy(),
+                t("realdata_pair", lang): [t("realdata_empty_column", lang) if e else n
+                                           for n, e in zip(ballot["name"], ballot["empty_column"])],
+            }))
+            st.caption(str(ballot.iloc[0]["source"]))
+    with right:
+        st.markdown(f"**{t('realdata_vulnerability', lang)}**")
+        vul = data.q(queries.vulnerability, region=region)
+        if vul.empty:
+            st.info(t("realdata_no_vulnerability", lang))
+        else:
+            widgets.plain_table(pd.DataFrame({
+                t("realdata_region", lang): vul["region_name"].to_numpy(),
+                t("realdata_index", lang): [t(INDEX_KEY[i], lang) for i in vul["index_name"]],
+                t("realdata_value", lang): [risk_word(c, lang) if isinstance(c, str) else fmt_number(v, 2)
+                                            for c, v in zip(vul["category"], vul["score"])],
+                t("realdata_published", lang): vul["published"].to_numpy(),
+                t("realdata_source", lang): vul["source"].to_numpy(),
+            }))
+
+
+INDEX_KEY = {"ikp2024": "realdata_index_ikp2024", "bawaslu_pemetaan_2024": "realdata_index_bawaslu_pemetaan_2024",
+             "polri_ipkp_2024": "realdata_index_polri_ipkp_2024"}
+
+
+pilkada_section(region)
+
 # -- incidents: map and table ----------------------------------------------------------------
 st.subheader(t("region_incidents", lang))
 if not totals["n"]:

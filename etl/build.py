@@ -9,7 +9,7 @@ are kept; `--no-sample` removes the generated sample.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -17,7 +17,7 @@ import pandas as pd
 
 from waspada import reference
 from waspada.db import Database
-from waspada.i18n import DEFAULT_LANG, fmt_number, t
+from waspada.i18n import DEFAULT_LANG, MessageError, fmt_number, msg, t
 from waspada.ingest import parse_incident_file
 from waspada.ingest.store import insert_incidents, record_upload
 from waspada.risk.alerts import refresh_alerts_after_load
@@ -37,7 +37,7 @@ def build_database(db_path: Path | str, sample: bool = True) -> dict[str, int]:
         sources: list[dict] = []
         _load_reference(con, sources)
         _load_kpu(con, sources, sample)
-        _load_ikp(con, sources)
+        _load_ikp(con, sources, sample)
         _load_violations(con, sources, sample)
         _load_sample_incidents(con, sources, sample)
         if not sample:
@@ -53,8 +53,8 @@ def build_database(db_path: Path | str, sample: bool = True) -> dict[str, int]:
             )
         counts = {
             table: con.execute("SELECT count(*) FROM " + table).fetchone()[0]
-            for table in ("regions", "election_phases", "contests", "kpu_figures", "ikp_scores",
-                          "violations", "incidents", "uploads")
+            for table in ("regions", "elections", "election_phases", "contests", "candidate_pairs", "kpu_figures",
+                          "ikp_scores", "vulnerability_maps", "violations", "incidents", "uploads")
         }
     return counts
 
@@ -62,13 +62,13 @@ def build_database(db_path: Path | str, sample: bool = True) -> dict[str, int]:
 # Identifiers cannot be SQL parameters; these are the only tables build rewrites.
 _EMBEDDED_TABLES = frozenset({"regions", "phases", "elections", "election_stages", "election_phases",
                               "incident_categories", "violation_types", "contests", "kpu_figures",
-                              "ikp_scores", "violations", "incidents"})
-_EMBEDDED_ROWS = {"": "", "upload_id": " WHERE upload_id IS NULL"}
+                              "ikp_scores", "violations", "incidents", "candidate_pairs", "vulnerability_maps"})
+_EMBEDDED_ROWS = {"": "", "upload_id": " WHERE upload_id IS NULL", "loaded_from": " WHERE loaded_from IS NULL"}
 
 
 def _replace(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, keep: str = "") -> None:
-    """Delete the embedded rows of `table` (all rows, or with keep='upload_id' those not
-    from an upload) and insert df. Column names come from our own DataFrames."""
+    """Delete the embedded rows of `table` (all rows, or with keep='upload_id' / 'loaded_from'
+    those not from an upload or a loaded schedule) and insert df. Column names come from our own DataFrames."""
     if table not in _EMBEDDED_TABLES:
         raise ValueError(table)
     con.execute("DELETE FROM " + table + _EMBEDDED_ROWS[keep])
@@ -92,15 +92,35 @@ def _load_reference(con, sources) -> None:
             "Kepmendagri 300.2.2-2138/2025 via cahyadsn/wilayah dan cahyadsn/wilayah_boundaries (data/reference/SOURCES.md)",
             False, len(regions))
     _replace(con, "phases", reference.phases()[["phase", "phase_order", "name_id", "name_en"]])
-    _replace(con, "elections", reference.ELECTIONS)
+    revotes = reference.revote_elections()
+    _replace(con, "elections", pd.concat([reference.ELECTIONS, revotes], ignore_index=True))
     stages = reference.election_stages()
-    _replace(con, "election_stages", stages)
-    _replace(con, "election_phases", reference.phase_periods(stages))
+    # A re-run's stages come from the rule unless an office loaded the KPU's schedule for it.
+    loaded = {r[0] for r in con.execute("SELECT DISTINCT election_id FROM election_stages WHERE loaded_from IS NOT NULL").fetchall()}
+    rule = reference.revote_rule_stages()
+    rule = rule[~rule["election_id"].isin(loaded)]
+    _replace(con, "election_stages", pd.concat([stages[~stages["election_id"].isin(loaded)], rule], ignore_index=True),
+             "loaded_from")
+    _replace(con, "election_phases", reference.phase_periods(
+        con.execute("SELECT election_id, phase, starts_on, ends_on FROM election_stages").df()))
     _source(sources, "election_stages", "Tahapan dan jadwal Pilkada Serentak 2024",
             "PKPU Nomor 2 Tahun 2024 dan pengumuman KPU/MK (data/reference/PILKADA2024_TAHAPAN.md)", False, len(stages))
+    _source(sources, "revotes", "PSU 2025 (putusan MK 24 Februari 2025) dan pemilihan ulang 27 Agustus 2025: hari "
+            "pemungutan suara dan cakupan; tahapan di sekitarnya menurut aturan Waspada sampai jadwal KPU dimuat",
+            "Pemberitaan pers, satu sumber per baris (data/reference/pilkada2024_psu_2025.csv)", False, len(revotes))
     _replace(con, "incident_categories", reference.incident_categories()[["category", "name_id", "name_en"]])
     _replace(con, "violation_types", reference.violation_types())
-    _replace(con, "contests", _contests(regions))
+    _replace(con, "contests", pd.concat([_contests(regions), reference.revote_contests()], ignore_index=True))
+    pairs = reference.candidate_pairs()
+    _replace(con, "candidate_pairs", pairs)
+    _source(sources, "candidate_pairs", "Pasangan calon per pemilihan dengan nomor urut (dan kolom kosong di 37 "
+            "pemilihan calon tunggal)", reference.PASLON_SOURCE, False, len(pairs))
+    maps = reference.vulnerability_maps()
+    _replace(con, "vulnerability_maps", maps)
+    _source(sources, "vulnerability_maps", "Pemetaan Kerawanan Pemilihan Serentak 2024 Bawaslu (26 Agustus 2024): "
+            "kategori per provinsi dan 12 kab/kota rawan tinggi yang diberitakan; IPKP Polri (Mei 2024) 8 teratas",
+            "Bawaslu dan Polri menurut pemberitaan pers (data/reference/bawaslu_pemetaan_kerawanan_2024.csv)",
+            False, len(maps))
     _source(sources, "contests", "Pemilihan per wilayah: gubernur di 37 provinsi, bupati/wali kota di 508 kabupaten/kota",
             "PILKADA2024_TAHAPAN.md (semua provinsi kecuali DIY; semua kab/kota kecuali wilayah administrasi DKI Jakarta)",
             False, 545)
@@ -122,6 +142,10 @@ def _contests(regions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _load_kpu(con, sources, sample: bool) -> None:
+    """TPS of the Pilkada (every contest) and of the Pemilu (every region, kecamatan included:
+    the exposure's fallback, labelled); published Pilkada DPT where found; candidate pairs.
+    Only the sample database carries the generated DPT estimate, and only where none was
+    published."""
     tps_kab = pd.read_csv(REFERENCE_DIR / "pemilu2024_tps_kabkota.csv", dtype={"kode_kabkota": str, "kode_prov": str})
     tps_kec = pd.read_csv(REFERENCE_DIR / "pemilu2024_tps_kecamatan.csv", dtype={"kode_kec": str})
     kec_codes = set(reference.regions().query("level == 'kecamatan'")["code"])
@@ -135,27 +159,43 @@ def _load_kpu(con, sources, sample: bool) -> None:
             pd.DataFrame({"region_code": tps_kec["code"], "value": tps_kec["n_tps_total"]}),
         ]
     )
-    frames = [tps.assign(figure="tps", of_election="pemilu2024", source=TPS_SOURCE, generated=False)]
-    dpt = pd.read_csv(GENERATED_DIR / "dpt_perkiraan_generated.csv", dtype={"kode_wilayah": str})
-    frames.append(pd.DataFrame({"region_code": dpt["kode_wilayah"], "value": dpt["dpt"], "figure": "dpt",
-                                "of_election": reference.DEFAULT_ELECTION_ID, "generated": True,
-                                "source": "Perkiraan: penduduk × (203 juta DPT / 284.973.643 penduduk); " + GENERATED_SOURCE}))
+    contests = reference.contest_pairs()
+    pilkada = reference.DEFAULT_ELECTION_ID
+    frames = [
+        tps.assign(figure="tps", of_election="pemilu2024", source=TPS_SOURCE, generated=False),
+        pd.DataFrame({"region_code": contests["region_code"], "value": contests["tps"], "figure": "tps",
+                      "of_election": pilkada, "source": reference.PILKADA_TPS_SOURCE, "generated": False}),
+        pd.DataFrame({"region_code": contests["region_code"], "value": contests["n_pairs"], "figure": "paslon",
+                      "of_election": pilkada, "source": reference.PASLON_SOURCE, "generated": False}),
+    ]
+    dpt = reference.pilkada_dpt()
+    frames.append(dpt.assign(figure="dpt", of_election=pilkada, generated=False))
+    standin = pd.DataFrame()
     if sample:
-        paslon = pd.read_csv(GENERATED_DIR / "paslon_contoh_generated.csv", dtype={"kode_wilayah": str})
-        frames.append(pd.DataFrame({"region_code": paslon["kode_wilayah"], "value": paslon["paslon"], "figure": "paslon",
-                                    "of_election": reference.DEFAULT_ELECTION_ID, "generated": True, "source": GENERATED_SOURCE}))
+        standin = pd.read_csv(GENERATED_DIR / "dpt_perkiraan_generated.csv", dtype={"kode_wilayah": str})
+        standin = standin[~standin["kode_wilayah"].isin(set(dpt["region_code"]))]
+        frames.append(pd.DataFrame({"region_code": standin["kode_wilayah"], "value": standin["dpt"], "figure": "dpt",
+                                    "of_election": pilkada, "generated": True,
+                                    "source": "Perkiraan: penduduk × (203 juta DPT / 284.973.643 penduduk); " + GENERATED_SOURCE}))
     kpu = pd.concat(frames, ignore_index=True)[["region_code", "figure", "value", "of_election", "source", "generated"]]
     _replace(con, "kpu_figures", kpu, "upload_id")
-    _source(sources, "kpu_tps", "Jumlah TPS per provinsi, kabupaten/kota dan kecamatan (Pemilu 2024, bukan Pilkada)",
-            TPS_SOURCE, False, len(tps))
-    _source(sources, "kpu_dpt", "DPT per wilayah: PERKIRAAN dari jumlah penduduk (angka KPU per wilayah tidak tersedia)",
-            GENERATED_SOURCE, True, len(dpt))
+    _source(sources, "kpu_tps", "Jumlah TPS per provinsi, kabupaten/kota dan kecamatan (Pemilu 14 Februari 2024: "
+            "cadangan ukuran paparan bila angka Pilkada tidak ada)", TPS_SOURCE, False, len(tps))
+    _source(sources, "kpu_tps_pilkada", "Jumlah TPS Pilkada 27 November 2024 per pemilihan (545): ukuran paparan skor risiko",
+            reference.PILKADA_TPS_SOURCE, False, len(contests))
+    _source(sources, "kpu_paslon", "Jumlah pasangan calon per pemilihan (545)", reference.PASLON_SOURCE, False, len(contests))
+    _source(sources, "kpu_dpt", "DPT Pilkada 2024 yang diumumkan (7 provinsi, 12 kab/kota); tidak ada keputusan DPT "
+            "nasional, wilayah lain tanpa DPT", "KPU provinsi/kab/kota menurut pers (data/reference/pilkada2024_dpt_sebagian.csv)",
+            False, len(dpt))
     if sample:
-        _source(sources, "kpu_paslon", "Jumlah pasangan calon di provinsi contoh (dibangkitkan)", GENERATED_SOURCE, True,
-                len(frames[-1]))
+        _source(sources, "kpu_dpt_standin", "DPT PERKIRAAN dari jumlah penduduk di wilayah tanpa DPT yang diumumkan "
+                "(hanya basis data contoh)", GENERATED_SOURCE, True, len(standin))
 
 
-def _load_ikp(con, sources) -> None:
+def _load_ikp(con, sources, sample: bool) -> None:
+    """Published IKP 2024 totals; the generated stand-ins (other kab/kota, the four new
+    provinces, every dimension) only in the sample database. Without them the risk model
+    borrows the province's published score (docs/risk-model.md)."""
     regions = reference.regions()
     prov = pd.read_csv(REFERENCE_DIR / "bawaslu_ikp2024_provinsi.csv", dtype={"kode_prov": str}).dropna(subset=["ikp_2024"])
     kab = pd.read_csv(REFERENCE_DIR / "bawaslu_ikp2024_kabkota_top.csv")
@@ -170,6 +210,8 @@ def _load_ikp(con, sources) -> None:
         ]
     ).assign(dimension="total", source=IKP_SOURCE, generated=False)
     standin = pd.read_csv(GENERATED_DIR / "ikp2024_pengganti_generated.csv", dtype={"kode_wilayah": str})
+    if not sample:
+        standin = standin.iloc[0:0]
     standin = pd.DataFrame({"region_code": standin["kode_wilayah"], "score": standin["skor"], "dimension": standin["dimensi"]})
     standin["level"] = standin["region_code"].map(lambda c: "provinsi" if len(c) == 2 else "kabupaten_kota")
     standin = standin.assign(source="Pengganti IKP (dibangkitkan, bukan angka Bawaslu): etl/generate_sample.py", generated=True)
@@ -179,8 +221,9 @@ def _load_ikp(con, sources) -> None:
     _replace(con, "ikp_scores", ikp[["edition", "region_code", "dimension", "score", "category", "source", "generated"]],
              "upload_id")
     _source(sources, "ikp_real", "IKP 2024: skor total 34 provinsi dan 10 kabupaten/kota paling rawan", IKP_SOURCE, False, len(real))
-    _source(sources, "ikp_standin", "IKP 2024 pengganti: skor kab/kota lain, 4 provinsi baru, dan semua dimensi",
-            GENERATED_SOURCE, True, len(standin))
+    if sample:
+        _source(sources, "ikp_standin", "IKP 2024 pengganti: skor kab/kota lain, 4 provinsi baru, dan semua dimensi "
+                "(hanya basis data contoh)", GENERATED_SOURCE, True, len(standin))
 
 
 def _load_violations(con, sources, sample: bool) -> None:
@@ -219,4 +262,104 @@ def run(args) -> int:
     counts = build_database(args.db, sample=not args.no_sample)
     lang = getattr(args, "lang", DEFAULT_LANG)
     print(t("build_ready", lang, db=args.db, counts=", ".join(f"{k} {fmt_number(v)}" for k, v in counts.items())))
+    return 0
+
+
+# -- a schedule an office loads (`waspada load-schedule FILE`) ---------------------------------
+SCHEDULE_TEMPLATE = "data/templates/jadwal_pemilihan_template.csv"
+EXAMPLE_ROW = "CONTOH (hapus baris ini)"  # data/templates/README.md
+SCHEDULE_COLUMNS = ("election_id", "phase", "stage", "name_id", "starts_on", "ends_on", "note")
+
+
+class ScheduleFileError(MessageError):
+    """A schedule file that cannot be loaded; nothing was written."""
+
+
+def parse_schedule(path: Path) -> pd.DataFrame:
+    """The stages of one election from a CSV shaped like the template, checked: known
+    phases, ISO dates that do not end before they start, stages named once, a voting day."""
+    name = Path(path).name
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise ScheduleFileError("realdata_schedule_unreadable", file=name, error=str(exc)) from None
+    missing = [c for c in SCHEDULE_COLUMNS if c != "note" and c not in df.columns]
+    if missing:
+        raise ScheduleFileError("realdata_schedule_columns", file=name, columns=", ".join(missing),
+                                template=SCHEDULE_TEMPLATE)
+    df = df.assign(**{c: df[c].str.strip() for c in df.columns})
+    if "note" not in df.columns:
+        df["note"] = ""
+    df = df[~df["note"].str.startswith(EXAMPLE_ROW)].reset_index(drop=True)  # the template's example rows
+    elections = sorted(set(df["election_id"]))
+    if len(elections) != 1 or not elections[0]:
+        raise ScheduleFileError("realdata_schedule_one_election", file=name, elections=", ".join(elections) or "-")
+    seen = set()
+    for i, r in enumerate(df.itertuples(index=False), start=2):  # row 1 is the header
+        if r.phase not in reference.PHASES:
+            raise ScheduleFileError("realdata_schedule_bad_row", row=i, problem=msg("realdata_schedule_bad_phase",
+                                                                                     phase=r.phase))
+        try:
+            start, end = date.fromisoformat(r.starts_on), date.fromisoformat(r.ends_on)
+        except ValueError:
+            start = end = None
+        if start is None or end < start:
+            raise ScheduleFileError("realdata_schedule_bad_row", row=i, problem=msg(
+                "realdata_schedule_bad_date", value=f"{r.starts_on} – {r.ends_on}"))
+        stage = r.stage or r.phase
+        if stage in seen:
+            raise ScheduleFileError("realdata_schedule_bad_row", row=i, problem=msg(
+                "realdata_schedule_duplicate_stage", stage=stage))
+        seen.add(stage)
+    if "pemungutan_suara" not in set(df["phase"]):
+        raise ScheduleFileError("realdata_schedule_no_vote", file=name)
+    return pd.DataFrame({
+        "election_id": df["election_id"], "phase": df["phase"], "stage": df["stage"].where(df["stage"] != "", df["phase"]),
+        "name_id": df["name_id"].where(df["name_id"] != "", df["phase"]),
+        "starts_on": df["starts_on"].map(date.fromisoformat), "ends_on": df["ends_on"].map(date.fromisoformat),
+        "note": df["note"].where(df["note"] != "", None), "loaded_from": name,
+    })
+
+
+def load_schedule(db_path: Path | str, path: Path | str) -> dict:
+    """Replace one election's stages by the file's (kept by later builds), derive its phases
+    again, take its voting day from the file, and move the incidents whose phase came from
+    the schedule to the phase their date now falls in. Returns election, stages, moved."""
+    stages = parse_schedule(Path(path))
+    election = stages["election_id"].iloc[0]
+    with Database(db_path).writer() as con:
+        if not con.execute("SELECT count(*) FROM elections WHERE election_id = ?", [election]).fetchone()[0]:
+            raise ScheduleFileError("realdata_schedule_unknown_election", election=election)
+        con.execute("DELETE FROM election_stages WHERE election_id = ?", [election])
+        con.execute("DELETE FROM election_phases WHERE election_id = ?", [election])
+        con.register("_stages", stages)
+        con.execute("INSERT INTO election_stages (election_id, phase, stage, name_id, starts_on, ends_on, note,"
+                    " loaded_from) SELECT election_id, phase, stage, name_id, starts_on, ends_on, note, loaded_from"
+                    " FROM _stages")
+        con.unregister("_stages")
+        periods = reference.phase_periods(stages)
+        con.register("_periods", periods)
+        con.execute("INSERT INTO election_phases SELECT election_id, phase, starts_on, ends_on FROM _periods")
+        con.unregister("_periods")
+        vote_on = stages.loc[stages["phase"] == "pemungutan_suara", "starts_on"].min()
+        con.execute("UPDATE elections SET vote_on = ? WHERE election_id = ?", [vote_on, election])
+        moved = con.execute(
+            "UPDATE incidents SET phase = p.phase FROM election_phases p WHERE incidents.election_id = ?"
+            " AND incidents.phase_from = 'jadwal' AND p.election_id = incidents.election_id"
+            " AND incidents.occurred_on BETWEEN p.starts_on AND p.ends_on AND incidents.phase <> p.phase",
+            [election]).fetchone()[0]
+        refresh_alerts_after_load(con)
+    return {"election": election, "stages": len(stages), "moved": int(moved)}
+
+
+def run_load_schedule(args) -> int:
+    from waspada.cli import fail
+
+    try:
+        result = load_schedule(args.db, args.file)
+    except ScheduleFileError as exc:
+        fail(exc, args.lang)
+        return 2
+    print(t("realdata_schedule_stored", args.lang, election=result["election"], file=Path(args.file).name,
+            n=fmt_number(result["stages"]), moved=fmt_number(result["moved"])))
     return 0

@@ -13,10 +13,12 @@ What is generated, and why:
   sources found (all but ten), for the four provinces created in 2022, and the four IKP
   dimensions for every region (only totals were found);
 * violation counts (Bawaslu publishes them per stage, not as an open table);
-* candidate-pair counts for the contests of the three sample provinces;
 * a DPT stand-in for every kabupaten/kota and province: population × the national ratio
-  of Pilkada 2024 voters (about 203 million) to population (284,973,643), since per-region
-  DPT figures were not found.
+  of Pilkada 2024 voters (about 203 million) to population (284,973,643); the build uses it
+  only where no DPT was published (pilkada2024_dpt_sebagian.csv).
+
+Candidate pairs are real (pilkada2024_paslon_*.csv), so none are generated. A `--no-sample`
+build (a real installation) reads none of these files: see etl/build.py.
 """
 
 from __future__ import annotations
@@ -245,13 +247,6 @@ def generate_violations(rng: np.random.Generator) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def generate_paslon(rng: np.random.Generator) -> pd.DataFrame:
-    regions = reference.regions()
-    sample = regions[regions["province_code"].isin(SAMPLE_PROVINCES) & (regions["level"] != "kecamatan")]
-    counts = rng.choice([1, 2, 2, 3, 3, 4, 5], size=len(sample))
-    return pd.DataFrame({"kode_wilayah": sample["code"].to_numpy(), "paslon": counts})
-
-
 def dpt_standins() -> pd.DataFrame:
     regions = reference.regions()
     rows = regions[regions["level"] != "kecamatan"]
@@ -269,7 +264,6 @@ def main(out_dir: Path = GENERATED_DIR) -> None:
         "ikp2024_pengganti_generated.csv": ikp,
         "insiden_contoh_generated.csv": generate_incidents(rng, ikp),
         "pelanggaran_contoh_generated.csv": generate_violations(rng),
-        "paslon_contoh_generated.csv": generate_paslon(rng),
         "dpt_perkiraan_generated.csv": dpt_standins(),
     }
     for name, df in files.items():

@@ -11,6 +11,7 @@ import pytest
 from etl.build import build_database
 from waspada.db import Database
 from waspada.paths import REFERENCE_DIR, ROOT
+from waspada.reference import DEFAULT_ELECTION_ID
 
 
 @pytest.fixture(scope="module")
@@ -36,17 +37,20 @@ def test_all_kemendagri_regions_with_dotted_codes(built):
 
 
 def test_contests_follow_pilkada_2024(built):
-    races = dict(built.reader().execute("SELECT race, count(*) FROM contests GROUP BY race").fetchall())
+    races = dict(built.reader().execute("SELECT race, count(*) FROM contests WHERE election_id = ? GROUP BY race",
+                                        [DEFAULT_ELECTION_ID]).fetchall())
     assert races == {"gubernur": 37, "bupati": 415, "walikota": 93}
     no_contest = {r[0] for r in built.reader().execute(
-        "SELECT code FROM regions WHERE level <> 'kecamatan' AND code NOT IN (SELECT region_code FROM contests)"
+        "SELECT code FROM regions WHERE level <> 'kecamatan' AND code NOT IN "
+        "(SELECT region_code FROM contests WHERE election_id = ?)", [DEFAULT_ELECTION_ID]
     ).fetchall()}
     assert no_contest == {"34", "31.01", "31.71", "31.72", "31.73", "31.74", "31.75"}
 
 
 def test_phases_cover_the_schedule_without_gaps(built):
     rows = built.reader().execute(
-        "SELECT phase, starts_on, ends_on FROM election_phases JOIN phases USING (phase) ORDER BY phase_order").fetchall()
+        "SELECT phase, starts_on, ends_on FROM election_phases JOIN phases USING (phase) WHERE election_id = ?"
+        " ORDER BY phase_order", [DEFAULT_ELECTION_ID]).fetchall()
     assert [r[0] for r in rows] == ["persiapan", "pencalonan", "kampanye", "masa_tenang", "pemungutan_suara",
                                     "rekapitulasi", "penetapan", "pelantikan"]
     for (_, _, end), (_, start, _) in zip(rows, rows[1:]):
@@ -58,12 +62,14 @@ def test_real_tps_counts_are_loaded_unchanged(built):
     with open(REFERENCE_DIR / "pemilu2024_tps_kabkota.csv", encoding="utf-8") as fh:
         tarakan = next(r for r in csv.DictReader(fh) if r["kode_kabkota"] == "6571")
     value, generated, election = built.reader().execute(
-        "SELECT value, generated, of_election FROM kpu_figures WHERE region_code = '65.71' AND figure = 'tps'").fetchone()
+        "SELECT value, generated, of_election FROM kpu_figures WHERE region_code = '65.71' AND figure = 'tps'"
+        " AND of_election = 'pemilu2024'").fetchone()
     assert (value, generated, election) == (int(tarakan["n_tps_total"]), False, "pemilu2024")
     # Province TPS is the sum of its kabupaten/kota.
-    assert scalar(built, "SELECT value FROM kpu_figures WHERE region_code = '65' AND figure = 'tps'") == scalar(
+    assert scalar(built, "SELECT value FROM kpu_figures WHERE region_code = '65' AND figure = 'tps'"
+                         " AND of_election = 'pemilu2024'") == scalar(
         built, "SELECT sum(value) FROM kpu_figures k JOIN regions r ON r.code = k.region_code "
-               "WHERE figure = 'tps' AND r.level = 'kabupaten_kota' AND r.province_code = '65'")
+               "WHERE figure = 'tps' AND of_election = 'pemilu2024' AND r.level = 'kabupaten_kota' AND r.province_code = '65'")
 
 
 def test_ikp_real_scores_keep_bawaslu_categories_and_standins_are_flagged(built):

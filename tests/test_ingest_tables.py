@@ -100,12 +100,13 @@ def test_store_upserts_by_key_and_records_upload(db, tmp_path):
     assert (tmp_path / "uploads").is_dir()
 
 
-def test_uploaded_kpu_figure_replaces_generated_estimate(db):
+def test_uploaded_kpu_figure_fills_a_region_without_a_published_one(db):
+    # A real installation has no DPT for Tarakan (none was published; none is estimated).
     before = db.query_df("SELECT value, generated FROM kpu_figures WHERE region_code = '65.71' AND figure = 'dpt'")
-    assert before["generated"].tolist() == [True]  # the build's estimate
+    assert before.empty
     data = csv_bytes([["kabupaten_kota", "dpt", "sumber"], ["65.71", "180500", "KPU Kota Tarakan"]])
     result = store_table(db, parse_kpu_file(data, "kpu.csv"), data, "uji")
-    assert (result.new, result.replaced) == (0, 1)
+    assert (result.new, result.replaced) == (1, 0)
     after = db.query_df("SELECT value, generated, source FROM kpu_figures WHERE region_code = '65.71' AND figure = 'dpt'")
     assert after.values.tolist() == [[180500, False, "KPU Kota Tarakan"]]
 

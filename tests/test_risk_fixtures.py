@@ -22,10 +22,11 @@ def _insert(con, table: str, df: pd.DataFrame) -> None:
     con.unregister("_rows")
 
 
-def fill(con, *, provinces=("65",), ikp=(), tps=(), dpt=(), incidents=(), violations=()) -> None:
+def fill(con, *, provinces=("65",), ikp=(), tps=(), tps_pemilu=(), dpt=(), incidents=(), violations=()) -> None:
     """Reference tables for the given provinces (all 38 provinces always), then the rows given.
 
-    ikp: (region_code, score[, generated]); tps/dpt: (region_code, value);
+    ikp: (region_code, score[, generated]); tps (Pilkada 2024, the exposure), tps_pemilu (Pemilu
+    2024, its fallback), dpt: (region_code, value);
     incidents: dicts with occurred_on, region_code, category, phase and optional injured,
     killed, kecamatan_code; violations: (region_code, phase, type, reports, reported_on).
     """
@@ -45,7 +46,9 @@ def fill(con, *, provinces=("65",), ikp=(), tps=(), dpt=(), incidents=(), violat
             "category": [reference.ikp_category(r[1], "provinsi" if "." not in r[0] else "kabupaten_kota")
                          for r in rows],
             "source": "test", "generated": [r[2] for r in rows]}))
-    figures = [(c, "tps", v, "pemilu2024") for c, v in tps] + [(c, "dpt", v, "pilkada2024") for c, v in dpt]
+    figures = ([(c, "tps", v, reference.DEFAULT_ELECTION_ID) for c, v in tps]
+               + [(c, "tps", v, "pemilu2024") for c, v in tps_pemilu]
+               + [(c, "dpt", v, reference.DEFAULT_ELECTION_ID) for c, v in dpt])
     if figures:
         _insert(con, "kpu_figures", pd.DataFrame(figures, columns=["region_code", "figure", "value", "of_election"])
                 .assign(source="test", generated=False))

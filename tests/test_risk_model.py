@@ -68,12 +68,13 @@ def test_no_reports_gives_the_baseline_alone(tmp_path):
 
 
 def test_one_fresh_incident_with_a_death_hand_computed(tmp_path):
-    db = make_db(tmp_path, ikp=[("65.71", 40.0)], tps=[("65.71", 1000)],
+    db = make_db(tmp_path, ikp=[("65.71", 40.0)], tps=[("65.71", 500)],
                  incidents=[inc(AS_OF, "kekerasan_fisik", killed=1)])
     row = one(scores(db.reader(), as_of=AS_OF, province="65"))
-    # (3 points for kekerasan_fisik + 5 per death) at age 0, exposure 1000 TPS -> norm 1
+    # (3 points for kekerasan_fisik + 5 per death) at age 0, exposure 500 Pilkada TPS (the reference) -> norm 1
+    assert CFG.reference_tps["kabupaten_kota"] == 500
     assert row["score"] == pytest.approx(100 * (1 - 0.6 * 0.5 ** (8 / 15)))
-    assert row["score"] == pytest.approx(expected_score(40.0, 8.0, 1000))
+    assert row["score"] == pytest.approx(expected_score(40.0, 8.0, 500))
     assert row["has_reports"] and row["killed"] == 1 and row["n_incidents"] == 1
     assert row["reason_id"] == ("Tinggi karena 1 kekerasan fisik (1 meninggal) dalam 7 hari terakhir"
                                 " dan IKP 2024 sedang (40,0).")
@@ -105,12 +106,23 @@ def test_exposure_dampens_by_square_root_of_tps(tmp_path):
     big = memory_db(ikp=[("65.71", 30.0)], tps=[("65.71", 2400)], incidents=incidents)
     r_small = one(scores(small, as_of=AS_OF, province="65"))
     r_big = one(scores(big, as_of=AS_OF, province="65"))
-    assert r_small["exposure_norm"] == pytest.approx(max(CFG.min_norm, math.sqrt(0.12)))
-    assert r_big["exposure_norm"] == pytest.approx(math.sqrt(2.4))
+    ref = CFG.reference_tps["kabupaten_kota"]
+    small_norm, big_norm = max(CFG.min_norm, math.sqrt(120 / ref)), math.sqrt(2400 / ref)
+    assert r_small["exposure_norm"] == pytest.approx(small_norm)
+    assert r_big["exposure_norm"] == pytest.approx(big_norm)
     assert r_small["score"] == pytest.approx(expected_score(30.0, 3.5, 120))
     assert r_big["score"] == pytest.approx(expected_score(30.0, 3.5, 2400))
     # 20 times the polling stations weighs the same incidents sqrt(20) ~ 4.5 times less, not 20
-    assert r_small["pressure"] / r_big["pressure"] == pytest.approx(math.sqrt(2.4) / max(CFG.min_norm, math.sqrt(0.12)))
+    assert r_small["pressure"] / r_big["pressure"] == pytest.approx(big_norm / small_norm)
+    assert r_small["exposure_source"] == r_big["exposure_source"] == "tps"
+
+
+def test_exposure_is_the_pilkada_tps_and_falls_back_to_the_pemilu_tps_labelled(tmp_path):
+    db = make_db(tmp_path, ikp=[("65.71", 30.0)], tps=[("65.71", 319)], tps_pemilu=[("65.71", 682), ("65.02", 310)])
+    df = scores(db.reader(), as_of=AS_OF, phase="kampanye", province="65")
+    tarakan, malinau = one(df, "65.71"), one(df, "65.02")
+    assert (tarakan["exposure_source"], tarakan["exposure_tps"]) == ("tps", 319)
+    assert (malinau["exposure_source"], malinau["exposure_tps"]) == ("tps_cadangan", 310)
 
 
 def test_violations_count_for_their_phase_from_their_date(tmp_path):
@@ -304,7 +316,7 @@ def test_a_province_score_exactly_on_a_band_edge_takes_the_higher_category(tmp_p
 
 # -- history and trend -----------------------------------------------------------------------------------
 def test_trend_compares_with_seven_days_earlier_and_history_follows_the_schedule(tmp_path):
-    db = make_db(tmp_path, ikp=[("65.71", 30.0)], tps=[("65.71", 1000)],
+    db = make_db(tmp_path, ikp=[("65.71", 30.0)], tps=[("65.71", 500)],
                  incidents=[inc(AS_OF - timedelta(days=2), "bentrok_massa", killed=1)])
     cur = db.reader()
     t = trend(cur, as_of=AS_OF, province="65").set_index("region_code")
@@ -321,7 +333,7 @@ def test_trend_compares_with_seven_days_earlier_and_history_follows_the_schedule
 # -- the worked example of docs/risk-model.md ------------------------------------------------------------
 TARAKAN_EXAMPLE = dict(
     ikp=[("65", 20.36)],
-    tps=[("65.71", 682)],
+    tps=[("65.71", 319)],
     incidents=[
         inc(date(2024, 11, 18), "kekerasan_fisik", injured=2, killed=1),
         inc(date(2024, 11, 13), "bentrok_massa"),
@@ -339,8 +351,8 @@ def _id(value: float, decimals: int) -> str:
 
 
 def test_worked_example_in_the_doc_matches_the_code(tmp_path):
-    tps = pd.read_csv(REFERENCE_DIR / "pemilu2024_tps_kabkota.csv", dtype={"kode_kabkota": str})
-    assert int(tps.set_index("kode_kabkota").loc["6571", "n_tps_total"]) == 682  # the real TPS count
+    tps = pd.read_csv(REFERENCE_DIR / "pilkada2024_paslon_wilayah.csv", dtype={"kode_wilayah": str})
+    assert int(tps.set_index("kode_wilayah").loc["6571", "sirekap_tps_total"]) == 319  # the real Pilkada TPS count
     db = make_db(tmp_path, **TARAKAN_EXAMPLE)
     cur = db.reader()
     row = one(scores(cur, as_of=AS_OF, province="65"))
@@ -362,5 +374,5 @@ def test_worked_example_in_the_doc_matches_the_code(tmp_path):
     hand = (3 + 2 * 1 + 5 * 1) * 0.5 ** (2 / 14) + 4 * 0.5 ** (7 / 14) + 1.5 * 0.5 ** (28 / 14) \
         + 2 * 0.5 * 0.5 ** (61 / 14) + 4 * 0.1 + 2 * 0.3
     assert row["raw_points"] == pytest.approx(hand)
-    assert row["score"] == pytest.approx(expected_score(20.36 * 13.47 / 21.7, hand, 682))
-    assert re.search(r"20,36", example) and "682" in example
+    assert row["score"] == pytest.approx(expected_score(20.36 * 13.47 / 21.7, hand, 319))
+    assert re.search(r"20,36", example) and "319" in example

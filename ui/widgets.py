@@ -147,7 +147,7 @@ def risk_map(ctx: Context, scores: pd.DataFrame | None, *, level: str = "kabupat
     once per process; each run only writes the colours and words."""
     if not extra_layers:
         svg = maps.risk_svg(level, scores, ctx.lang, province=province, region=region,
-                            width_px=width_px, height_px=height, label=label)
+                            width_px=width_px, height_px=height, label=label, facts=map_facts(ctx))
         if svg is None:
             return False
         # Markup made by maps.risk_svg, every text in it escaped (st.html's sanitiser drops SVG).
@@ -159,6 +159,12 @@ def risk_map(ctx: Context, scores: pd.DataFrame | None, *, level: str = "kabupat
         return False
     st.pydeck_chart(deck, height=height, key=key)
     return True
+
+
+def map_facts(ctx: Context) -> dict[str, str]:
+    """Region code -> its Pilkada 2024 facts (pairs or calon tunggal, a 2025 re-run) for
+    the map tooltip."""
+    return data.q(queries.region_fact_lines, lang=ctx.lang)
 
 
 def incident_points(ctx: Context, points: pd.DataFrame) -> pd.DataFrame:

@@ -229,6 +229,7 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
         _map_slide(area, phase, scores, lang),
         _riskiest(scores, lang),
     ]
+    add_pilkada_facts(slides[0], cur, province, area, lang)
     new_slide, new_by_category = _new_since(cur, province, as_of, phase, since, previous, scores, has_schedule, lang)
     slides.append(new_slide)
     sched = queries.schedule(cur)
@@ -245,6 +246,39 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
     return Briefing(province=province, province_name=area, as_of=as_of, phase=phase, lang=lang, slides=slides,
                     footer=footer, generated=generated, since=since, previous=previous, scores=scores,
                     schedule=sched, new_by_category=new_by_category, compliance=comp)
+
+
+def pilkada_facts(cur, province: str, area: str, lang: str) -> str | None:
+    """One sentence of Pilkada 2024 facts for the province: the governor's race (pairs or
+    calon tunggal), its kab/kota with a single candidate, and its 2025 re-runs with their day."""
+    facts = queries.contest_facts(cur)
+    if facts.empty:
+        return None
+    names = reference.regions().set_index("code")["name"]
+    parts = []
+    gov = facts[facts["region_code"] == province]
+    if not gov.empty and pd.notna(gov.iloc[0]["n_pairs"]):
+        r = gov.iloc[0]
+        what = (t("realdata_single_candidate", lang) if r["single_candidate"]
+                else t("realdata_pairs", lang, n=fmt_number(int(r["n_pairs"]))))
+        parts.append(t("realdata_briefing_race", lang, race=t("realdata_race_gubernur", lang), what=what))
+    inside = facts[facts["region_code"].str.startswith(province + ".") | (facts["region_code"] == province)]
+    single = [str(names.get(c, c)) for c in inside.loc[inside["single_candidate"] & (inside["region_code"] != province),
+                                                        "region_code"]]
+    if single:
+        parts.append(t("realdata_briefing_single", lang, names=", ".join(single)))
+    for r in inside[inside["rerun_id"].notna()].itertuples(index=False):
+        key = "realdata_rerun_psu" if r.rerun_kind == "psu" else "realdata_rerun_ulang"
+        parts.append(t("realdata_briefing_rerun", lang, name=str(names.get(r.region_code, r.region_code)),
+                       what=t(key, lang, date=fmt_date(pd.Timestamp(r.rerun_on).date(), lang))))
+    return t("realdata_briefing_facts", lang, area=area, facts="; ".join(parts)) if parts else None
+
+
+def add_pilkada_facts(slide: Slide, cur, province: str, area: str, lang: str) -> None:
+    """Append the Pilkada 2024 facts sentence to the situation slide's text."""
+    sentence = pilkada_facts(cur, province, area, lang)
+    if sentence:
+        slide.text = f"{slide.text} {sentence}"
 
 
 def _current_phase(cur, as_of):

@@ -426,10 +426,11 @@ def _svg_path(level: str, index: int, decimals: int, steps: int = 1) -> str:
 
 def risk_svg(level: str, scores: pd.DataFrame | None, lang: str, *, province: str | None = None,
              region: str | None = None, width_px: int = 800, height_px: int = 500,
-             label: str = "") -> str | None:
+             label: str = "", facts: dict[str, str] | None = None) -> str | None:
     """The regions of risk_deck() as an inline SVG (no WebGL, no script), or None when the
     area has no shapes. Every path carries data-kode and data-kategori; its <title> holds
-    the region's name, category, score and reason as escaped text."""
+    the region's name, category, score and reason, and its Pilkada facts line when given
+    (facts: code -> text, queries.region_fact_lines), as escaped text."""
     shape = shapes(level, province, region, width_px)
     if not shape.codes or shape.box is None:
         return None
@@ -444,7 +445,8 @@ def risk_svg(level: str, scores: pd.DataFrame | None, lang: str, *, province: st
     for index, code, words in zip(shape.indices, shape.codes, _region_words(shape, scores, lang)):
         name = _boundaries(level)["features"][index]["properties"].get("nama", code)
         title = "\n".join(x for x in (name, f"{label_kategori}: {words['kategori']}",
-                                       f"{label_skor}: {words['skor']}", words["alasan"]) if x)
+                                       f"{label_skor}: {words['skor']}", words["alasan"],
+                                       (facts or {}).get(code, "")) if x)
         paths.append(
             f'<path data-kode="{html.escape(code)}" data-kategori="{words["category"] or "tanpa_data"}" '
             f'fill="{category_hex(words["category"])}" d="{_svg_path(level, index, shape.decimals, shape.steps)}">'

@@ -491,3 +491,200 @@ def scores_for_phases(every: pd.DataFrame, phases: tuple[str, ...]) -> pd.DataFr
     if not frames:
         return every.iloc[0:0].reset_index(drop=True)
     return pd.concat(frames, ignore_index=True)
+
+
+# -- Pilkada 2024 as it happened: pairs, re-runs, published vulnerability mappings ---------------
+def contest_facts(cur, *, election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
+    """One row per contest of the election: region_code, race, n_pairs (candidate pairs, the
+    kolom kosong not counted), single_candidate, and its latest re-run in the region where
+    there was one (rerun_id, rerun_kind 'psu'/'pilkada_ulang', rerun_on, rerun_scope,
+    rerun_schedule_loaded: True when an office loaded the KPU's schedule for it)."""
+    return cur.execute(
+        """
+        WITH pairs AS (
+            SELECT region_code, count(*) FILTER (WHERE NOT empty_column) AS n_pairs,
+                   bool_or(empty_column) AS single_candidate
+            FROM candidate_pairs WHERE election_id = ? GROUP BY region_code
+        ),
+        reruns AS (
+            SELECT c.region_code, e.election_id AS rerun_id, e.kind AS rerun_kind, e.vote_on AS rerun_on,
+                   c.note AS rerun_scope,
+                   EXISTS (SELECT 1 FROM election_stages s WHERE s.election_id = e.election_id
+                           AND s.loaded_from IS NOT NULL) AS rerun_schedule_loaded,
+                   row_number() OVER (PARTITION BY c.region_code ORDER BY e.vote_on DESC) AS k
+            FROM elections e JOIN contests c USING (election_id)
+            WHERE e.parent_election_id = ?
+        )
+        SELECT c.region_code, c.race, p.n_pairs, coalesce(p.single_candidate, FALSE) AS single_candidate,
+               r.rerun_id, r.rerun_kind, r.rerun_on, r.rerun_scope, coalesce(r.rerun_schedule_loaded, FALSE)
+                   AS rerun_schedule_loaded
+        FROM contests c
+        LEFT JOIN pairs p USING (region_code)
+        LEFT JOIN reruns r ON r.region_code = c.region_code AND r.k = 1
+        WHERE c.election_id = ?
+        ORDER BY c.region_code
+        """,
+        [election_id, election_id, election_id],
+    ).df()
+
+
+def candidate_pairs(cur, *, region: str, election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
+    """The ballot of a region's contest: ballot_no, name, empty_column (kolom kosong), source."""
+    return cur.execute(
+        "SELECT ballot_no, name, empty_column, source FROM candidate_pairs"
+        " WHERE election_id = ? AND region_code = ? ORDER BY ballot_no",
+        [election_id, region],
+    ).df()
+
+
+def fact_lines(facts: pd.DataFrame, region: str, lang: str) -> list[str]:
+    """What a reader is told of a region's contest, as sentences: '3 paslon' or 'calon
+    tunggal melawan kolom kosong', and its 2025 re-vote or re-election with its date and
+    whether its phases are Waspada's estimate. Shared by the map tooltip, the region profile
+    and the briefing. Empty when the region held no contest."""
+    from waspada.i18n import fmt_date, fmt_number, t
+
+    hit = facts[facts["region_code"] == region]
+    if hit.empty:
+        return []
+    r = hit.iloc[0]
+    lines = []
+    if pd.notna(r["n_pairs"]):
+        what = (t("realdata_single_candidate", lang) if r["single_candidate"]
+                else t("realdata_pairs", lang, n=fmt_number(int(r["n_pairs"]))))
+        lines.append(t("realdata_contest", lang, race=t(_RACE_KEY[r["race"]], lang), what=what))
+    if isinstance(r["rerun_id"], str):
+        key = "realdata_rerun_psu" if r["rerun_kind"] == "psu" else "realdata_rerun_ulang"
+        line = t(key, lang, date=fmt_date(pd.Timestamp(r["rerun_on"]).date(), lang))
+        if isinstance(r["rerun_scope"], str):
+            line += " " + t("realdata_rerun_scope", lang, scope=r["rerun_scope"])
+        lines.append(line + " " + t("realdata_schedule_loaded" if r["rerun_schedule_loaded"]
+                                    else "realdata_schedule_estimated", lang))
+    return lines
+
+
+_RACE_KEY = {"gubernur": "realdata_race_gubernur", "bupati": "realdata_race_bupati",
+             "walikota": "realdata_race_walikota"}
+
+
+def region_fact_lines(cur, *, lang: str) -> dict[str, str]:
+    """Region code -> its contest facts as one line (the map tooltip's extra line)."""
+    facts = contest_facts(cur)
+    return {code: " · ".join(fact_lines(facts, code, lang)) for code in facts["region_code"]}
+
+
+def reruns(cur, *, province: str | None = None, parent: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
+    """The re-runs of an election (the 2025 PSU and re-elections of Pilkada 2024), in a
+    province or everywhere: election_id, name, kind, vote_on, region_code, region_name,
+    scope, source, schedule_loaded, and the phases' span (starts_on, ends_on)."""
+    return cur.execute(
+        """
+        SELECT e.election_id, e.name, e.kind, e.vote_on, c.region_code, r.name AS region_name, c.note AS scope,
+               e.source,
+               EXISTS (SELECT 1 FROM election_stages s WHERE s.election_id = e.election_id
+                       AND s.loaded_from IS NOT NULL) AS schedule_loaded,
+               (SELECT min(starts_on) FROM election_phases p WHERE p.election_id = e.election_id) AS starts_on,
+               (SELECT max(ends_on) FROM election_phases p WHERE p.election_id = e.election_id) AS ends_on
+        FROM elections e JOIN contests c USING (election_id) JOIN regions r ON r.code = c.region_code
+        WHERE e.parent_election_id = ? AND (CAST(? AS VARCHAR) IS NULL OR r.province_code = ?)
+        ORDER BY e.vote_on, c.region_code
+        """,
+        [parent, province, province],
+    ).df()
+
+
+def vulnerability(cur, *, region: str) -> pd.DataFrame:
+    """The published vulnerability figures of a region and, for a kab/kota, of its province,
+    each with its source and date: the IKP 2024 total (Bawaslu, published scores only),
+    Bawaslu's Pemetaan Kerawanan Pemilihan 2024 category, Polri's IPKP score. Columns:
+    region_code, region_name, index_name ('ikp2024', 'bawaslu_pemetaan_2024',
+    'polri_ipkp_2024'), score, category, published, note, source."""
+    return cur.execute(
+        """
+        WITH here AS (
+            SELECT code FROM regions WHERE code = ?
+            UNION SELECT province_code FROM regions WHERE code = ?
+        )
+        SELECT i.region_code, r.name AS region_name, 'ikp2024' AS index_name, i.score, i.category,
+               '2022-12-16' AS published, NULL AS note, i.source
+        FROM ikp_scores i JOIN here h ON h.code = i.region_code JOIN regions r ON r.code = i.region_code
+        WHERE i.edition = 'ikp2024' AND i.dimension = 'total' AND NOT i.generated
+        UNION ALL
+        SELECT v.region_code, r.name, v.index_name, v.score, v.category, v.published, v.note, v.source
+        FROM vulnerability_maps v JOIN here h ON h.code = v.region_code JOIN regions r ON r.code = v.region_code
+        ORDER BY length(region_code) DESC, index_name
+        """,
+        [region, region],
+    ).df()
+
+
+def province_vulnerability(cur) -> pd.DataFrame:
+    """Every province with its published IKP 2024 total (score, category) beside Bawaslu's
+    2024 Pilkada mapping category: code, name, ikp_score, ikp_category, mapping_category."""
+    return cur.execute(
+        """
+        SELECT r.code, r.name, i.score AS ikp_score, i.category AS ikp_category, v.category AS mapping_category
+        FROM regions r
+        LEFT JOIN ikp_scores i ON i.region_code = r.code AND i.edition = 'ikp2024' AND i.dimension = 'total'
+                               AND NOT i.generated
+        LEFT JOIN vulnerability_maps v ON v.region_code = r.code AND v.index_name = 'bawaslu_pemetaan_2024'
+        WHERE r.level = 'provinsi'
+        ORDER BY r.code
+        """
+    ).df()
+
+
+def exposure(cur, *, region: str) -> dict | None:
+    """The TPS count the risk score is scaled by, and where it comes from ('tps': the
+    Pilkada's; 'tps_cadangan': the Pemilu's, where the Pilkada has none; or an estimate)."""
+    from waspada.risk.model import exposure_of
+
+    return exposure_of(cur, region)
+
+
+def exposure_words(source: str, lang: str) -> str:
+    """The reader's words for an exposure source code of ``exposure``."""
+    from waspada.risk.model import exposure_source_words
+
+    return exposure_source_words(source, lang)
+
+
+def rerun_score(cur, *, region: str, as_of: date) -> dict | None:
+    """The risk of a region in its 2025 re-run on a date inside that re-run's schedule (the
+    re-run's phase, score, category and reasons: monitoring after Pilkada 2024 follows the
+    2025 calendar there); None when no re-run of the region holds the date."""
+    row = cur.execute(
+        """
+        SELECT e.election_id, p.phase FROM elections e
+        JOIN contests c USING (election_id)
+        JOIN election_phases p ON p.election_id = e.election_id AND ? BETWEEN p.starts_on AND p.ends_on
+        JOIN regions r ON r.code = ?
+        WHERE e.parent_election_id = ? AND c.region_code IN (r.code, r.province_code)
+        ORDER BY e.vote_on DESC LIMIT 1
+        """,
+        [as_of, region, DEFAULT_ELECTION_ID],
+    ).fetchone()
+    if row is None:
+        return None
+    from waspada.risk.model import level_of
+
+    election_id, phase = row
+    df = risk.scores(cur, as_of=as_of, level=level_of(region), phase=phase, election_id=election_id,
+                     region_code=region)
+    if df.empty:
+        return None
+    r = df.iloc[0]
+    return {"election_id": election_id, "phase": phase, "score": float(r["score"]), "category": str(r["category"]),
+            "reason_id": str(r["reason_id"]), "reason_en": str(r["reason_en"])}
+
+
+def monitoring_span(cur, *, election_id: str = DEFAULT_ELECTION_ID) -> tuple[date | None, date | None]:
+    """First and last day of an election together with its re-runs (Pilkada 2024 and the 2025
+    PSU and re-elections): the range a date picker should allow so monitoring can follow a
+    re-run after the parent election's schedule has ended."""
+    row = cur.execute(
+        "SELECT min(p.starts_on), max(p.ends_on) FROM election_phases p JOIN elections e USING (election_id)"
+        " WHERE e.election_id = ? OR e.parent_election_id = ?",
+        [election_id, election_id],
+    ).fetchone()
+    return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)

@@ -228,3 +228,172 @@ def category_of(score: float, sedang_from: float, tinggi_from: float) -> str:
 def ikp_category(score: float, level: str) -> str:
     """Bawaslu's category ('rendah', 'sedang', 'tinggi') of an IKP score at a region level."""
     return category_of(score, *IKP_BANDS["provinsi" if level == "provinsi" else "kabupaten_kota"])
+
+
+# -- Pilkada 2024 as it happened: candidate pairs, Pilkada TPS, DPT, re-votes, Bawaslu's map ------
+# Files and sources: data/reference/SOURCES.md ("Pilkada 2024: candidate pairs, ...").
+PASLON_SOURCE = ("KPU, Sirekap Pilkada 2024 (objek publik, dihimpun razanfawwaz/pilkada-scrap "
+                 "481f1a6, 28 November 2024)")
+PILKADA_TPS_SOURCE = "KPU, jumlah TPS Pilkada 27 November 2024 (Sirekap, " + PASLON_SOURCE[len("KPU, Sirekap "):]
+MAPPING_INDEXES = {"Bawaslu pemetaan kerawanan 2024-08-26": ("bawaslu_pemetaan_2024", "2024-08-26"),
+                   "Polri IPKP tahap I 2024-05": ("polri_ipkp_2024", "2024-05")}
+
+
+@functools.cache
+def contest_pairs() -> pd.DataFrame:
+    """Every Pilkada 2024 contest (545): region (dotted), number of candidate pairs, whether it
+    was a single-candidate contest (against kolom kosong), and its Pilkada TPS count."""
+    w = pd.read_csv(REFERENCE_DIR / "pilkada2024_paslon_wilayah.csv", dtype={"kode_wilayah": str})
+    return pd.DataFrame({
+        "region_code": w["kode_wilayah"].map(dotted),
+        "n_pairs": w["n_paslon"].astype("int64"),
+        "single_candidate": w["calon_tunggal"].astype(int).astype(bool),
+        "tps": w["sirekap_tps_total"].astype("int64"),
+    })
+
+
+@functools.cache
+def candidate_pairs() -> pd.DataFrame:
+    """The 1,594 ballot entries of Pilkada 2024 (1,557 pairs and 37 kolom kosong) in the shape
+    of the candidate_pairs table."""
+    k = pd.read_csv(REFERENCE_DIR / "pilkada2024_paslon_kandidat.csv", dtype={"kode_wilayah": str})
+    return pd.DataFrame({
+        "election_id": DEFAULT_ELECTION_ID,
+        "region_code": k["kode_wilayah"].map(dotted),
+        "ballot_no": k["nomor_urut"].astype("int64"),
+        "name": k["nama_paslon"].str.strip(),
+        "empty_column": k["is_kolom_kosong"].astype(int).astype(bool),
+        "source": PASLON_SOURCE,
+    })
+
+
+@functools.cache
+def pilkada_dpt() -> pd.DataFrame:
+    """The published Pilkada 2024 DPT where it was found (7 provinces, 12 kab/kota): region,
+    value, decision date as written, source URL."""
+    d = pd.read_csv(REFERENCE_DIR / "pilkada2024_dpt_sebagian.csv", dtype={"kode_wilayah": str, "tanggal_penetapan": str})
+    return pd.DataFrame({
+        "region_code": d["kode_wilayah"].map(dotted),
+        "value": d["dpt"].astype("int64"),
+        "source": "KPU, penetapan DPT Pilkada 2024 (" + d["tanggal_penetapan"] + "), menurut pers: " + d["sumber"],
+    })
+
+
+@functools.cache
+def vulnerability_maps() -> pd.DataFrame:
+    """Bawaslu's Pemetaan Kerawanan Pemilihan Serentak 2024 (a category per province and 12
+    named kab/kota) and Polri's IPKP top eight, in the shape of the vulnerability_maps table."""
+    m = pd.read_csv(REFERENCE_DIR / "bawaslu_pemetaan_kerawanan_2024.csv", dtype=str, keep_default_na=False)
+    unknown = set(m["sumber_indeks"]) - set(MAPPING_INDEXES)
+    if unknown:
+        raise ValueError(f"bawaslu_pemetaan_kerawanan_2024.csv: indeks tak dikenal {sorted(unknown)}")
+    value = m["kategori_atau_skor"].str.strip()
+    is_category = value.isin(["rendah", "sedang", "tinggi"])
+    return pd.DataFrame({
+        "index_name": m["sumber_indeks"].map(lambda s: MAPPING_INDEXES[s][0]),
+        "region_code": m["kode_wilayah"].map(dotted),
+        "published": m["sumber_indeks"].map(lambda s: MAPPING_INDEXES[s][1]),
+        "category": value.where(is_category, None),
+        "score": pd.to_numeric(value.where(~is_category, None)),
+        "note": m["keterangan"].replace("", None),
+        "source": m["sumber"],
+    })
+
+
+# -- the 2025 re-votes (PSU) and re-elections (Pilkada ulang) ---------------------------------
+# The Constitutional Court read its Pilkada 2024 rulings on 24 February 2025 (the `dasar`
+# column of pilkada2024_psu_2025.csv); a PSU's preparation starts that day.
+MK_RULING_DAY = date(2025, 2, 24)
+# Phases the rule places around a re-vote's voting day; kampanye only for a re-election.
+REVOTE_PHASES = ("kampanye", "masa_tenang", "pemungutan_suara", "rekapitulasi", "penetapan")
+REVOTE_RULE_NOTE = ("Perkiraan Waspada (docs/risk-model.md, aturan jadwal PSU): panjang tahapan Pilkada 2024 "
+                    "di sekitar hari pemungutan suara; bukan jadwal KPU")
+
+
+def revote_election_id(region_code: str, kind: str, vote_on: date) -> str:
+    """'psu2025_36.04' (a PSU) or 'ulang2025_19.01' (a Pilkada ulang); one per region and year."""
+    return f"{'psu' if kind == 'psu' else 'ulang'}{vote_on.year}_{dotted(region_code)}"
+
+
+@functools.cache
+def revotes() -> pd.DataFrame:
+    """The 26 re-runs of Pilkada 2024 in 2025: election_id, region, race, kind ('psu' or
+    'pilkada_ulang'), voting day, scope, note and source."""
+    p = pd.read_csv(REFERENCE_DIR / "pilkada2024_psu_2025.csv", dtype=str, keep_default_na=False)
+    kind = ["pilkada_ulang" if d.startswith("Pemilihan ulang") else "psu" for d in p["dasar"]]
+    for k, d in zip(kind, p["dasar"]):
+        if k == "psu" and "24 Feb 2025" not in d:
+            raise ValueError(f"pilkada2024_psu_2025.csv: dasar PSU bukan putusan MK 24 Feb 2025: {d!r}")
+    vote_on = pd.to_datetime(p["tanggal_psu"], format="%Y-%m-%d").dt.date
+    race = p["jenis"].map({"Pilgub": "gubernur", "Pilbup": "bupati", "Pilwalkot": "walikota"})
+    if race.isna().any():
+        raise ValueError("pilkada2024_psu_2025.csv: jenis pemilihan tak dikenal")
+    out = pd.DataFrame({
+        "region_code": p["kode_wilayah"].map(dotted),
+        "name": p["nama_wilayah"].str.title(),
+        "race": race,
+        "kind": kind,
+        "vote_on": vote_on,
+        "scope": p["cakupan"].replace("", None),
+        "note": p["catatan"].replace("", None),
+        "source": p["dasar"] + "; " + p["sumber"],
+        "tps_2024": pd.to_numeric(p["sirekap_tps_total_2024"]).astype("Int64"),
+    })
+    out.insert(0, "election_id", [revote_election_id(c, k, v) for c, k, v in zip(out["region_code"], kind, vote_on)])
+    return out
+
+
+def revote_elections() -> pd.DataFrame:
+    """The re-runs as rows of the elections table, each pointing at pilkada2024."""
+    r = revotes()
+    label = {"psu": "Pemungutan Suara Ulang", "pilkada_ulang": "Pemilihan ulang"}
+    return pd.DataFrame({
+        "election_id": r["election_id"],
+        "name": [f"{label[k]} {n} {v:%Y}" for k, n, v in zip(r["kind"], r["name"], r["vote_on"])],
+        "kind": r["kind"],
+        "vote_on": r["vote_on"],
+        "parent_election_id": DEFAULT_ELECTION_ID,
+        "source": r["source"],
+    })
+
+
+def revote_contests() -> pd.DataFrame:
+    r = revotes()
+    return pd.DataFrame({"election_id": r["election_id"], "region_code": r["region_code"], "race": r["race"],
+                         "note": r["scope"]})
+
+
+def revote_stages(election_id: str, kind: str, vote_on: date) -> pd.DataFrame:
+    """THE rule for a re-run's schedule until an office loads the KPU's own (load-schedule):
+    the phases keep the lengths they had around Pilkada 2024's voting day (27 November 2024),
+    moved to the re-run's voting day V:
+      kampanye V-63..V-4 (a Pilkada ulang only: a PSU repeats the vote with the same pairs),
+      masa tenang V-3..V-1, pemungutan suara V, rekapitulasi V+1..V+19, penetapan V+20..V+84;
+    before them persiapan, from the Court's ruling (a PSU) or from the day after Pilkada
+    2024's last phase (a Pilkada ulang). There is no pelantikan phase in the rule."""
+    parent = phase_periods(election_stages())
+    parent = parent[parent["election_id"] == DEFAULT_ELECTION_ID].set_index("phase")
+    parent_vote = ELECTIONS.set_index("election_id").loc[DEFAULT_ELECTION_ID, "vote_on"]
+    wanted = [p for p in REVOTE_PHASES if kind == "pilkada_ulang" or p != "kampanye"]
+    rows = []
+    for phase in wanted:
+        start = vote_on + (parent.loc[phase, "starts_on"] - parent_vote)
+        end = vote_on + (parent.loc[phase, "ends_on"] - parent_vote)
+        rows.append((phase, start, end))
+    prep_from = MK_RULING_DAY if kind == "psu" else parent["ends_on"].max() + timedelta(days=1)
+    rows.insert(0, ("persiapan", prep_from, rows[0][1] - timedelta(days=1)))
+    return pd.DataFrame([{"election_id": election_id, "phase": ph, "stage": ph,
+                          "name_id": f"{_PHASE_NAME_ID[ph]} (perkiraan)", "starts_on": s, "ends_on": e,
+                          "note": REVOTE_RULE_NOTE} for ph, s, e in rows])
+
+
+_PHASE_NAME_ID = {"persiapan": "Persiapan", "kampanye": "Kampanye", "masa_tenang": "Masa tenang",
+                  "pemungutan_suara": "Pemungutan suara", "rekapitulasi": "Rekapitulasi",
+                  "penetapan": "Penetapan"}
+
+
+def revote_rule_stages() -> pd.DataFrame:
+    """The rule's stages of every re-run in the file."""
+    r = revotes()
+    return pd.concat([revote_stages(e, k, v) for e, k, v in zip(r["election_id"], r["kind"], r["vote_on"])],
+                     ignore_index=True)

@@ -73,6 +73,23 @@ CREATE TABLE IF NOT EXISTS contests (
     PRIMARY KEY (election_id, region_code)
 );
 
+-- A schedule an office loaded for an election (`waspada load-schedule FILE`) replaces the
+-- embedded or rule-made stages of that election and survives `etl build`; loaded_from is the
+-- file name (NULL for stages Waspada ships or derives, e.g. the re-vote rule).
+ALTER TABLE election_stages ADD COLUMN IF NOT EXISTS loaded_from VARCHAR;
+
+-- The ballot of every contest: one row per candidate pair, and the kolom kosong of a
+-- single-candidate contest (empty_column), with its ballot number (KPU Sirekap).
+CREATE TABLE IF NOT EXISTS candidate_pairs (
+    election_id  VARCHAR NOT NULL,
+    region_code  VARCHAR NOT NULL,
+    ballot_no    INTEGER NOT NULL,
+    name         VARCHAR NOT NULL,
+    empty_column BOOLEAN NOT NULL,              -- kolom kosong (the single pair's opponent)
+    source       VARCHAR NOT NULL,
+    PRIMARY KEY (election_id, region_code, ballot_no)
+);
+
 -- KPU figures per region. Every figure says which election it is from and whether it is
 -- a published figure or a generated stand-in.
 CREATE TABLE IF NOT EXISTS kpu_figures (
@@ -100,6 +117,21 @@ CREATE TABLE IF NOT EXISTS ikp_scores (
     generated   BOOLEAN NOT NULL,
     upload_id   BIGINT,
     PRIMARY KEY (edition, region_code, dimension)
+);
+
+-- Published vulnerability mappings beside the IKP: Bawaslu's Pemetaan Kerawanan Pemilihan
+-- Serentak 2024 (a category, no score) and Polri's IPKP (a score). `published` as the source
+-- dates it ('2024-08-26', or '2024-05' when only the month is known).
+CREATE TABLE IF NOT EXISTS vulnerability_maps (
+    index_name  VARCHAR NOT NULL CHECK (index_name IN ('bawaslu_pemetaan_2024', 'polri_ipkp_2024')),
+    region_code VARCHAR NOT NULL,
+    published   VARCHAR NOT NULL,
+    category    VARCHAR CHECK (category IN ('rendah', 'sedang', 'tinggi')),
+    score       DOUBLE,
+    note        VARCHAR,
+    source      VARCHAR NOT NULL,
+    PRIMARY KEY (index_name, region_code),
+    CHECK (category IS NOT NULL OR score IS NOT NULL)
 );
 
 CREATE TABLE IF NOT EXISTS violation_types (

@@ -20,6 +20,11 @@ def register(sub, lang: str) -> None:
     load_commands.register(sub, default_db=str(DEFAULT_DB_PATH), lang=lang)
     national.register(sub, default_db=str(DEFAULT_DB_PATH), lang=lang)
 
+    p = sub.add_parser("load-schedule", help=t("realdata_cli_load_schedule", lang))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--db", default=str(DEFAULT_DB_PATH), help=t("cli_db_help", lang))
+    p.set_defaults(func=build.run_load_schedule)
+
     p = sub.add_parser("make-template", help=t("cli_data_template", lang))
     p.add_argument("--province", default=None, help=t("cli_template_province", lang))
     p.add_argument("--out", default=None, help=t("cli_template_out", lang))

@@ -147,14 +147,14 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
                 warnings.append(("tahapan", msg("ingest_phase_not_recognised", value=phase_text)))
         election = None
         if day is not None:
-            election, scheduled = schedule.phase_of(day)
+            election, scheduled = schedule.phase_of(day, region.code, region.province_code)
             if phase is None:
                 if scheduled is None:
                     problems.append(("tanggal", msg("ingest_after_last_phase", day=f"{day:%d/%m/%Y}",
                                                     last_end=f"{schedule.last_end:%d/%m/%Y}")))
                 phase = scheduled
             elif election is None:
-                election = schedule.election_of(day)
+                election = schedule.election_of(day, region.code, region.province_code)
 
         category_raw = cell_text(v["jenis_kejadian"])
         category = None

@@ -91,15 +91,28 @@ def phase_matcher() -> TermMatcher:
 
 
 class Schedule:
-    """Which election and phase a date falls in, from election_phases rows."""
+    """Which election and phase a date falls in, from election_phases rows.
 
-    def __init__(self, periods: pd.DataFrame | None = None):
+    An election held only in some regions (a re-vote or re-election of Pilkada 2024: `areas`
+    maps its id to the region codes of its contests, a province code covering its
+    kabupaten/kota) is THE election of a date in those regions from the start of its schedule
+    to its end: an incident in Kab. Serang on 20 April 2025 falls into the PSU's
+    rekapitulasi. Everywhere else, and outside that span, the nationwide elections decide."""
+
+    def __init__(self, periods: pd.DataFrame | None = None, areas: dict[str, frozenset[str]] | None = None):
         if periods is None:
-            periods = reference.phase_periods(reference.election_stages())
+            periods = pd.concat([reference.phase_periods(reference.election_stages()),
+                                 reference.phase_periods(reference.revote_rule_stages())], ignore_index=True)
+            areas = reference_revote_areas()
+        areas = areas or {}
         periods = periods.copy()
         for col in ("starts_on", "ends_on"):
             periods[col] = pd.to_datetime(periods[col]).dt.date
         periods = periods.sort_values("starts_on")
+        regional = periods["election_id"].isin(set(areas))
+        self.local = {e: (frozenset(areas[e]), sorted(g[["starts_on", "ends_on", "phase"]].itertuples(index=False, name=None)))
+                      for e, g in periods[regional].groupby("election_id")}
+        periods = periods[~regional]
         self.periods = list(periods[["election_id", "phase", "starts_on", "ends_on"]].itertuples(index=False, name=None))
         self._starts = [p[2] for p in self.periods]
         spans = periods.groupby("election_id").agg(start=("starts_on", "min"), end=("ends_on", "max"))
@@ -108,9 +121,27 @@ class Schedule:
         self.last_end = max(e[1] for e in self.elections)
         self._cache: dict[dt.date, tuple[str | None, str | None]] = {}
 
-    def election_of(self, day: dt.date) -> str | None:
-        """The election whose period holds the day (the latest-starting if several); before
-        all: the first; after all: the one that ended last before it."""
+    def _local(self, day: dt.date, region_code: str | None, province_code: str | None):
+        """(election_id, phase) of the latest-starting local election of the region whose
+        schedule holds the day, else None."""
+        if not self.local or (region_code is None and province_code is None):
+            return None
+        best = None
+        for e, (codes, spans) in self.local.items():
+            if region_code not in codes and province_code not in codes:
+                continue
+            if spans[0][0] <= day <= max(s[1] for s in spans) and (best is None or spans[0][0] > best[0]):
+                phase = next((ph for start, end, ph in spans if start <= day <= end), None)
+                best = (spans[0][0], e, phase)
+        return (best[1], best[2]) if best else None
+
+    def election_of(self, day: dt.date, region_code: str | None = None, province_code: str | None = None) -> str | None:
+        """The election whose period holds the day (a local one of the region first, then the
+        latest-starting nationwide one); before all: the first; after all: the one that
+        ended last before it."""
+        local = self._local(day, region_code, province_code)
+        if local:
+            return local[0]
         holding = [e for s, end, e in self.elections if s <= day <= end]
         if holding:
             return holding[-1]
@@ -119,8 +150,13 @@ class Schedule:
         past = [(end, e) for s, end, e in self.elections if end < day]
         return max(past)[1] if past else None
 
-    def phase_of(self, day: dt.date) -> tuple[str | None, str | None]:
-        """(election_id, phase) for a date; (None, None) after the last phase of every election."""
+    def phase_of(self, day: dt.date, region_code: str | None = None,
+                 province_code: str | None = None) -> tuple[str | None, str | None]:
+        """(election_id, phase) for a date in a region (kab/kota and province code); (None,
+        None) after the last phase of every election that holds there."""
+        local = self._local(day, region_code, province_code)
+        if local:
+            return local
         if day in self._cache:
             return self._cache[day]
         if day < self.first_start:
@@ -137,6 +173,12 @@ class Schedule:
                     break
         self._cache[day] = result
         return result
+
+
+def reference_revote_areas() -> dict[str, frozenset[str]]:
+    """The embedded re-runs of Pilkada 2024 and the region each is held in."""
+    contests = reference.revote_contests()
+    return {e: frozenset(g["region_code"]) for e, g in contests.groupby("election_id")}
 
 
 @functools.cache
@@ -158,10 +200,13 @@ def reference_schedule() -> Schedule:
 
 
 def schedule_for(db=None) -> Schedule:
-    """The phase periods of the database when given (it may hold more elections), else the
-    embedded schedule."""
+    """The phase periods of the database when given (it may hold more elections, and a
+    schedule an office loaded), else the embedded schedule; local elections (those with a
+    parent) keep to the regions of their contests."""
     if db is not None and db.exists():
         periods = db.query_df("SELECT election_id, phase, starts_on, ends_on FROM election_phases")
         if len(periods):
-            return Schedule(periods)
+            local = db.query_df("SELECT c.election_id, c.region_code FROM contests c JOIN elections e USING (election_id)"
+                                " WHERE e.parent_election_id IS NOT NULL")
+            return Schedule(periods, {e: frozenset(g["region_code"]) for e, g in local.groupby("election_id")})
     return reference_schedule()

@@ -60,6 +60,7 @@ class RiskConfig:
     violations: dict[str, float]
     default_violation_weight: float
     tps_election: str
+    tps_fallback_election: str
     min_norm: float
     voters_per_tps: float
     population_per_tps: float
@@ -167,6 +168,7 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
         violations=violations,
         default_violation_weight=default_v,
         tps_election=str(_require(expo, "tps_election", "exposure")),
+        tps_fallback_election=str(_require(expo, "tps_fallback_election", "exposure")),
         min_norm=_positive(_require(expo, "min_norm", "exposure"), "exposure.min_norm", False),
         voters_per_tps=_positive(_require(expo, "voters_per_tps", "exposure"), "exposure.voters_per_tps", False),
         population_per_tps=_positive(_require(expo, "population_per_tps", "exposure"), "exposure.population_per_tps", False),

@@ -94,6 +94,10 @@ tps AS (
     SELECT region_code, max(value)::DOUBLE AS value FROM kpu_figures
     WHERE figure = 'tps' AND of_election = ? AND value > 0 GROUP BY region_code
 ),
+tps_fallback AS (
+    SELECT region_code, max(value)::DOUBLE AS value FROM kpu_figures
+    WHERE figure = 'tps' AND of_election = ? AND value > 0 GROUP BY region_code
+),
 dpt AS (
     SELECT region_code, max(value)::DOUBLE AS value FROM kpu_figures
     WHERE figure = 'dpt' AND value > 0 GROUP BY region_code
@@ -122,15 +126,18 @@ base AS (
         CASE
             WHEN own.score IS NOT NULL THEN 'ikp'
             WHEN kk.score IS NOT NULL THEN 'ikp_kabkota'
-            WHEN pr.score IS NOT NULL THEN 'ikp_provinsi'
+            -- a kab/kota without a published IKP says so; a kecamatan's words name the province
+            WHEN pr.score IS NOT NULL THEN CASE WHEN u.level = 'kecamatan' THEN 'ikp_provinsi_kecamatan'
+                                                ELSE 'ikp_provinsi' END
             WHEN pp.score IS NOT NULL THEN 'ikp_provinsi_asal'
             ELSE 'bawaan'
         END AS baseline_source,
         coalesce(own.generated, kk.generated, pr.generated, pp.generated, FALSE) AS baseline_generated,
-        coalesce(t.value, d.value / cfg.voters_per_tps, u.population / cfg.pop_per_tps,
+        coalesce(t.value, tf.value, d.value / cfg.voters_per_tps, u.population / cfg.pop_per_tps,
                  kt.value / kc.n, kd.value / cfg.voters_per_tps / kc.n, cfg.ref_tps) AS exposure_tps,
         CASE
             WHEN t.value IS NOT NULL THEN 'tps'
+            WHEN tf.value IS NOT NULL THEN 'tps_cadangan'
             WHEN d.value IS NOT NULL THEN 'dpt'
             WHEN u.population IS NOT NULL THEN 'penduduk'
             WHEN kt.value IS NOT NULL THEN 'tps_kabkota_dibagi'
@@ -145,6 +152,7 @@ base AS (
     LEFT JOIN carved c ON c.code = u.province_code
     LEFT JOIN ikp pp ON pp.region_code = c.parent
     LEFT JOIN tps t ON t.region_code = u.unit
+    LEFT JOIN tps_fallback tf ON tf.region_code = u.unit
     LEFT JOIN dpt d ON d.region_code = u.unit
     LEFT JOIN tps kt ON kt.region_code = u.kabkota_code AND u.level = 'kecamatan'
     LEFT JOIN dpt kd ON kd.region_code = u.kabkota_code AND u.level = 'kecamatan'
@@ -221,7 +229,7 @@ def _base(cur, cfg: RiskConfig, level: str, province, region_code) -> pd.DataFra
         cfg.default_baseline, cfg.min_norm, cfg.reference_tps[level], cfg.voters_per_tps, cfg.population_per_tps,
         [c for c, _ in carved], [p for _, p in carved],
         *_units_params(level, province, region_code),
-        cfg.ikp_edition, cfg.tps_election,
+        cfg.ikp_edition, cfg.tps_election, cfg.tps_fallback_election,
     ]
     return cur.execute(_BASE_SQL.replace("{units}", _UNITS), params).df()
 
@@ -560,7 +568,8 @@ class UnknownRegion(MessageError):
 
 _BASELINE_KEY = {
     "ikp": "risk_baseline_ikp", "ikp_generated": "risk_baseline_ikp_generated",
-    "ikp_kabkota": "risk_baseline_ikp_kabkota", "ikp_provinsi": "risk_baseline_ikp_provinsi",
+    "ikp_kabkota": "risk_baseline_ikp_kabkota", "ikp_provinsi": "realdata_baseline_ikp_provinsi",
+    "ikp_provinsi_kecamatan": "risk_baseline_ikp_provinsi",
     "ikp_provinsi_asal": "risk_baseline_ikp_provinsi_asal", "bawaan": "risk_baseline_bawaan",
 }
 
@@ -676,6 +685,30 @@ def _phases(cur, election_id: str, phase: str | None) -> list[str]:
 def level_of(region_code: str) -> str:
     """'65' -> provinsi, '65.71' -> kabupaten_kota, '65.71.01' -> kecamatan."""
     return LEVELS[min(region_code.count("."), 2)]
+
+
+_EXPOSURE_KEY = {
+    "tps": "realdata_exposure_tps", "tps_cadangan": "realdata_exposure_tps_cadangan",
+    "dpt": "realdata_exposure_dpt", "penduduk": "realdata_exposure_penduduk",
+    "tps_kabkota_dibagi": "realdata_exposure_tps_kabkota_dibagi",
+    "dpt_kabkota_dibagi": "realdata_exposure_dpt_kabkota_dibagi", "acuan": "realdata_exposure_acuan",
+}
+
+
+def exposure_source_words(source: str, lang: str) -> str:
+    """'TPS Pilkada 2024' or, where the Pilkada has no figure, 'TPS Pemilu 2024 (...)'."""
+    return t(_EXPOSURE_KEY[source], lang)
+
+
+def exposure_of(cur, region_code: str) -> dict | None:
+    """The exposure of one region as the score uses it: tps (a count or an estimate),
+    source (a code of _EXPOSURE_KEY) and norm; None for an unknown region."""
+    cfg = load_config()
+    base = _base(cur, cfg, level_of(region_code), None, region_code)
+    if base.empty:
+        return None
+    r = base.iloc[0]
+    return {"tps": float(r["exposure_tps"]), "source": str(r["exposure_source"]), "norm": float(r["exposure_norm"])}
 
 
 def scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,

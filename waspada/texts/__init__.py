@@ -9,7 +9,7 @@ both languages with the same placeholders and that every key is used somewhere.
 
 from __future__ import annotations
 
-from waspada.texts import accounts, auth, backtest, briefing, cli, common, ingest, login_form, pages, risk, uploads
+from waspada.texts import accounts, auth, backtest, briefing, cli, common, ingest, login_form, pages, realdata, risk, uploads
 
 AREAS = {
     "common": common.TEXT,
@@ -23,6 +23,7 @@ AREAS = {
     "uploads": uploads.TEXT,
     "ingest": ingest.TEXT,
     "backtest": backtest.TEXT,
+    "realdata": realdata.TEXT,
 }
 
 
