@@ -11,6 +11,7 @@ from waspada.i18n import fmt_date, risk_word
 ctx = context.current()
 lang = ctx.lang
 st.title(t("page_method", lang))
+widgets.sample_notice(ctx)
 
 st.subheader(t("method_title", lang))
 st.markdown(t("method_text", lang))
