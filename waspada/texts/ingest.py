@@ -109,6 +109,19 @@ TEXT: dict[str, dict[str, str]] = {
               "baris {header_row} ({found}).",
         "en": "no column of figures: at least one of {needed} is needed. Column headings read: "
               "row {header_row} ({found})."},
+    # -- sheets of a workbook (sheets.py) and cleaned cells (read.py)
+    "ingest_sheet_skipped": {
+        "id": 'lembar "{sheet}" dilewati: tidak berisi tabel laporan (judul kolom tidak ditemukan).',
+        "en": 'sheet "{sheet}" skipped: it holds no report table (no column headings found).'},
+    "ingest_sheets_not_read": {
+        "id": "lembar yang tampak berisi laporan tetapi tidak dapat dibaca: {sheets} ({reason}). Tidak ada yang "
+              "disimpan dari berkas ini. Perbaiki lembar itu (judul kolom seperti templat) atau hapus, lalu unggah lagi.",
+        "en": "sheets that look like reports but cannot be read: {sheets} ({reason}). Nothing from this file is "
+              "stored. Fix those sheets (column headings as in the template) or remove them, then upload again."},
+    "ingest_sheets_and_more": {"id": "{names} dan {n} lembar lain", "en": "{names} and {n} more sheets"},
+    "ingest_control_characters_removed": {
+        "id": "sel ini berisi karakter kendali tak terlihat (mis. dari salinan sistem lain); karakter itu dihapus.",
+        "en": "this cell held invisible control characters (e.g. copied from another system); they were removed."},
     # -- header notes (warnings about the header row)
     "ingest_header_also_matches": {
         "id": 'kolom "{header}" juga cocok dengan "{field}"; yang dipakai kolom "{used}", kolom ini diabaikan.',
@@ -264,6 +277,13 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest_line_row_column": {"id": '  Baris {row}, kolom "{column}": {text}',
                                "en": '  Row {row}, column "{column}": {text}'},
     "ingest_line_column": {"id": '  kolom "{column}": {text}', "en": '  column "{column}": {text}'},
+    "ingest_line_file": {"id": "  {text}", "en": "  {text}"},
+    "ingest_row_in_sheet": {"id": '{row} (lembar "{sheet}")', "en": '{row} (sheet "{sheet}")'},
+    "ingest_summary_sheets": {
+        "id": "Berkas {file} ({n_sheets} lembar dibaca: {sheets}): {rows} baris data, {accepted} diterima, "
+              "{duplicates} duplikat, {refused} baris ditolak, {ignored} baris diabaikan.",
+        "en": "File {file} ({n_sheets} sheets read: {sheets}): {rows} data rows, {accepted} accepted, "
+              "{duplicates} duplicates, {refused} rows refused, {ignored} rows ignored."},
     "ingest_line_row": {"id": "  Baris {row}: {text}", "en": "  Row {row}: {text}"},
     # -- etl commands (load_commands.py, build.py, national.py)
     "load_no_database": {"id": "Basis data belum ada: {db}. Jalankan `python -m etl build --db {db}` dahulu.",
