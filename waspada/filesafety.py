@@ -110,12 +110,10 @@ def size_text(n: int) -> str:
     """A file size as people read it: "10 MB", "1,5 MB", "320 KB" (the empty file has its own
     message, never "0 bytes"). Decimal comma in both languages, like every number in the
     interface (waspada.i18n.fmt_number)."""
-    if n >= MIB:
-        value, unit = n / MIB, "MB"
-    else:
-        value, unit = max(n, 1) / 1024, "KB"
-    value = round(value, 1)
-    return f"{fmt_number(value, 0 if value.is_integer() else 1)} {unit}"
+    if n < MIB:
+        return f"{fmt_number(-(-n // 1024))} KB"  # rounded up: a 1-byte file is "1 KB", never "0 KB"
+    value = round(n / MIB, 1)
+    return f"{fmt_number(value, 0 if value.is_integer() else 1)} MB"
 
 
 def check_upload(data: bytes, file_name: str, limits: FileLimits = DEFAULT_LIMITS) -> None:
