@@ -6,6 +6,7 @@ loaded twice at once counted honestly."""
 from __future__ import annotations
 
 import io
+import json
 import math
 import threading
 import tomllib
@@ -272,3 +273,20 @@ def test_the_same_file_stored_twice_at_once_counts_accepted_as_stored(db, tmp_pa
     ups = db.query_df("SELECT accepted, duplicates, report_json FROM uploads ORDER BY accepted")
     assert ups["accepted"].tolist() == [0, 30] and ups["duplicates"].tolist() == [30, 0]
     assert '"accepted": 0' in ups["report_json"][0]
+
+
+# -- the command line says it too ----------------------------------------------------------
+def test_cli_load_names_every_sheet_read_and_skipped(db, tmp_path, capsys):
+    from waspada.cli import main
+
+    f = tmp_path / "dua_minggu.xlsx"
+    f.write_bytes(_book({"Minggu 1": [HEADER, good_row(uraian="satu")], "Minggu 2": [HEADER, good_row(uraian="dua")],
+                         "Keterangan": [["Kode", "Arti"], ["APK", "Alat peraga kampanye"]]}))
+    assert main(["data", "load", str(f), "--db", str(db.path), "--by", "uji"]) == 0
+    out = capsys.readouterr().out
+    assert '2 lembar dibaca: "Minggu 1", "Minggu 2"' in out and "2 baris data, 2 diterima" in out
+    assert 'lembar "Keterangan" dilewati' in out
+    assert main(["data", "load", str(f), "--db", str(db.path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["sheets"] == ["Minggu 1", "Minggu 2"] and report["accepted"] == 0 and report["duplicates"] == 2
+    assert [d["sheet"] for d in report["duplicate_rows"]] == ["Minggu 1", "Minggu 2"]
