@@ -3,10 +3,12 @@
 Thin: waspada.uploads does the work with the same parser as `python -m etl load-incidents`.
 Nothing is stored before the button; each file is stored in one transaction, its raw bytes
 archived, the upload recorded and audited. Everything a file says is shown as plain text
-(st.dataframe / st.text), never as HTML.
+(st.dataframe / st.text), never as HTML; a file's name (the uploader chooses it) and every
+message that may carry one pass through `plain` before an element that renders Markdown.
 """
 
 import hashlib
+import re
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +17,7 @@ from ui import auth, context, widgets
 from waspada.i18n import Message, fmt_date, fmt_datetime, fmt_number, incident_category_name, phase_name, t
 from waspada.template_xlsx import FILE_NAME as TEMPLATE_FILE_NAME
 from waspada.template_xlsx import build_template
+from waspada.filesafety import DEFAULT_LIMITS, size_text, upload_limit_mb
 from waspada.uploads import UPLOAD_TYPES, UploadError, list_uploads, preview_upload, store_upload, withdraw_upload
 from waspada import reference
 
@@ -22,6 +25,15 @@ ctx = context.current()
 lang = ctx.lang
 user = auth.require("upload", lang)
 acc = auth.accounts()
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$=^])")
+
+
+def plain(text: str) -> str:
+    """Text for an element that renders Markdown (subheader, success, error, progress), shown
+    exactly as written: a file named `[a](http://x) :red[b] **c**` is not a link, red or bold."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
 
 def when(value) -> str:
     return fmt_datetime(value, ctx.settings.province, lang) if value is not None and not pd.isna(value) else "–"
@@ -45,11 +57,14 @@ st.download_button(t("upload_template", lang), _template(user.province_code or c
 
 # The uploader's key changes after storing, which empties it for the next batch.
 st.session_state.setdefault("_unggah_round", 0)
+# One limit (waspada.filesafety), given to Streamlit rounded up to whole MB; the app's own check
+# says it in the reader's language, and says it here before anyone tries.
 files = st.file_uploader(t("upload_uploader", lang), type=list(UPLOAD_TYPES), accept_multiple_files=True,
-                         key=f"w_upload_{st.session_state['_unggah_round']}")
+                         key=f"w_upload_{st.session_state['_unggah_round']}", max_upload_size=upload_limit_mb())
+st.caption(t("upload_size_limit", lang, limit=size_text(DEFAULT_LIMITS.max_bytes)))
 
 for message in st.session_state.pop("_unggah_stored", []):
-    st.success(message)
+    st.success(plain(message))
 
 
 def _preview_cache() -> dict:
@@ -70,7 +85,7 @@ def preview_files(uploaded) -> list:
         bar = st.progress(0.0, text=t("upload_checking", lang))
         for i, (key, name, data) in enumerate(todo):
             def step(fraction, text, i=i):
-                bar.progress(min(1.0, (i + fraction) / len(todo)), text=text)
+                bar.progress(min(1.0, (i + fraction) / len(todo)), text=plain(text))
             cache[key] = preview_upload(ctx.db, data, name, user, accounts=acc, progress=step, lang=lang)
         bar.progress(1.0, text=t("upload_progress_done", lang, n=len(todo)))
     for stale in set(cache) - set(out):
@@ -104,14 +119,14 @@ def listing(rows: list[dict], fields: list[tuple[str, str]]) -> pd.DataFrame:
 
 previews = preview_files(files) if files else []
 for p in previews:
-    st.subheader(p.file_name)
+    st.subheader(plain(p.file_name))
     if p.previous:
         items = [t("upload_same_file_item", lang, id=u["upload_id"], by=u["uploaded_by"],
                    when=when(u["uploaded_at"]), withdrawn=t("upload_withdrawn_mark", lang) if u["withdrawn"] else "")
                  for u in p.previous]
-        st.info(t("upload_same_file", lang, uploads="; ".join(items)))
+        st.info(plain(t("upload_same_file", lang, uploads="; ".join(items))))
     if p.error:
-        st.error(t("upload_refused_file", lang, file=p.file_name, reason=p.error))
+        st.error(plain(t("upload_refused_file", lang, file=p.file_name, reason=p.error)))
         continue
     n = p.counts
     st.text(t("upload_summary", lang, rows=fmt_number(n["data_rows"]), acc=fmt_number(n["accepted"]),
@@ -147,7 +162,7 @@ if storable:
             try:
                 messages.append(store_upload(ctx.db, acc, p, user).message.render(lang))
             except UploadError as exc:
-                st.error(exc.render(lang))
+                st.error(plain(exc.render(lang)))
         messages.append(t("upload_after_store", lang))
         st.session_state["_unggah_stored"] = messages
         st.session_state["_unggah_round"] += 1

@@ -24,7 +24,7 @@ def good_xlsx(tmp_path) -> bytes:
 def _refused(data: bytes, name: str) -> str:
     with pytest.raises(IngestFileError) as exc:
         parse_incident_file(data, name)
-    return exc.value.message
+    return str(exc.value.message)
 
 
 def test_a_good_workbook_passes(good_xlsx):

@@ -1,10 +1,11 @@
 """Checks on an uploaded file before any parser touches it.
 
 ``check_upload(data, file_name)`` raises ``UnsafeFile`` (an ``IngestFileError``, so every
-caller that handles unreadable files handles these too) with a message in Bahasa
-Indonesia when the file
+caller that handles unreadable files handles these too) whose ``message`` is a catalogue
+Message (waspada/texts/ingest.py, both languages) when the file
 
-* is empty or larger than the size limit;
+* is empty (or only whitespace) or larger than the size limit (``DEFAULT_LIMITS.max_bytes``,
+  the one upload limit: the upload page gives Streamlit the same number, rounded up to MB);
 * is not a spreadsheet at all (a picture, a PDF, a program, a Word document renamed .xlsx);
 * is a password-protected Office file (Excel writes an encrypted .xlsx as an OLE compound
   file holding an ``EncryptedPackage`` stream);
@@ -27,6 +28,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from waspada.i18n import msg, fmt_number
 from waspada.ingest.errors import UnreadableFile
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -37,24 +39,25 @@ EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 # directory entries).
 _ENCRYPTION_STREAMS = tuple(name.encode("utf-16-le") for name in ("EncryptedPackage", "EncryptionInfo"))
 
-# Well-known signatures of files people send by mistake, with a name a user recognises.
+# Well-known signatures of files people send by mistake, with the catalogue key of a name a
+# user recognises.
 _FOREIGN_SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "gambar PNG"),
-    (b"\xff\xd8\xff", "gambar JPEG"),
-    (b"GIF87a", "gambar GIF"),
-    (b"GIF89a", "gambar GIF"),
+    (b"\x89PNG\r\n\x1a\n", "ingest_kind_png"),
+    (b"\xff\xd8\xff", "ingest_kind_jpeg"),
+    (b"GIF87a", "ingest_kind_gif"),
+    (b"GIF89a", "ingest_kind_gif"),
     (b"BM", None),  # BMP only with a plausible header, see _foreign_kind
-    (b"%PDF", "dokumen PDF"),
-    (b"MZ", "program Windows (.exe)"),
-    (b"\x7fELF", "program (ELF)"),
-    (b"Rar!\x1a\x07", "arsip RAR"),
-    (b"7z\xbc\xaf\x27\x1c", "arsip 7-Zip"),
-    (b"\x1f\x8b", "arsip gzip"),
-    (b"{\\rtf", "dokumen RTF"),
-    (b"RIFF", "berkas media (RIFF)"),
-    (b"\x00\x00\x00\x18ftyp", "video MP4"),
-    (b"\x00\x00\x00\x20ftyp", "video MP4"),
-    (b"ID3", "audio MP3"),
+    (b"%PDF", "ingest_kind_pdf"),
+    (b"MZ", "ingest_kind_exe"),
+    (b"\x7fELF", "ingest_kind_elf"),
+    (b"Rar!\x1a\x07", "ingest_kind_rar"),
+    (b"7z\xbc\xaf\x27\x1c", "ingest_kind_7z"),
+    (b"\x1f\x8b", "ingest_kind_gzip"),
+    (b"{\\rtf", "ingest_kind_rtf"),
+    (b"RIFF", "ingest_kind_riff"),
+    (b"\x00\x00\x00\x18ftyp", "ingest_kind_mp4"),
+    (b"\x00\x00\x00\x20ftyp", "ingest_kind_mp4"),
+    (b"ID3", "ingest_kind_mp3"),
 )
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 # Any of these anywhere in an XML part refuses the file. Checked in the three encodings
@@ -73,6 +76,9 @@ def _encoded_pattern(marker: bytes, encoding: str) -> re.Pattern:
 
 _DTD_PATTERNS = tuple(_encoded_pattern(m, e) for m in _DTD_MARKERS for e in ("utf-8", "utf-16-le", "utf-16-be"))
 _CHUNK = 1 << 20
+# A text file may carry a stray NUL (removed by the reader, with a warning); a file with
+# more than this many in its first 4 KB that is not UTF-16 is binary.
+_STRAY_NULS = 8
 
 
 @dataclass(frozen=True)
@@ -91,32 +97,45 @@ class UnsafeFile(UnreadableFile):
     """A file refused before parsing; nothing is read from it and nothing is stored."""
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+MIB = 1024 * 1024
+
+
+def upload_limit_mb(limits: FileLimits = DEFAULT_LIMITS) -> int:
+    """The upload limit in whole MB, rounded up: what Streamlit's uploader is given
+    (.streamlit/config.toml server.maxUploadSize and the page's max_upload_size)."""
+    return -(-limits.max_bytes // MIB)
+
+
+def size_text(n: int) -> str:
+    """A file size as people read it: "10 MB", "1,5 MB", "320 KB" (the empty file has its own
+    message, never "0 bytes"). Decimal comma in both languages, like every number in the
+    interface (waspada.i18n.fmt_number)."""
+    if n < MIB:
+        return f"{fmt_number(-(-n // 1024))} KB"  # rounded up: a 1-byte file is "1 KB", never "0 KB"
+    value = round(n / MIB, 1)
+    return f"{fmt_number(value, 0 if value.is_integer() else 1)} MB"
 
 
 def check_upload(data: bytes, file_name: str, limits: FileLimits = DEFAULT_LIMITS) -> None:
     """Refuse (UnsafeFile) anything that must not reach the parser; return quietly otherwise."""
     if len(data) > limits.max_bytes:
-        raise UnsafeFile(file_name, f"berkas terlalu besar ({_mb(len(data))}; batas {_mb(limits.max_bytes)}). "
-                                    "Pecah laporan menjadi beberapa berkas.")
-    if not data or not data.strip():
-        raise UnsafeFile(file_name, "berkas kosong (0 bait); tidak ada yang dapat dibaca.")
+        raise UnsafeFile("ingest_file_too_large", file_name=file_name, size=size_text(len(data)),
+                         limit=size_text(limits.max_bytes))
+    if not data or not data.strip() or _blank_utf16(data):
+        raise UnsafeFile("ingest_file_empty", file_name=file_name)
     suffix = Path(file_name).suffix.lower()
     foreign = _foreign_kind(data)
     if foreign:
-        raise UnsafeFile(file_name, f"berkas ini adalah {foreign}, bukan lembar kerja Excel atau CSV "
-                                    f"(walaupun namanya berakhiran {suffix or '(tanpa akhiran)'}). "
-                                    "Unggah berkas .xlsx, .xls atau .csv.")
+        raise UnsafeFile("ingest_foreign_file", file_name=file_name, kind=msg(foreign),
+                         suffix=suffix or msg("ingest_no_suffix"))
     if data.startswith(OLE_MAGIC):
         _check_ole(data, file_name, suffix)
     elif data.startswith(ZIP_MAGIC) or data.startswith(EMPTY_ZIP_MAGIC):
         _check_zip(data, file_name, limits)
     elif suffix in (".xlsx", ".xlsm", ".ods"):
-        raise UnsafeFile(file_name, f"berkas bernama {suffix} tetapi isinya bukan lembar kerja Excel "
-                                    "(rusak atau format lain). Simpan ulang dari Excel sebagai .xlsx.")
-    elif b"\x00" in data[:4096]:
-        raise UnsafeFile(file_name, "berkas biner yang tidak dikenal, bukan lembar kerja Excel maupun teks CSV.")
+        raise UnsafeFile("ingest_suffix_not_workbook", file_name=file_name, suffix=suffix)
+    elif data[:4096].count(0) > _STRAY_NULS and not utf16_encoding(data):
+        raise UnsafeFile("ingest_binary_unknown", file_name=file_name)
 
 
 def _foreign_kind(data: bytes) -> str | None:
@@ -126,7 +145,7 @@ def _foreign_kind(data: bytes) -> str | None:
             if magic == b"BM":
                 # 'BM' also starts ordinary text ("BMKG ..."): a bitmap's header names its own size.
                 if len(data) >= 14 and int.from_bytes(data[2:6], "little") == len(data):
-                    return "gambar BMP"
+                    return "ingest_kind_bmp"
                 continue
             return kind
     return None
@@ -135,17 +154,15 @@ def _foreign_kind(data: bytes) -> str | None:
 def _check_ole(data: bytes, file_name: str, suffix: str) -> None:
     """An OLE compound file: an .xls workbook, or an encrypted .xlsx."""
     if any(name in data for name in _ENCRYPTION_STREAMS):
-        raise UnsafeFile(file_name, "berkas Excel dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata "
-                                    "sandinya (File > Info > Protect Workbook > Encrypt with Password, kosongkan), "
-                                    "simpan, lalu unggah lagi.")
+        raise UnsafeFile("ingest_encrypted", file_name=file_name)
     if suffix in (".xlsx", ".xlsm"):
         # Excel never writes an unencrypted .xlsx as OLE; an old .xls renamed .xlsx is the
         # likely case, which the .xls reader handles, so let it through.
         return
     if b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00" in data:
-        raise UnsafeFile(file_name, "berkas ini adalah dokumen Word (.doc), bukan lembar kerja Excel.")
+        raise UnsafeFile("ingest_office_not_excel", file_name=file_name, kind=msg("ingest_kind_doc"))
     if b"P\x00o\x00w\x00e\x00r\x00P\x00o\x00i\x00n\x00t\x00" in data:
-        raise UnsafeFile(file_name, "berkas ini adalah presentasi PowerPoint (.ppt), bukan lembar kerja Excel.")
+        raise UnsafeFile("ingest_office_not_excel", file_name=file_name, kind=msg("ingest_kind_ppt"))
 
 
 def _check_zip(data: bytes, file_name: str, limits: FileLimits) -> None:
@@ -153,24 +170,22 @@ def _check_zip(data: bytes, file_name: str, limits: FileLimits) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise UnsafeFile(file_name, f"berkas rusak: arsip .xlsx tidak dapat dibuka ({exc}). "
-                                    "Simpan ulang dari Excel sebagai .xlsx.") from exc
+        raise UnsafeFile("ingest_zip_unreadable", file_name=file_name, error=str(exc)) from exc
     if len(members) > limits.max_members:
-        raise UnsafeFile(file_name, f"berkas berisi {len(members)} bagian (batas {limits.max_members}); "
-                                    "ditolak sebagai arsip yang mencurigakan.")
+        raise UnsafeFile("ingest_zip_too_many_members", file_name=file_name, n=fmt_number(len(members)),
+                         limit=fmt_number(limits.max_members))
     names = {m.filename for m in members}
     if "word/document.xml" in names:
-        raise UnsafeFile(file_name, "berkas ini adalah dokumen Word (.docx), bukan lembar kerja Excel.")
+        raise UnsafeFile("ingest_office_not_excel", file_name=file_name, kind=msg("ingest_kind_docx"))
     if "ppt/presentation.xml" in names:
-        raise UnsafeFile(file_name, "berkas ini adalah presentasi PowerPoint (.pptx), bukan lembar kerja Excel.")
+        raise UnsafeFile("ingest_office_not_excel", file_name=file_name, kind=msg("ingest_kind_pptx"))
     is_xlsx = "xl/workbook.xml" in names or "xl/workbook.bin" in names
     is_ods = "content.xml" in names and "mimetype" in names
     if not (is_xlsx or is_ods):
-        raise UnsafeFile(file_name, "berkas ini arsip ZIP biasa, bukan lembar kerja Excel (.xlsx). "
-                                    "Keluarkan berkas Excel dari arsip lalu unggah berkas itu.")
+        raise UnsafeFile("ingest_plain_zip", file_name=file_name)
     declared = sum(m.file_size for m in members)
     if declared > limits.max_uncompressed:
-        raise UnsafeFile(file_name, _bomb_message(declared, len(data), limits))
+        _refuse_bomb(file_name, declared, len(data), limits)
     # Decompress for real: the sizes in the archive's directory can lie.
     total = 0
     for member in members:
@@ -187,26 +202,45 @@ def _check_zip(data: bytes, file_name: str, limits: FileLimits) -> None:
                     total += len(chunk)
                     if total > limits.max_uncompressed or (
                             total > limits.ratio_floor and total / max(len(data), 1) > limits.max_ratio):
-                        raise UnsafeFile(file_name, _bomb_message(total, len(data), limits))
+                        _refuse_bomb(file_name, total, len(data), limits)
                     if check_xml:
                         window = tail + chunk
                         for pattern in _DTD_PATTERNS:
                             if pattern.search(window):
-                                raise UnsafeFile(
-                                    file_name,
-                                    f"bagian {member.filename} berisi deklarasi DOCTYPE/ENTITY XML. Berkas "
-                                    "Excel yang wajar tidak pernah memuatnya; berkas ditolak demi keamanan.")
+                                raise UnsafeFile("ingest_xml_dtd", file_name=file_name, part=member.filename)
                         tail = window[-32:]
         except UnsafeFile:
             raise
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError) as exc:
             # RuntimeError: a member encrypted with a ZIP password; NotImplementedError: an
             # unsupported compression method; BadZipFile: a CRC mismatch.
-            raise UnsafeFile(file_name, f"bagian {member.filename} dari berkas tidak dapat dibaca ({exc}). "
-                                        "Simpan ulang dari Excel sebagai .xlsx.") from exc
+            raise UnsafeFile("ingest_zip_member_unreadable", file_name=file_name, part=member.filename,
+                             error=str(exc)) from exc
 
 
-def _bomb_message(uncompressed: int, compressed: int, limits: FileLimits) -> str:
-    return (f"isi berkas jika dibuka lebih dari {_mb(min(uncompressed, limits.max_uncompressed))} dari berkas "
-            f"{_mb(compressed)} (batas {_mb(limits.max_uncompressed)}, rasio paling besar "
-            f"{limits.max_ratio:.0f}×). Berkas ditolak sebagai 'zip bomb'.")
+def _refuse_bomb(file_name: str, uncompressed: int, compressed: int, limits: FileLimits):
+    raise UnsafeFile("ingest_zip_bomb", file_name=file_name,
+                     size=size_text(min(uncompressed, limits.max_uncompressed)), compressed=size_text(compressed),
+                     limit=size_text(limits.max_uncompressed), ratio=f"{limits.max_ratio:.0f}")
+
+
+def utf16_encoding(data: bytes) -> str | None:
+    """'utf-16' when the bytes are UTF-16 text (Excel's "Unicode text" export, a byte order
+    mark first; or BOM-less text whose ASCII characters leave every other byte zero), else None."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) >= 4 and len(head) % 2 == 0:
+        even, odd = head[0::2], head[1::2]
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) == 0:
+            return "utf-16-le"
+        if even.count(0) > 0.9 * len(even) and odd.count(0) == 0:
+            return "utf-16-be"
+    return None
+
+
+def _blank_utf16(data: bytes) -> bool:
+    encoding = utf16_encoding(data)
+    if encoding is None:
+        return False
+    return not data.decode(encoding, errors="replace").lstrip("\ufeff").strip()

@@ -96,10 +96,14 @@ def restrict_to_regions(report: ParseReport, user: User) -> int:
         scope = msg("upload_scope_province", province=names.get(user.province_code, user.province_code))
     else:
         scope = msg("upload_scope_none")
-    for code, row in zip(report.accepted.loc[~inside, "region_code"], report.accepted.loc[~inside, "source_row"]):
+    outside = report.accepted.loc[~inside]
+    sheets = outside["sheet"] if "sheet" in outside else [None] * len(outside)
+    for code, row, sheet in zip(outside["region_code"], outside["source_row"], sheets):
         report.refuse(int(row), "kabupaten_kota",
-                      msg("upload_out_of_scope", region=names.get(code, code), code=code, scope=scope))
-    report.refused.sort(key=lambda r: r["row"])  # in file order, with the parser's own refusals
+                      msg("upload_out_of_scope", region=names.get(code, code), code=code, scope=scope), sheet)
+    # In file order (sheet by sheet), with the parser's own refusals.
+    order = {name: i for i, name in enumerate(report.sheets)}
+    report.refused.sort(key=lambda r: (order.get(r.get("sheet"), 0), r["row"]))
     n = int((~inside).sum())
     report.accepted = report.accepted[inside].reset_index(drop=True)
     return n

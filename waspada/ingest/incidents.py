@@ -14,11 +14,11 @@ import pandas as pd
 
 from waspada.i18n import Message, msg
 from waspada.ingest.dates import DateParser
-from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field, find_header
+from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
 from waspada.ingest.regions import region_resolver
 from waspada.ingest.report import ParseReport, names
-from waspada.ingest.rows import data_rows
+from waspada.ingest.sheets import read_logs
 from waspada.ingest.text import cell_text, key
 from waspada.ingest.values import LAT_RANGE, LON_RANGE, optional_text, parse_count, parse_number
 from waspada.ingest.vocab import category_vocabulary, phase_vocabulary, schedule_for
@@ -91,18 +91,18 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     """
     file_name = file_name or default_file_name(source)
     sheets = read_sheets(read_bytes(source), file_name)
-    match = find_header(sheets, INCIDENT_FIELDS, file_name)
-    report = ParseReport("incidents", file_name, sheet=match.sheet.name, header_row=match.header_row)
-    report.warnings.extend(match.notes)
-    header = {name: col.header for name, col in match.columns.items()}
+    logs = read_logs(sheets, INCIDENT_FIELDS, file_name, "incidents")  # every sheet holding a log
+    report = logs.report
+    header = logs.header  # the current sheet's columns (logs.rows() moves it along)
     has = header.__contains__
 
     regions, categories, phases = region_resolver(), category_vocabulary(), phase_vocabulary()
     schedule = schedule_for(db)
     parse_date = DateParser(today)
     out: dict[str, list] = {c: [] for c in INCIDENT_COLUMNS}
+    row_sheets: list[str] = []
 
-    for excel_row, v in data_rows(match, report, FREE_TEXT):
+    for excel_row, v in logs.rows(FREE_TEXT):
         report.data_rows += 1
         problems: list[tuple[str, Message]] = []
         warnings: list[tuple[str, Message]] = []
@@ -203,6 +203,7 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
                 report.refuse(excel_row, header.get(name, name), reason)
             continue
 
+        row_sheets.append(report.current_sheet)
         out["election_id"].append(election)
         out["occurred_on"].append(day)
         out["province_code"].append(region.province_code)
@@ -226,7 +227,7 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
         out["content_hash"].append(content_hash(day, region.code, kecamatan, category, description,
                                                 counts[0], counts[1]))
 
-    report.accepted = _drop_duplicates(incident_frame(out), report, db)
+    report.accepted = _drop_duplicates(incident_frame(out).assign(sheet=row_sheets), report, db)
     return report
 
 
@@ -248,15 +249,15 @@ def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db) -> pd.DataFrame:
     first_row = {}
     keep = []
     in_db = existing_hashes(db, df["content_hash"].tolist())
-    for h, row in zip(df["content_hash"], df["source_row"]):
+    for h, row, sheet in zip(df["content_hash"], df["source_row"], df["sheet"]):
         if h in first_row:
-            report.duplicates.append({"row": int(row), "reason": msg("ingest_duplicate_in_file", row=first_row[h])})
+            report.duplicate(int(row), msg("ingest_duplicate_in_file", row=report.row_label(first_row[h])), sheet)
             keep.append(False)
         elif h in in_db:
-            first_row[h] = int(row)
-            report.duplicates.append({"row": int(row), "reason": msg("ingest_duplicate_in_db")})
+            first_row[h] = {"row": int(row), "sheet": sheet}
+            report.duplicate(int(row), msg("ingest_duplicate_in_db"), sheet)
             keep.append(False)
         else:
-            first_row[h] = int(row)
+            first_row[h] = {"row": int(row), "sheet": sheet}
             keep.append(True)
     return df[keep].reset_index(drop=True)

@@ -1,10 +1,16 @@
 """File -> grid of cells. One reader for every upload: xlsx/xlsm/xls/ods via calamine
 (fast, returns cached values of formula cells), CSV as Excel on Indonesian Windows saves it
-(';' or ',' separated, UTF-8 with or without BOM, or cp1252)."""
+(';' or ',' separated, UTF-8 with or without BOM, or cp1252; or Excel's "Unicode text":
+UTF-16 with a BOM, tab separated).
+
+Every text cell of every file passes through ``clean_cells`` here, once: control characters
+(other than tab and line breaks) are removed, so nothing stored can break an export
+(openpyxl refuses them), and the sheet remembers where, for a warning naming the cell."""
 
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 import io
 from dataclasses import dataclass, field
@@ -37,9 +43,31 @@ class Sheet:
     first_col: int = 0  # zero-based column index of rows[i][0]
     # Merged ranges as (row_index, col_index, last_row_index, last_col_index) in rows' coordinates.
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # (row_index, col_index) of cells that held control characters, removed by clean_cells.
+    cleaned: list[tuple[int, int]] = field(default_factory=list)
 
     def excel_row(self, index: int) -> int:
         return self.first_row + index
+
+
+# C0 controls except tab, line feed and carriage return (which openpyxl and XML accept and
+# cell_text turns into spaces), DEL, C1 controls, and the two non-characters XML refuses.
+# Workbooks carry them as _x0001_ escapes or &#x1; references that the reader decodes;
+# CSV files as raw bytes (NUL).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def clean_cells(rows: list[list]) -> list[tuple[int, int]]:
+    """Remove control characters from every text cell of ``rows`` in place; returns the
+    (row_index, col_index) of each cell that held any."""
+    cleaned = []
+    search = CONTROL_CHARACTERS.search
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if type(value) is str and search(value):
+                row[c] = CONTROL_CHARACTERS.sub("", value)
+                cleaned.append((r, c))
+    return cleaned
 
 
 def read_bytes(source: Source) -> bytes:
@@ -74,6 +102,8 @@ def read_sheets(data: bytes, file_name: str) -> list[Sheet]:
         sheets = [_read_csv(data, file_name)]
     else:
         raise UnreadableFile("ingest_unsupported_type", file_name=file_name, suffix=suffix)
+    for sheet in sheets:
+        sheet.cleaned = clean_cells(sheet.rows)
     sheets = [s for s in sheets if any(any(c != "" for c in row) for row in s.rows)]
     if not sheets:
         raise UnreadableFile("ingest_no_data", file_name=file_name)
@@ -105,7 +135,11 @@ def _read_workbook(data: bytes, file_name: str) -> list[Sheet]:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (BOM or not), else cp1252 (Excel's 'CSV' on Indonesian Windows)."""
+    """UTF-16 (Excel's 'Unicode text'), UTF-8 (BOM or not), else cp1252 (Excel's 'CSV' on
+    Indonesian Windows)."""
+    encoding = filesafety.utf16_encoding(data)
+    if encoding:
+        return data.decode(encoding, errors="replace").lstrip("\ufeff")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     try:
@@ -115,8 +149,8 @@ def decode_text(data: bytes) -> str:
 
 
 def _read_csv(data: bytes, file_name: str) -> Sheet:
-    if b"\x00" in data[:4096]:
-        raise UnreadableFile("ingest_not_csv", file_name=file_name)
+    # A NUL byte in text is a control character like any other (filesafety refused the
+    # files that are binary): clean_cells removes it and says where.
     text = decode_text(data)
     sample = text[:20000]
     delimiter = _sniff_delimiter(sample)

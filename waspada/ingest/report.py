@@ -23,16 +23,35 @@ class ParseReport:
     warnings: list[dict] = field(default_factory=list)  # {row, column, message}
     ignored: list[dict] = field(default_factory=list)  # {row, reason}
     duplicates: list[dict] = field(default_factory=list)  # {row, reason}
+    # Every sheet read (waspada.ingest.sheets). When there are several, each entry above also
+    # names its "sheet"; the accepted rows carry a "sheet" column. `sheet` is the first.
+    sheets: list[str] = field(default_factory=list)
+    current_sheet: str | None = None  # the sheet whose rows are being read
 
     # -- collecting ---------------------------------------------------------------------
-    def refuse(self, row: int, column: str, reason: Message) -> None:
-        self.refused.append({"row": row, "column": column, "reason": reason})
+    def refuse(self, row: int, column: str, reason: Message, sheet: str | None = None) -> None:
+        self.refused.append(self._where({"row": row, "column": column, "reason": reason}, sheet))
 
     def warn(self, row: int | None, column: str, message: Message) -> None:
-        self.warnings.append({"row": row, "column": column, "message": message})
+        self.warnings.append(self._where({"row": row, "column": column, "message": message}))
 
     def ignore(self, row: int, reason: Message) -> None:
-        self.ignored.append({"row": row, "reason": reason})
+        self.ignored.append(self._where({"row": row, "reason": reason}))
+
+    def duplicate(self, row: int, reason: Message, sheet: str | None = None) -> None:
+        self.duplicates.append(self._where({"row": row, "reason": reason}, sheet))
+
+    def _where(self, entry: dict, sheet: str | None = None) -> dict:
+        # A report of one sheet keeps its entries as they always were; of several, each names its sheet.
+        if len(self.sheets) > 1 and entry["row"] is not None:
+            entry["sheet"] = sheet or self.current_sheet
+        return entry
+
+    def row_label(self, entry: dict, lang: str = DEFAULT_LANG):
+        """The row number of an entry, with its sheet when the report spans several."""
+        if len(self.sheets) > 1 and entry.get("sheet") is not None and entry.get("row") is not None:
+            return t("ingest_row_in_sheet", lang, row=entry["row"], sheet=entry["sheet"])
+        return entry.get("row")
 
     # -- reading ------------------------------------------------------------------------
     @property
@@ -41,7 +60,8 @@ class ParseReport:
 
     def messages(self, lang: str = DEFAULT_LANG) -> list[str]:
         """Each refusal as a sentence naming the file, row, column and reason."""
-        return [t("ingest_refusal", lang, file=self.file_name, row=r["row"], column=r["column"], reason=r["reason"])
+        return [t("ingest_refusal", lang, file=self.file_name, row=self.row_label(r, lang), column=r["column"],
+                  reason=r["reason"])
                 for r in self.refused]
 
     def to_json(self) -> dict:
@@ -50,6 +70,7 @@ class ParseReport:
             "file": self.file_name,
             "kind": self.kind,
             "sheet": self.sheet,
+            "sheets": self.sheets,
             "header_row": self.header_row,
             "data_rows": self.data_rows,
             "accepted": len(self.accepted),
@@ -65,20 +86,29 @@ class ParseReport:
         """A readable summary in ``lang`` (CLI and upload page)."""
         counts = dict(file=self.file_name, rows=self.data_rows, accepted=len(self.accepted),
                       duplicates=len(self.duplicates), refused=self.refused_rows, ignored=len(self.ignored))
-        lines = [t("ingest_summary_sheet", lang, sheet=self.sheet, header_row=self.header_row, **counts)
-                 if self.header_row else t("ingest_summary", lang, **counts)]
+        if len(self.sheets) > 1:
+            lines = [t("ingest_summary_sheets", lang, n_sheets=len(self.sheets),
+                       sheets=", ".join(f'"{s}"' for s in self.sheets), **counts)]
+        elif self.header_row:
+            lines = [t("ingest_summary_sheet", lang, sheet=self.sheet, header_row=self.header_row, **counts)]
+        else:
+            lines = [t("ingest_summary", lang, **counts)]
         if self.refused:
             lines.append(t("ingest_summary_refused", lang))
-            lines += [t("ingest_line_row_column", lang, row=r["row"], column=r["column"], text=r["reason"])
+            lines += [t("ingest_line_row_column", lang, row=self.row_label(r, lang), column=r["column"],
+                        text=r["reason"])
                       for r in self.refused]
         if self.warnings:
             lines.append(t("ingest_summary_warnings", lang))
-            lines += [t("ingest_line_row_column", lang, row=w["row"], column=w["column"], text=w["message"])
-                      if w["row"] else t("ingest_line_column", lang, column=w["column"], text=w["message"])
+            lines += [t("ingest_line_row_column", lang, row=self.row_label(w, lang), column=w["column"],
+                        text=w["message"]) if w["row"]
+                      else t("ingest_line_column", lang, column=w["column"], text=w["message"]) if w["column"]
+                      else t("ingest_line_file", lang, text=w["message"])
                       for w in self.warnings]
         if self.duplicates:
             lines.append(t("ingest_summary_duplicates", lang))
-            lines += [t("ingest_line_row", lang, row=d["row"], text=d["reason"]) for d in self.duplicates]
+            lines += [t("ingest_line_row", lang, row=self.row_label(d, lang), text=d["reason"])
+                      for d in self.duplicates]
         return lines
 
 

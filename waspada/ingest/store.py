@@ -18,6 +18,7 @@ from pathlib import Path
 
 
 from waspada.db import Database
+from waspada.i18n import msg
 from waspada.risk.alerts import refresh_alerts_after_load
 from waspada.ingest.incidents import INCIDENT_COLUMNS
 from waspada.ingest.read import Source, read_bytes
@@ -67,9 +68,12 @@ def record_upload(con, kind: str, report: ParseReport, sha: str, stored_path: st
         "INSERT INTO uploads (kind, file_name, sha256, stored_path, uploaded_at, uploaded_by, data_rows, accepted,"
         " duplicates, refused, report_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING upload_id",
         [kind, report.file_name, sha, stored_path, datetime.now(timezone.utc), uploaded_by, report.data_rows,
-         accepted, duplicates, report.refused_rows, json.dumps(report.to_json(), ensure_ascii=False,
-                                                                default=_json_default)],
+         accepted, duplicates, report.refused_rows, _report_json(report)],
     ).fetchall()[0][0]
+
+
+def _report_json(report: ParseReport) -> str:
+    return json.dumps(report.to_json(), ensure_ascii=False, default=_json_default)
 
 
 @contextlib.contextmanager
@@ -129,7 +133,16 @@ def store_incidents(db: Database, report: ParseReport, raw: Source, uploaded_by:
                                   accepted=len(rows), duplicates=len(report.duplicates))
         new = insert_incidents(con, rows, upload_id)
         if new != len(rows):
-            # Rows added by another upload between parsing and storing: count them honestly.
-            con.execute("UPDATE uploads SET accepted = ?, duplicates = ? WHERE upload_id = ?",
-                        [new, len(report.duplicates) + len(rows) - new, upload_id])
+            # Rows stored by another upload between parsing and storing (the same file loaded
+            # twice at once): they are duplicates of this report, not accepted rows, in the
+            # report the caller prints and in the uploads row alike.
+            mine = {h for (h,) in con.execute("SELECT content_hash FROM incidents WHERE upload_id = ?",
+                                               [upload_id]).fetchall()}
+            taken = ~report.accepted["content_hash"].isin(mine)
+            lost = report.accepted.loc[taken]
+            for row, sheet in zip(lost["source_row"], lost["sheet"] if "sheet" in lost else [None] * len(lost)):
+                report.duplicate(int(row), msg("ingest_duplicate_in_db"), sheet)
+            report.accepted = report.accepted[~taken].reset_index(drop=True)
+            con.execute("UPDATE uploads SET accepted = ?, duplicates = ?, report_json = ? WHERE upload_id = ?",
+                        [new, len(report.duplicates), _report_json(report), upload_id])
     return StoreResult(upload_id, report.file_name, sha, stored, new)

@@ -22,11 +22,11 @@ from waspada.db import Database
 from waspada.i18n import msg, t
 from waspada.ingest.dates import DateParser
 from waspada.ingest.errors import MissingColumns
-from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field, find_header
+from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field
 from waspada.ingest.regions import region_resolver
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
 from waspada.ingest.report import ParseReport
-from waspada.ingest.rows import data_rows
+from waspada.ingest.sheets import read_logs
 from waspada.ingest.store import StoreResult, record_upload, upload_transaction
 from waspada.ingest.text import cell_text, key
 from waspada.ingest.values import NIL, parse_count, parse_number
@@ -277,19 +277,19 @@ def parse_table_file(spec: TableSpec, source: Source, file_name: str | None = No
     """Read and validate a KPU/IKP/violations file; nothing is written."""
     file_name = file_name or default_file_name(source)
     sheets = read_sheets(read_bytes(source), file_name)
-    match = find_header(sheets, list(spec.fields), file_name)
-    if spec.one_of and not any(n in match.columns for n in spec.one_of):
-        found = ", ".join(c.header for c in sorted(match.columns.values(), key=lambda c: c.index))
-        raise MissingColumns("ingest_no_figure_columns", file_name=file_name, missing=list(spec.one_of),
-                             header_row=match.header_row, found=found,
-                             needed=", ".join(f'"{n}"' for n in spec.one_of))
-    report = ParseReport(spec.kind, file_name, sheet=match.sheet.name, header_row=match.header_row)
-    report.warnings.extend(match.notes)
-    ctx = RowContext(report, file_name, {n: c.header for n, c in match.columns.items()}, db, DateParser(today))
+    logs = read_logs(sheets, list(spec.fields), file_name, spec.kind)  # every sheet holding a table
+    for match in logs.matches:
+        if spec.one_of and not any(n in match.columns for n in spec.one_of):
+            found = ", ".join(c.header for c in sorted(match.columns.values(), key=lambda c: c.index))
+            raise MissingColumns("ingest_no_figure_columns", file_name=file_name, missing=list(spec.one_of),
+                                 header_row=match.header_row, found=found,
+                                 needed=", ".join(f'"{n}"' for n in spec.one_of))
+    report = logs.report
+    ctx = RowContext(report, file_name, logs.header, db, DateParser(today))
 
     out: list[dict] = []
-    first_row: dict[tuple, int] = {}
-    for excel_row, values in data_rows(match, report, spec.free_text, spec.not_totals):
+    first_row: dict[tuple, tuple] = {}
+    for excel_row, values in logs.rows(spec.free_text, spec.not_totals):
         report.data_rows += 1
         rows, problems, warnings = spec.convert(ctx, values)
         for name, message in warnings:
@@ -303,13 +303,14 @@ def parse_table_file(spec: TableSpec, source: Source, file_name: str | None = No
             k = tuple(r[c] for c in spec.key)
             if k in first_row:
                 continue
-            first_row[k] = excel_row
-            out.append({**r, "source_row": excel_row})
+            first_row[k] = (excel_row, report.current_sheet)
+            out.append({**r, "source_row": excel_row, "sheet": report.current_sheet})
             kept += 1
         if rows and not kept:
-            earlier = first_row[tuple(rows[0][c] for c in spec.key)]
-            report.duplicates.append({"row": excel_row, "reason": msg("ingest_same_key_row", row=earlier)})
-    report.accepted = pd.DataFrame(out, columns=[*spec.columns, "source_row"])
+            earlier, sheet = first_row[tuple(rows[0][c] for c in spec.key)]
+            report.duplicate(excel_row, msg("ingest_same_key_row", row=report.row_label(
+                {"row": earlier, "sheet": sheet})))
+    report.accepted = pd.DataFrame(out, columns=[*spec.columns, "source_row", "sheet"])
     return report
 
 

@@ -7,9 +7,76 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest_names": {"id": "{names}", "en": "{names}"},
     "ingest_two_regions": {"id": "{first} dan {second}", "en": "{first} and {second}"},
     # -- the whole file (read.py, headers.py, tables.py)
-    "ingest_file_untranslated": {"id": "{text}", "en": "{text}"},
     "ingest_cannot_open": {"id": "berkas tidak dapat dibuka ({error}).", "en": "the file cannot be opened ({error})."},
-    "ingest_file_empty": {"id": "berkas kosong (0 baris).", "en": "the file is empty (0 rows)."},
+    "ingest_file_empty": {"id": "berkas kosong: tidak ada isi yang dapat dibaca.",
+                          "en": "the file is empty: there is nothing to read."},
+    # -- refused before parsing (waspada/filesafety.py)
+    "ingest_file_too_large": {
+        "id": "berkas terlalu besar ({size}; batas {limit}). Pecah laporan menjadi beberapa berkas.",
+        "en": "the file is too large ({size}; the limit is {limit}). Split the report into several files."},
+    "ingest_foreign_file": {
+        "id": "berkas ini adalah {kind}, bukan lembar kerja Excel atau CSV (walaupun namanya berakhiran {suffix}). "
+              "Unggah berkas .xlsx, .xls atau .csv.",
+        "en": "this file is {kind}, not an Excel worksheet or CSV (even though its name ends in {suffix}). "
+              "Upload an .xlsx, .xls or .csv file."},
+    "ingest_no_suffix": {"id": "(tanpa akhiran)", "en": "(no extension)"},
+    "ingest_kind_png": {"id": "gambar PNG", "en": "a PNG image"},
+    "ingest_kind_jpeg": {"id": "gambar JPEG", "en": "a JPEG image"},
+    "ingest_kind_gif": {"id": "gambar GIF", "en": "a GIF image"},
+    "ingest_kind_bmp": {"id": "gambar BMP", "en": "a BMP image"},
+    "ingest_kind_pdf": {"id": "dokumen PDF", "en": "a PDF document"},
+    "ingest_kind_exe": {"id": "program Windows (.exe)", "en": "a Windows program (.exe)"},
+    "ingest_kind_elf": {"id": "program (ELF)", "en": "a program (ELF)"},
+    "ingest_kind_rar": {"id": "arsip RAR", "en": "a RAR archive"},
+    "ingest_kind_7z": {"id": "arsip 7-Zip", "en": "a 7-Zip archive"},
+    "ingest_kind_gzip": {"id": "arsip gzip", "en": "a gzip archive"},
+    "ingest_kind_rtf": {"id": "dokumen RTF", "en": "an RTF document"},
+    "ingest_kind_riff": {"id": "berkas media (RIFF)", "en": "a media file (RIFF)"},
+    "ingest_kind_mp4": {"id": "video MP4", "en": "an MP4 video"},
+    "ingest_kind_mp3": {"id": "audio MP3", "en": "an MP3 audio file"},
+    "ingest_kind_doc": {"id": "dokumen Word (.doc)", "en": "a Word document (.doc)"},
+    "ingest_kind_docx": {"id": "dokumen Word (.docx)", "en": "a Word document (.docx)"},
+    "ingest_kind_ppt": {"id": "presentasi PowerPoint (.ppt)", "en": "a PowerPoint presentation (.ppt)"},
+    "ingest_kind_pptx": {"id": "presentasi PowerPoint (.pptx)", "en": "a PowerPoint presentation (.pptx)"},
+    "ingest_office_not_excel": {"id": "berkas ini adalah {kind}, bukan lembar kerja Excel.",
+                                "en": "this file is {kind}, not an Excel worksheet."},
+    "ingest_suffix_not_workbook": {
+        "id": "berkas bernama {suffix} tetapi isinya bukan lembar kerja Excel (rusak atau format lain). "
+              "Simpan ulang dari Excel sebagai .xlsx.",
+        "en": "the file is named {suffix} but does not hold an Excel worksheet (damaged or another format). "
+              "Save it again from Excel as .xlsx."},
+    "ingest_binary_unknown": {
+        "id": "berkas biner yang tidak dikenal, bukan lembar kerja Excel maupun teks CSV.",
+        "en": "an unknown binary file, neither an Excel worksheet nor CSV text."},
+    "ingest_encrypted": {
+        "id": "berkas Excel dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata sandinya "
+              "(File > Info > Protect Workbook > Encrypt with Password, kosongkan), simpan, lalu unggah lagi.",
+        "en": "the Excel file is protected with a password (encrypted). Open it in Excel, remove the password "
+              "(File > Info > Protect Workbook > Encrypt with Password, leave it empty), save, then upload again."},
+    "ingest_zip_unreadable": {
+        "id": "berkas rusak: arsip .xlsx tidak dapat dibuka ({error}). Simpan ulang dari Excel sebagai .xlsx.",
+        "en": "the file is damaged: the .xlsx archive cannot be opened ({error}). Save it again from Excel as .xlsx."},
+    "ingest_zip_too_many_members": {
+        "id": "berkas berisi {n} bagian (batas {limit}); ditolak sebagai arsip yang mencurigakan.",
+        "en": "the file holds {n} parts (the limit is {limit}); refused as a suspicious archive."},
+    "ingest_plain_zip": {
+        "id": "berkas ini arsip ZIP biasa, bukan lembar kerja Excel (.xlsx). "
+              "Keluarkan berkas Excel dari arsip lalu unggah berkas itu.",
+        "en": "this file is a plain ZIP archive, not an Excel worksheet (.xlsx). "
+              "Take the Excel file out of the archive and upload that."},
+    "ingest_zip_bomb": {
+        "id": "isi berkas jika dibuka lebih dari {size} dari berkas {compressed} (batas {limit}, rasio paling "
+              "besar {ratio}×). Berkas ditolak sebagai 'zip bomb'.",
+        "en": "the file's contents unpack to more than {size} from a file of {compressed} (the limit is {limit}, "
+              "a ratio of at most {ratio}×). The file is refused as a 'zip bomb'."},
+    "ingest_xml_dtd": {
+        "id": "bagian {part} berisi deklarasi DOCTYPE/ENTITY XML. Berkas Excel yang wajar tidak pernah "
+              "memuatnya; berkas ditolak demi keamanan.",
+        "en": "part {part} holds an XML DOCTYPE/ENTITY declaration. An ordinary Excel file never does; "
+              "the file is refused for safety."},
+    "ingest_zip_member_unreadable": {
+        "id": "bagian {part} dari berkas tidak dapat dibaca ({error}). Simpan ulang dari Excel sebagai .xlsx.",
+        "en": "part {part} of the file cannot be read ({error}). Save it again from Excel as .xlsx."},
     "ingest_password_protected": {
         "id": "berkas Excel dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
               "(File > Info > Protect Workbook), simpan, lalu unggah lagi.",
@@ -29,8 +96,6 @@ TEXT: dict[str, dict[str, str]] = {
               "Save it again as .xlsx or .csv."},
     "ingest_workbook_unreadable": {"id": "isi berkas Excel tidak dapat dibaca ({error}).",
                                    "en": "the contents of the Excel file cannot be read ({error})."},
-    "ingest_not_csv": {"id": "berkas bukan teks CSV maupun lembar kerja Excel.",
-                       "en": "the file is neither CSV text nor an Excel workbook."},
     "ingest_no_header_row": {
         "id": "baris judul kolom tidak ditemukan. Pastikan tabel punya baris judul kolom seperti pada "
               "templat (mis. {required}).",
@@ -44,6 +109,19 @@ TEXT: dict[str, dict[str, str]] = {
               "baris {header_row} ({found}).",
         "en": "no column of figures: at least one of {needed} is needed. Column headings read: "
               "row {header_row} ({found})."},
+    # -- sheets of a workbook (sheets.py) and cleaned cells (read.py)
+    "ingest_sheet_skipped": {
+        "id": 'lembar "{sheet}" dilewati: tidak berisi tabel laporan (judul kolom tidak ditemukan).',
+        "en": 'sheet "{sheet}" skipped: it holds no report table (no column headings found).'},
+    "ingest_sheets_not_read": {
+        "id": "lembar yang tampak berisi laporan tetapi tidak dapat dibaca: {sheets} ({reason}). Tidak ada yang "
+              "disimpan dari berkas ini. Perbaiki lembar itu (judul kolom seperti templat) atau hapus, lalu unggah lagi.",
+        "en": "sheets that look like reports but cannot be read: {sheets} ({reason}). Nothing from this file is "
+              "stored. Fix those sheets (column headings as in the template) or remove them, then upload again."},
+    "ingest_sheets_and_more": {"id": "{names} dan {n} lembar lain", "en": "{names} and {n} more sheets"},
+    "ingest_control_characters_removed": {
+        "id": "sel ini berisi karakter kendali tak terlihat (mis. dari salinan sistem lain); karakter itu dihapus.",
+        "en": "this cell held invisible control characters (e.g. copied from another system); they were removed."},
     # -- header notes (warnings about the header row)
     "ingest_header_also_matches": {
         "id": 'kolom "{header}" juga cocok dengan "{field}"; yang dipakai kolom "{used}", kolom ini diabaikan.',
@@ -199,6 +277,13 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest_line_row_column": {"id": '  Baris {row}, kolom "{column}": {text}',
                                "en": '  Row {row}, column "{column}": {text}'},
     "ingest_line_column": {"id": '  kolom "{column}": {text}', "en": '  column "{column}": {text}'},
+    "ingest_line_file": {"id": "  {text}", "en": "  {text}"},
+    "ingest_row_in_sheet": {"id": '{row} (lembar "{sheet}")', "en": '{row} (sheet "{sheet}")'},
+    "ingest_summary_sheets": {
+        "id": "Berkas {file} ({n_sheets} lembar dibaca: {sheets}): {rows} baris data, {accepted} diterima, "
+              "{duplicates} duplikat, {refused} baris ditolak, {ignored} baris diabaikan.",
+        "en": "File {file} ({n_sheets} sheets read: {sheets}): {rows} data rows, {accepted} accepted, "
+              "{duplicates} duplicates, {refused} rows refused, {ignored} rows ignored."},
     "ingest_line_row": {"id": "  Baris {row}: {text}", "en": "  Row {row}: {text}"},
     # -- etl commands (load_commands.py, build.py, national.py)
     "load_no_database": {"id": "Basis data belum ada: {db}. Jalankan `python -m etl build --db {db}` dahulu.",

@@ -38,4 +38,6 @@ TEXT: dict[str, dict[str, str]] = {
     "upload_progress_matching": {"id": "Mencocokkan wilayah dan duplikat {file_name} …",
                                  "en": "Matching regions and duplicates of {file_name} …"},
     "upload_file_checked": {"id": "{file_name} selesai diperiksa.", "en": "{file_name} checked."},
+    "upload_size_limit": {"id": "Ukuran paling besar {limit} per berkas.",
+                          "en": "At most {limit} per file."},
 }
