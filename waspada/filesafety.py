@@ -100,10 +100,16 @@ class UnsafeFile(UnreadableFile):
 MIB = 1024 * 1024
 
 
+# Streamlit refuses a file over its own limit by itself, in English and unaudited. It is
+# given this many times Waspada's limit, so any file a person might really send reaches
+# check_upload, which refuses it in the reader's language, names the limit and is audited.
+STREAMLIT_HEADROOM = 5
+
+
 def upload_limit_mb(limits: FileLimits = DEFAULT_LIMITS) -> int:
-    """The upload limit in whole MB, rounded up: what Streamlit's uploader is given
-    (.streamlit/config.toml server.maxUploadSize and the page's max_upload_size)."""
-    return -(-limits.max_bytes // MIB)
+    """What Streamlit's uploader is given, in whole MB (.streamlit/config.toml
+    server.maxUploadSize and the page's max_upload_size): the limit with headroom."""
+    return -(-limits.max_bytes * STREAMLIT_HEADROOM // MIB)
 
 
 def size_text(n: int) -> str:
