@@ -231,9 +231,9 @@ def test_category_from_names_synonyms_and_keywords(raw, category):
 
 
 def test_unknown_category_becomes_lainnya_with_warning_and_raw_text_kept():
-    rep = parse(csv_bytes([HEADER, good_row(jenis_kejadian="Kampanye di Luar Jadwal")]), "c.csv")
+    rep = parse(csv_bytes([HEADER, good_row(jenis_kejadian="Kejadian Menonjol", uraian="Dilaporkan ke atasan")]), "c.csv")
     assert rep.accepted["category"].tolist() == ["lainnya"]
-    assert rep.accepted["category_raw"].tolist() == ["Kampanye di Luar Jadwal"]
+    assert rep.accepted["category_raw"].tolist() == ["Kejadian Menonjol"]
     assert rep.warnings[0]["column"] == "jenis_kejadian" and '"lainnya"' in str(rep.warnings[0]["message"])
 
 
@@ -286,7 +286,7 @@ def test_example_workbook_loads():
     assert len(rep.accepted) == 5
     assert rep.accepted["region_code"].tolist() == ["13.71", "13.08", "13.02", "13.75", "13.05"]
     assert [d.date().day for d in rep.accepted["occurred_on"]] == [7, 8, 9, 10, 11]
-    assert rep.accepted["category"].tolist() == ["lainnya", "politik_uang", "unjuk_rasa", "hoaks_sara", "bentrok_massa"]
+    assert rep.accepted["category"].tolist() == ["konflik_pemilihan", "politik_uang", "unjuk_rasa", "hoaks_sara", "bentrok_massa"]
     assert rep.accepted["injured"].tolist() == [0, 0, 0, 0, 2]
     assert {i["row"]: str(i["reason"]) for i in rep.ignored}[11] == "baris jumlah/total"
     assert len(rep.ignored) == 4
