@@ -83,8 +83,15 @@ class CategoryMatcher:
         self.election: dict[tuple, set[str]] = {}
         self.hints: dict[tuple, set[str]] = {}
         for row in categories.itertuples(index=False):
-            for t in (row.category, row.name_id, row.name_en, *row.synonyms):
+            for t in row.synonyms:
                 self._add(self.definite, t, row.category)
+        written = {*self.definite, *(tuple(words(t).split()) for ts in categories["election_synonyms"] for t in ts)}
+        for row in categories.itertuples(index=False):
+            # codes and names count as phrases too, unless a synonym list already places them
+            # ("unjuk rasa", the code of the election protest, is a generic phrase)
+            for t in (row.category, row.name_id, row.name_en):
+                if tuple(words(t).split()) not in written:
+                    self._add(self.definite, t, row.category)
             for t in row.election_synonyms:
                 self._add(self.election, t, row.category)
             for t in row.description_words:
