@@ -119,6 +119,8 @@ def parse_casualties(value) -> tuple[dict[str, int] | None, Message | None]:
     n, reason = parse_count(value)
     if reason is None:
         return {"": n}, None
+    if not re.search(rf"\b(?:{_LABEL})\b", text):
+        return None, reason  # no casualty word: the count's own reason ("dua" is not a number)
     return None, msg("ingest_casualties_unreadable", value=cell_text(value))
 
 

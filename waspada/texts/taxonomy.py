@@ -58,6 +58,4 @@ TEXT = {
               "tidak ditampilkan; pilih \"Semua insiden\" untuk melihatnya.",
         "en": "Showing election-related incidents. {n} other incidents (crime, social conflict, disasters, …) "
               "are not shown; choose \"All incidents\" to see them."},
-    "totals_election_related": {"id": "Terkait pemilihan", "en": "Election-related"},
-    "totals_not_election_related": {"id": "Tidak terkait pemilihan", "en": "Not election-related"},
 }
