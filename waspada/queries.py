@@ -362,10 +362,17 @@ def incident_date_span(cur, *, province: str | None = None, election_id: str = E
     return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)
 
 
-def incident_totals_by_election(cur, **filters) -> dict:
+def incident_totals_by_election(
+    cur, *, start: date | None = None, end: date | None = None, province: str | None = None,
+    region: str | None = None, phase: str | None = None, categories: tuple[str, ...] | list[str] | None = None,
+    election_id: str = ELECTION_ID, election_related: bool | None = None, athg: str | None = None,
+    source_kind: str | None = None,
+) -> dict:
     """Incidents matching the filters, split into election-related and not: {'election':
-    n, 'other': n}. The Pilkada view shows the first and says how many the second are."""
-    filters = {k: v for k, v in filters.items() if k != "election_related"}
+    n, 'other': n} (election_related itself is ignored). The Pilkada view shows the first and
+    says how many the second are."""
+    filters = dict(start=start, end=end, province=province, region=region, phase=phase, categories=categories,
+                   election_id=election_id, athg=athg, source_kind=source_kind)
     return {"election": incident_totals(cur, **filters, election_related=True)["n"],
             "other": incident_totals(cur, **filters, election_related=False)["n"]}
 
