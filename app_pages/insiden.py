@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui import context, data, widgets
-from waspada import maps, queries
+from waspada import maps, queries, reference
 from waspada.i18n import fmt_datetime, fmt_number, t
 
 ctx = context.current()
@@ -44,12 +44,34 @@ with f2:
     if tuple(chosen) != ctx.sel.categories:
         context.update(categories=tuple(chosen))
 
+# Election-related or not, ATHG class, report source (issue 13). The Pilkada view shows the
+# election-related incidents by default and says how many others there are.
+ELECTION_CHOICES = {"yes": True, "no": False, "all": None}
+ELECTION_TEXT = {"yes": "filter_election_yes", "no": "filter_election_no", "all": "filter_election_all"}
+g1, g2, g3 = st.columns([2, 1, 1])
+with g1:
+    scope = st.radio(t("filter_election_related", lang), list(ELECTION_CHOICES), horizontal=True, key="w_election",
+                     format_func=lambda k: t(ELECTION_TEXT[k], lang))
+with g2:
+    athg = st.selectbox(t("filter_athg", lang), [None, *reference.ATHG_CLASSES], key="w_athg",
+                        format_func=lambda k: t("filter_any", lang) if k is None else t(reference.ATHG_TEXT[k], lang))
+with g3:
+    source_names = dict(zip(reference.report_sources()["source_kind"],
+                            reference.report_sources()["name_en" if lang == "en" else "name_id"]))
+    source_kind = st.selectbox(t("filter_source", lang), [None, *source_names], key="w_source",
+                               format_func=lambda k: t("filter_any", lang) if k is None else source_names[k])
+
 filters = dict(start=start, end=end, province=ctx.province, region=ctx.sel.region if not ctx.sel.is_national else None,
-               phase=ctx.sel.phase, categories=tuple(chosen))
+               phase=ctx.sel.phase, categories=tuple(chosen), election_related=ELECTION_CHOICES[scope], athg=athg,
+               source_kind=source_kind)
 summary = widgets.filter_summary(ctx, filters)
 st.caption(summary)
 
 totals = data.q(queries.incident_totals, **filters)
+if scope == "yes":
+    split = data.q(queries.incident_totals_by_election, **filters)
+    if split["other"]:
+        st.caption(t("incidents_others_hidden", lang, n=fmt_number(split["other"])))
 widgets.generated_notice(ctx, totals["generated"], totals["n"])
 if not totals["n"]:
     st.info(t("no_incidents", lang))

@@ -20,6 +20,7 @@ from waspada.template_xlsx import build_template
 from waspada.filesafety import DEFAULT_LIMITS, size_text, upload_limit_mb
 from waspada.uploads import UPLOAD_TYPES, UploadError, list_uploads, preview_upload, store_upload, withdraw_upload
 from waspada import reference
+from waspada.ingest.incidents import CATEGORY_FROM_TEXT, column_problems, set_staff_categories
 
 ctx = context.current()
 lang = ctx.lang
@@ -128,6 +129,12 @@ for p in previews:
     if p.error:
         st.error(plain(t("upload_refused_file", lang, file=p.file_name, reason=p.error)))
         continue
+    # Column problems first: a casualty or date column that cannot be read is one thing to fix.
+    problems = column_problems(p.report) if p.report is not None else []
+    if problems:
+        st.error(t("upload_column_problems", lang))
+        for problem in problems:
+            st.text(problem["message"].render(lang))
     n = p.counts
     st.text(t("upload_summary", lang, rows=fmt_number(n["data_rows"]), acc=fmt_number(n["accepted"]),
               ref=fmt_number(n["refused"]), dup=fmt_number(n["duplicates"]), warn=fmt_number(n["warnings"]),
@@ -150,6 +157,41 @@ for p in previews:
     with tabs[3]:
         if p.report.duplicates:
             widgets.plain_table(listing(p.report.duplicates, [("row", "upload_col_row"), ("reason", "reason")]))
+
+
+def category_suggestions(p, index: int) -> None:
+    """Rows whose category came from the description or stayed 'lainnya': staff accept or change
+    the category before storing (stored as category_from = 'staf')."""
+    df = p.report.accepted if p.report is not None and p.report.kind == "incidents" else None
+    if df is None or df.empty or "category_from" not in df:
+        return
+    todo = df[(df["category_from"] != "kolom") | (df["category"] == "lainnya")]
+    if todo.empty:
+        return
+    codes = list(reference.incident_categories()["category"])
+    st.markdown(f"**{t('upload_suggestions', lang)}**")
+    st.caption(t("upload_suggestions_help", lang))
+    shown = pd.DataFrame({
+        t("upload_col_row", lang): todo["source_row"].to_numpy(),
+        t("upload_col_type_written", lang): todo["category_raw"].fillna("–").to_numpy(),
+        t("description", lang): todo["description"].to_numpy(),
+        t("upload_col_decided_by", lang): todo["category_words"].fillna("–").to_numpy(),
+        t("upload_col_category_from", lang): [t(CATEGORY_FROM_TEXT[c], lang) for c in todo["category_from"]],
+        t("upload_col_suggested", lang): todo["category"].to_numpy(),
+    })
+    edited = st.data_editor(
+        shown, hide_index=True, key=f"w_suggest_{index}_{p.file_name}",
+        disabled=[c for c in shown.columns if c != t("upload_col_suggested", lang)],
+        column_config={t("upload_col_suggested", lang): st.column_config.SelectboxColumn(
+            options=codes, required=True)})
+    chosen = dict(zip(edited[t("upload_col_row", lang)].astype(int), edited[t("upload_col_suggested", lang)]))
+    set_staff_categories(p.report, {r: c for r, c in chosen.items()
+                                    if c != todo.loc[todo["source_row"] == r, "category"].item()})
+
+
+for i, p in enumerate(previews):
+    if p.error is None:
+        category_suggestions(p, i)
 
 storable = [p for p in previews if p.storable]
 if storable:

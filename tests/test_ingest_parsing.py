@@ -231,9 +231,9 @@ def test_category_from_names_synonyms_and_keywords(raw, category):
 
 
 def test_unknown_category_becomes_lainnya_with_warning_and_raw_text_kept():
-    rep = parse(csv_bytes([HEADER, good_row(jenis_kejadian="Kampanye di Luar Jadwal")]), "c.csv")
+    rep = parse(csv_bytes([HEADER, good_row(jenis_kejadian="Kejadian Menonjol", uraian="Dilaporkan ke atasan")]), "c.csv")
     assert rep.accepted["category"].tolist() == ["lainnya"]
-    assert rep.accepted["category_raw"].tolist() == ["Kampanye di Luar Jadwal"]
+    assert rep.accepted["category_raw"].tolist() == ["Kejadian Menonjol"]
     assert rep.warnings[0]["column"] == "jenis_kejadian" and '"lainnya"' in str(rep.warnings[0]["message"])
 
 
@@ -307,7 +307,7 @@ def test_example_workbook_loads():
     assert len(rep.accepted) == 5
     assert rep.accepted["region_code"].tolist() == ["13.71", "13.08", "13.02", "13.75", "13.05"]
     assert [d.date().day for d in rep.accepted["occurred_on"]] == [7, 8, 9, 10, 11]
-    assert rep.accepted["category"].tolist() == ["lainnya", "politik_uang", "unjuk_rasa", "hoaks_sara", "bentrok_massa"]
+    assert rep.accepted["category"].tolist() == ["konflik_pemilihan", "politik_uang", "unjuk_rasa", "hoaks_sara", "bentrok_massa"]
     assert rep.accepted["injured"].tolist() == [0, 0, 0, 0, 2]
     assert {i["row"]: str(i["reason"]) for i in rep.ignored}[11] == "baris jumlah/total"
     assert len(rep.ignored) == 4
@@ -327,3 +327,80 @@ def test_instructions_sheet_before_the_data_sheet_is_skipped(tmp_path):
              extra_sheets={"Petunjuk": [["Isi tabel di lembar Laporan"], ["Kolom wajib: tanggal, uraian"]]})
     rep = parse(f)
     assert rep.sheet == "Laporan" and len(rep.accepted) == 1
+
+
+# -- casualty columns as police and Kesbangpol tables write them (issue 13) ------------------
+def _casualty_file(header: list[str], *cells) -> bytes:
+    base = ["Tanggal", "Kab/Kota", "Jenis Kejadian", "Uraian"]
+    rows = [base + header]
+    for i, values in enumerate(cells):
+        rows.append(["14/10/2024", "Kota Tarakan", "Pengeroyokan", f"Pendukung paslon dikeroyok {i}", *values])
+    return csv_bytes(rows)
+
+
+def test_md_and_ll_columns_store_dead_and_injured():
+    rep = parse(_casualty_file(["Korban MD", "Korban LL"], [1, 4], ["-", "nihil"], [0, "2 orang"]), "c.csv")
+    assert rep.refused == []
+    assert rep.accepted["killed"].tolist() == [1, 0, 0]
+    assert rep.accepted["injured"].tolist() == [4, 0, 2]
+    assert not any("Korban LL" in str(w["message"]) for w in rep.warnings)
+
+
+def test_lb_and_lr_are_kept_and_add_up_to_injured():
+    rep = parse(_casualty_file(["MD", "LB", "LR"], [0, 2, 3], [1, "-", 1]), "c.csv")
+    assert rep.refused == []
+    assert rep.accepted["injured"].tolist() == [5, 1]
+    assert rep.accepted["injured_severe"].tolist() == [2, 0]
+    assert rep.accepted["injured_light"].tolist() == [3, 1]
+    assert rep.accepted["killed"].tolist() == [0, 1]
+
+
+def test_ll_that_disagrees_with_lb_plus_lr_is_refused_not_guessed():
+    rep = parse(_casualty_file(["LL", "LB", "LR"], [4, 2, 3], [5, 2, 3]), "c.csv")
+    assert len(rep.accepted) == 1 and rep.accepted["injured"].tolist() == [5]
+    assert [r["row"] for r in rep.refused] == [2]
+
+
+@pytest.mark.parametrize("cell, killed, injured", [
+    ("2 MD, 5 LL", 2, 5), ("1 meninggal dunia dan 3 luka-luka", 1, 3), ("MD: 1, LL: 4", 1, 4),
+    ("1 tewas, 2 luka berat, 3 luka ringan", 1, 5), ("nihil", 0, 0), ("-", 0, 0), ("", 0, 0),
+])
+def test_combined_casualty_cell(cell, killed, injured):
+    rep = parse(_casualty_file(["Korban"], [cell]), "c.csv")
+    assert rep.refused == []
+    assert (rep.accepted["killed"].item(), rep.accepted["injured"].item()) == (killed, injured)
+
+
+def test_bare_number_under_korban_is_refused_because_dead_or_injured_is_not_said():
+    rep = parse(_casualty_file(["Korban"], ["3"]), "c.csv")
+    assert rep.accepted.empty and rep.refused[0]["column"] == "Korban"
+
+
+def test_unreadable_casualty_column_is_a_column_problem_at_the_top():
+    from waspada.ingest.incidents import column_problems
+
+    rep = parse(_casualty_file(["MD", "LL"], [0, "banyak"], [0, "beberapa"], [0, 1]), "c.csv")
+    problems = column_problems(rep)
+    assert [p["column"] for p in problems] == ["LL"]
+    assert rep.warnings[0] is problems[0]
+    assert "2 dari 3" in str(problems[0]["message"])
+
+
+def test_unrecognised_casualty_looking_header_is_a_column_problem():
+    from waspada.ingest.incidents import column_problems
+
+    rep = parse(_casualty_file(["MD", "Korban Hilang"], [0, 1]), "c.csv")
+    assert [p["column"] for p in column_problems(rep)] == ["Korban Hilang"]
+
+
+def test_category_source_and_origin_are_stored():
+    rows = [["Tanggal", "Kab/Kota", "Jenis Kejadian", "Uraian", "Sumber"],
+            ["14/10/2024", "Kota Tarakan", "Sengketa Lahan", "Warga saling klaim tanah", "Polres Tarakan"],
+            ["14/10/2024", "Kota Tarakan", "", "Tim sukses membagikan amplop berisi uang", "Pak RT 05"]]
+    rep = parse(csv_bytes(rows), "c.csv")
+    a = rep.accepted
+    assert a["category"].tolist() == ["konflik_lahan_sda", "politik_uang"]
+    assert a["category_from"].tolist() == ["kolom", "uraian"]
+    assert a["source_kind"].iloc[0] == "polri" and pd.isna(a["source_kind"].iloc[1])
+    assert a["source"].tolist() == ["Polres Tarakan", "Pak RT 05"]
+    assert any(w["column"] == "Jenis Kejadian" and "amplop berisi uang" in str(w["message"]) for w in rep.warnings)

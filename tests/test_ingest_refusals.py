@@ -83,7 +83,7 @@ def test_a_refused_rows_reason_reads_in_english_with_the_same_row_and_column():
 
 
 def test_an_ambiguous_category_names_the_candidates_in_the_readers_language():
-    rep = parse_incident_file(csv_bytes([HEADER, good_row(jenis_kejadian="bentrok intimidasi")]), "x.csv")
+    rep = parse_incident_file(csv_bytes([HEADER, good_row(jenis_kejadian="bentrok intimidasi", uraian="Dilaporkan ke atasan")]), "x.csv")
     (warning,) = [w["message"] for w in rep.warnings if w["column"] == "jenis_kejadian"]
     codes = warning.params["candidates"].params["codes"]
     assert len(codes) >= 2

@@ -43,6 +43,19 @@ _RENAMED_COLUMNS = (
 )
 
 
+# Columns added by later releases: (table, column, type with default). DuckDB cannot add a
+# column with a CHECK constraint, so files upgraded in place keep the column unchecked.
+_ADDED_COLUMNS = (
+    ("incident_categories", "election_related", "BOOLEAN"),   # issue 13: the taxonomy's flags
+    ("incident_categories", "athg", "VARCHAR"),
+    ("incidents", "category_from", "VARCHAR DEFAULT 'kolom'"),
+    ("incidents", "category_words", "VARCHAR"),
+    ("incidents", "injured_severe", "INTEGER"),
+    ("incidents", "injured_light", "INTEGER"),
+    ("incidents", "source_kind", "VARCHAR"),
+)
+
+
 def apply_schema(con, schema_path: Path = SCHEMA_PATH) -> None:
     """Bring the open file up to the current schema: rename the columns of older releases,
     then run schema.sql as a whole (every statement is idempotent). The one place the
@@ -57,6 +70,14 @@ def apply_schema(con, schema_path: Path = SCHEMA_PATH) -> None:
             con.execute("DROP VIEW IF EXISTS visible_incidents")
             # identifiers cannot be parameters; these come from the constant above
             con.execute(f'ALTER TABLE {table} RENAME COLUMN "{old}" TO "{new}"')
+    for table, column, kind in _ADDED_COLUMNS:
+        exists = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database()"
+            " AND table_schema = current_schema() AND table_name = ?", [table]).fetchall()[0][0]
+        if exists:
+            con.execute("DROP VIEW IF EXISTS visible_incidents")
+            # identifiers cannot be parameters; these come from the constant above
+            con.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{column}" {kind}')
     con.execute(schema_path.read_text(encoding="utf-8"))
 
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from waspada import risk
+from waspada import reference, risk
 
 from waspada.reference import DEFAULT_ELECTION_ID
 
@@ -166,12 +166,31 @@ _INCIDENT_FILTER = f"""
           AND (CAST(? AS VARCHAR) IS NULL OR i.province_code = ?)
           AND (CAST(? AS VARCHAR) IS NULL OR i.region_code = ?)
           AND (CAST(? AS VARCHAR) IS NULL OR i.phase = ?)
-          AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), i.category))"""
+          AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), i.category))
+          AND (CAST(? AS VARCHAR[]) IS NULL OR list_contains(CAST(? AS VARCHAR[]), i.category))
+          AND (CAST(? AS VARCHAR) IS NULL OR i.source_kind = ?)"""
 
 
-def _incident_params(start, end, province, region, phase, categories, election_id) -> list:
+def _taxonomy_scope(election_related: bool | None, athg: str | None) -> list[str] | None:
+    """The categories allowed by the election-related and ATHG filters (None: all). The
+    taxonomy file is the one home of both flags (reference.incident_categories)."""
+    if election_related is None and athg is None:
+        return None
+    cats = reference.incident_categories()
+    keep = pd.Series(True, index=cats.index)
+    if election_related is not None:
+        keep &= cats["election_related"] == bool(election_related)
+    if athg is not None:
+        keep &= cats["athg"] == athg
+    return sorted(cats.loc[keep, "category"])
+
+
+def _incident_params(start, end, province, region, phase, categories, election_id, election_related=None,
+                     athg=None, source_kind=None) -> list:
     cats = list(categories or [])
-    return [election_id, start, start, end, end, province, province, region, region, phase, phase, cats, cats]
+    scope = _taxonomy_scope(election_related, athg)
+    return [election_id, start, start, end, end, province, province, region, region, phase, phase, cats, cats,
+            scope, scope, source_kind, source_kind]
 
 
 def incidents(
@@ -184,6 +203,7 @@ def incidents(
     phase: str | None = None,
     categories: tuple[str, ...] | list[str] | None = None,
     election_id: str = ELECTION_ID,
+    election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None,
     limit: int | None = None,
 ) -> pd.DataFrame:
     """Incidents matching the filters, newest first, with region, kecamatan and category names.
@@ -213,7 +233,8 @@ def incidents(
         ORDER BY i.occurred_on DESC, i.id DESC
         LIMIT ?
         """,
-        _incident_params(start, end, province, region, phase, categories, election_id)
+        _incident_params(start, end, province, region, phase, categories, election_id, election_related, athg,
+                         source_kind)
         + [limit if limit is not None else 2**62],
     ).df()
     df["occurred_on"] = pd.to_datetime(df["occurred_on"]).dt.date
@@ -224,11 +245,14 @@ def incident_totals(
     cur, *, start: date | None = None, end: date | None = None, province: str | None = None,
     region: str | None = None, phase: str | None = None, categories: tuple[str, ...] | list[str] | None = None,
     election_id: str = ELECTION_ID,
+    election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None,
 ) -> dict:
-    """How many incidents match the filters (n) and how many of them are generated."""
+    """How many incidents match the filters (n) and how many of them are generated.
+    election_related / athg / source_kind narrow by the taxonomy's flags and the report source."""
     n, generated = cur.execute(
         f"SELECT count(*), count(*) FILTER (WHERE i.generated) FROM visible_incidents i WHERE {_INCIDENT_FILTER}",
-        _incident_params(start, end, province, region, phase, categories, election_id),
+        _incident_params(start, end, province, region, phase, categories, election_id, election_related, athg,
+                         source_kind),
     ).fetchone()
     return {"n": int(n), "generated": int(generated)}
 
@@ -236,7 +260,8 @@ def incident_totals(
 def incident_map_points(
     cur, *, start: date | None = None, end: date | None = None, province: str | None = None,
     region: str | None = None, phase: str | None = None, categories: tuple[str, ...] | list[str] | None = None,
-    election_id: str = ELECTION_ID, max_points: int = 1500,
+    election_id: str = ELECTION_ID,
+    election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None, max_points: int = 1500,
 ) -> pd.DataFrame:
     """Where to draw the incidents matching the filters: one row per incident (n = 1) while
     there are at most max_points, else one row per map location (kecamatan or kab/kota
@@ -246,7 +271,8 @@ def incident_map_points(
     injured, killed, description (for the dot's tooltip); occurred_on, category, injured,
     killed and description are empty for grouped rows.
     """
-    params = _incident_params(start, end, province, region, phase, categories, election_id)
+    params = _incident_params(start, end, province, region, phase, categories, election_id, election_related, athg,
+                         source_kind)
     located = f"""
         SELECT i.occurred_on, i.category, kab.name AS region_name,
                coalesce(kec.name, i.kecamatan, kab.name) AS place, i.injured, i.killed, i.description,
@@ -285,6 +311,7 @@ def incident_counts_by_category(
     phase: str | None = None,
     categories: tuple[str, ...] | list[str] | None = None,
     election_id: str = ELECTION_ID,
+    election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None,
 ) -> pd.DataFrame:
     """Weekly counts (week starting Monday) per category for the same filters as incidents()."""
     df = cur.execute(
@@ -296,7 +323,8 @@ def incident_counts_by_category(
         GROUP BY ALL
         ORDER BY week, i.category
         """,
-        _incident_params(start, end, province, region, phase, categories, election_id),
+        _incident_params(start, end, province, region, phase, categories, election_id, election_related, athg,
+                         source_kind),
     ).df()
     if df.empty:
         return pd.DataFrame(columns=["week", "category", "category_id", "category_en", "n"])
@@ -335,6 +363,21 @@ def incident_date_span(cur, *, province: str | None = None, election_id: str = E
         [election_id, province, province],
     ).fetchone()
     return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)
+
+
+def incident_totals_by_election(
+    cur, *, start: date | None = None, end: date | None = None, province: str | None = None,
+    region: str | None = None, phase: str | None = None, categories: tuple[str, ...] | list[str] | None = None,
+    election_id: str = ELECTION_ID, election_related: bool | None = None, athg: str | None = None,
+    source_kind: str | None = None,
+) -> dict:
+    """Incidents matching the filters, split into election-related and not: {'election':
+    n, 'other': n} (election_related itself is ignored). The Pilkada view shows the first and
+    says how many the second are."""
+    filters = dict(start=start, end=end, province=province, region=region, phase=phase, categories=categories,
+                   election_id=election_id, athg=athg, source_kind=source_kind)
+    return {"election": incident_totals(cur, **filters, election_related=True)["n"],
+            "other": incident_totals(cur, **filters, election_related=False)["n"]}
 
 
 def incident_categories(cur) -> pd.DataFrame:

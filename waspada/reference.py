@@ -137,11 +137,63 @@ def phases() -> pd.DataFrame:
     return pd.read_csv(TAXONOMY_DIR / "tahapan.csv", dtype={"phase_order": "int64"})
 
 
+def _phrases(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+ATHG_CLASSES = ("ancaman", "tantangan", "hambatan", "gangguan")  # Permendagri 46/2019
+ATHG_TEXT = {"ancaman": "athg_ancaman", "tantangan": "athg_tantangan", "hambatan": "athg_hambatan",
+             "gangguan": "athg_gangguan"}  # their names in waspada/texts/taxonomy.py
+
+
 @functools.cache
 def incident_categories() -> pd.DataFrame:
-    """The incident taxonomy: category, name_id, name_en and synonyms (a list)."""
+    """The incident taxonomy (data/taxonomy/KATEGORI_INSIDEN.md): category, name_id, name_en,
+    election_related (bool), athg ('' for lainnya), and three phrase lists: synonyms (always
+    this category), election_synonyms (this category when the text speaks of the election)
+    and description_words (weak hints read in a description)."""
     df = pd.read_csv(TAXONOMY_DIR / "kategori_insiden.csv", dtype=str, keep_default_na=False)
-    df["synonyms"] = df["synonyms"].map(lambda s: [x.strip() for x in s.split("|") if x.strip()])
+    df["election_related"] = df["election_related"].str.strip().str.lower().map({"true": True, "false": False})
+    if df["election_related"].isna().any():
+        raise ValueError("kategori_insiden.csv: election_related must be true or false")
+    bad = sorted(set(df["athg"]) - {*ATHG_CLASSES, ""})
+    if bad:
+        raise ValueError(f"kategori_insiden.csv: unknown ATHG class {bad}")
+    for col in ("synonyms", "election_synonyms", "description_words"):
+        df[col] = df[col].map(_phrases)
+    return df
+
+
+def category_table() -> pd.DataFrame:
+    """The incident_categories table's rows (what the database keeps of the taxonomy)."""
+    df = incident_categories()[["category", "name_id", "name_en", "election_related", "athg"]].copy()
+    df["athg"] = df["athg"].replace("", None)
+    return df
+
+
+def election_categories() -> list[str]:
+    """The codes of the election-related categories."""
+    df = incident_categories()
+    return sorted(df.loc[df["election_related"], "category"])
+
+
+def athg_categories(athg: str) -> list[str]:
+    """The codes of the categories of one ATHG class."""
+    df = incident_categories()
+    return sorted(df.loc[df["athg"] == athg, "category"])
+
+
+@functools.cache
+def election_context_phrases() -> list[str]:
+    """Words that make a generic incident type election-related (konteks_pemilihan.csv)."""
+    return pd.read_csv(TAXONOMY_DIR / "konteks_pemilihan.csv", dtype=str, keep_default_na=False)["phrase"].tolist()
+
+
+@functools.cache
+def report_sources() -> pd.DataFrame:
+    """Who reports incidents (sumber_laporan.csv): source_kind, name_id, name_en, synonyms (a list)."""
+    df = pd.read_csv(TAXONOMY_DIR / "sumber_laporan.csv", dtype=str, keep_default_na=False)
+    df["synonyms"] = df["synonyms"].map(_phrases)
     return df
 
 

@@ -158,7 +158,9 @@ CREATE TABLE IF NOT EXISTS violations (
 CREATE TABLE IF NOT EXISTS incident_categories (
     category  VARCHAR PRIMARY KEY,              -- taxonomy code, 'lainnya' included
     name_id   VARCHAR NOT NULL,
-    name_en   VARCHAR NOT NULL
+    name_en   VARCHAR NOT NULL,
+    election_related BOOLEAN,                   -- data/taxonomy/kategori_insiden.csv (KATEGORI_INSIDEN.md)
+    athg      VARCHAR                           -- ancaman, tantangan, hambatan, gangguan (Permendagri 46/2019); NULL: lainnya
 );
 
 CREATE SEQUENCE IF NOT EXISTS upload_id_seq START 1;
@@ -196,11 +198,17 @@ CREATE TABLE IF NOT EXISTS incidents (
     phase_from    VARCHAR NOT NULL CHECK (phase_from IN ('file', 'jadwal')), -- written in the file, or from the schedule
     category      VARCHAR NOT NULL,             -- incident_categories.category
     category_raw  VARCHAR,                      -- as written in the file
+    category_from VARCHAR NOT NULL DEFAULT 'kolom'
+                  CHECK (category_from IN ('kolom', 'uraian', 'staf')), -- type column, description, staff's choice
+    category_words VARCHAR,                     -- the phrases that decided the category
     description   VARCHAR NOT NULL,
     perpetrator   VARCHAR,                      -- pelaku
     injured       INTEGER NOT NULL DEFAULT 0 CHECK (injured >= 0),
     killed        INTEGER NOT NULL DEFAULT 0 CHECK (killed >= 0),
-    source        VARCHAR,                      -- sumber informasi
+    injured_severe INTEGER,                     -- luka berat (LB) when the file says; injured = LB + LR
+    injured_light INTEGER,                      -- luka ringan (LR) when the file says
+    source        VARCHAR,                      -- sumber informasi, as written
+    source_kind   VARCHAR,                      -- data/taxonomy/sumber_laporan.csv code; NULL when not recognised
     lat           DOUBLE,
     lon           DOUBLE,
     source_file   VARCHAR NOT NULL,             -- file name as uploaded

@@ -212,3 +212,34 @@ TANGGAL = Field("tanggal", ("Tanggal", "Tgl", "Tgl.", "Hari/Tanggal", "Hari, Tan
 REGION_SYNONYMS = ("Kab/Kota", "Kabupaten/Kota", "Kab./Kota", "Kabupaten Kota", "Kab Kota", "Kab/Kot",
                    "Kabupaten/Kota Lokasi", "Lokasi (Kab/Kota)", "Wilayah", "Kode Wilayah", "Kabupaten",
                    "Kota", "Daerah", "Lokasi")
+
+# Casualty columns as police and Kesbangpol tables head them (MD = meninggal dunia, LL =
+# luka-luka, LB/LR = luka berat/ringan; LB + LR = injured). A cell may hold several kinds
+# ("2 MD, 5 LL"): waspada.ingest.values.parse_casualties reads it.
+KORBAN_MENINGGAL = Field("korban_meninggal", (
+    "Korban Meninggal", "Meninggal", "MD", "Meninggal Dunia", "Korban MD", "Korban Meninggal Dunia", "Tewas",
+    "Korban Tewas", "Korban Jiwa", "Jumlah Korban Meninggal", "Jml MD", "Jumlah MD", "MD (Meninggal Dunia)",
+    "Meninggal Dunia (MD)", "Korban Jiwa (MD)", "Wafat"))
+KORBAN_LUKA = Field("korban_luka", (
+    "Korban Luka", "Luka", "Luka-luka", "Korban Luka-luka", "Luka Luka", "LL", "Korban LL", "Jumlah Korban Luka",
+    "Jml LL", "Jumlah LL", "LL (Luka-luka)", "Luka-luka (LL)", "Korban Luka Luka", "Terluka"))
+KORBAN_LUKA_BERAT = Field("korban_luka_berat", (
+    "Luka Berat", "LB", "Korban LB", "Korban Luka Berat", "Jumlah Luka Berat", "Jml LB", "LB (Luka Berat)",
+    "Luka Berat (LB)"))
+KORBAN_LUKA_RINGAN = Field("korban_luka_ringan", (
+    "Luka Ringan", "LR", "Korban LR", "Korban Luka Ringan", "Jumlah Luka Ringan", "Jml LR", "LR (Luka Ringan)",
+    "Luka Ringan (LR)"))
+KORBAN = Field("korban", (
+    "Korban", "Jumlah Korban", "Korban (MD/LL)", "Korban MD/LL", "MD/LL", "Korban MD/LL/LB/LR", "Keterangan Korban",
+    "Korban Jiwa/Luka", "Korban Jiwa dan Luka", "Jumlah Korban (MD/LL)"))
+CASUALTY_FIELDS = (KORBAN_MENINGGAL, KORBAN_LUKA, KORBAN_LUKA_BERAT, KORBAN_LUKA_RINGAN, KORBAN)
+
+# Header words that say "this column counts casualties": such a column left unrecognised
+# would lose casualties, so the preview shows it as a problem, not as a note.
+_CASUALTY_HEADER_WORDS = ("korban", "luka", "meninggal", "tewas", "wafat", "cedera")
+_CASUALTY_HEADER_KEYS = frozenset({"md", "ll", "lb", "lr", "mdll", "llmd"})
+
+
+def looks_like_casualties(header: str) -> bool:
+    k = key(header)
+    return k in _CASUALTY_HEADER_KEYS or any(w in k for w in _CASUALTY_HEADER_WORDS)

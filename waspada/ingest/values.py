@@ -82,3 +82,47 @@ def parse_number(value) -> float | None:
 def optional_text(value) -> str | None:
     text = cell_text(value)
     return text or None
+
+
+# How police and Kesbangpol tables label casualties, by kind: killed, injured (luka-luka as
+# one number), severe (luka berat) and light (luka ringan). LB + LR = injured.
+CASUALTY_LABELS = {
+    "md": "killed", "meninggal": "killed", "meninggal dunia": "killed", "tewas": "killed", "korban jiwa": "killed",
+    "wafat": "killed", "mati": "killed", "tewas dunia": "killed",
+    "ll": "injured", "luka": "injured", "luka luka": "injured", "terluka": "injured", "korban luka": "injured",
+    "lb": "severe", "luka berat": "severe", "lr": "light", "luka ringan": "light",
+}
+_FILLER = r"(?:\s+(?:orang|org|jiwa|korban|org))?"
+_LABEL = "|".join(sorted((re.escape(k) for k in CASUALTY_LABELS), key=len, reverse=True))
+_NUMBER_FIRST = re.compile(rf"^(?:(\d+){_FILLER}\s+({_LABEL})(?:\s+dan)?\s*)+$")
+_NUMBER_FIRST_PAIR = re.compile(rf"(\d+){_FILLER}\s+({_LABEL})\b")
+_LABEL_FIRST = re.compile(rf"^(?:({_LABEL})\s+(\d+){_FILLER}(?:\s+dan)?\s*)+$")
+_LABEL_FIRST_PAIR = re.compile(rf"\b({_LABEL})\s+(\d+)")
+
+
+def parse_casualties(value) -> tuple[dict[str, int] | None, Message | None]:
+    """A casualty cell: '2 MD, 5 LL' -> {'killed': 2, 'injured': 5}; 'LB 1 LR 3' ->
+    {'severe': 1, 'light': 3}; a bare count ('3', '3 orang', 'nihil', '-', blank) ->
+    {'': n}, the kind being the column's. A label twice in one cell is added up."""
+    text = words_of(value)
+    if not any(ch.isalpha() for ch in text) or text in NIL or cell_text(value).lower() in NIL:
+        n, reason = parse_count(value)
+        return (None, reason) if reason else ({"": n}, None)
+    for whole, pair, number_first in ((_NUMBER_FIRST, _NUMBER_FIRST_PAIR, True), (_LABEL_FIRST, _LABEL_FIRST_PAIR, False)):
+        if whole.match(text):
+            out: dict[str, int] = {}
+            for a, b in pair.findall(text):
+                n, label = (a, b) if number_first else (b, a)
+                kind = CASUALTY_LABELS[label]
+                out[kind] = out.get(kind, 0) + int(n)
+            return out, None
+    n, reason = parse_count(value)
+    if reason is None:
+        return {"": n}, None
+    if not re.search(rf"\b(?:{_LABEL})\b", text):
+        return None, reason  # no casualty word: the count's own reason ("dua" is not a number)
+    return None, msg("ingest_casualties_unreadable", value=cell_text(value))
+
+
+def words_of(value) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", cell_text(value).lower()).split())

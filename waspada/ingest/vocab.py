@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -54,13 +55,166 @@ class TermMatcher:
         return None, sorted(codes)  # none, or several codes: ambiguous, the caller decides
 
 
-def category_matcher(categories: pd.DataFrame | None = None) -> TermMatcher:
-    categories = reference.incident_categories() if categories is None else categories
+@dataclass(frozen=True)
+class CategoryMatch:
+    """What a category matcher decided: the category (None when it could not), the candidates
+    when several fitted equally, the phrases that decided it and where they were read."""
+
+    category: str | None
+    candidates: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    came_from: str | None = None  # 'kolom' (jenis_kejadian) or 'uraian'
+
+
+class CategoryMatcher:
+    """Incident text -> taxonomy category, by whole words and phrases, never substrings.
+
+    Precedence, in order: a phrase inside a longer matched phrase does not count ("sengketa"
+    inside "sengketa lahan"); a generic phrase ("penganiayaan", "kericuhan", "demo") means its
+    election category when the type or the description speaks of the election
+    (konteks_pemilihan.csv), else its everyday category; when phrases still point at several
+    categories, the longest phrase wins; when none is longer, the description decides
+    (weighted phrases: a phrase weighs twice its word count, a description hint its word count)."""
+
+    def __init__(self, categories: pd.DataFrame | None = None, context: list[str] | None = None):
+        categories = reference.incident_categories() if categories is None else categories
+        context = reference.election_context_phrases() if context is None else context
+        self.definite: dict[tuple, set[str]] = {}
+        self.election: dict[tuple, set[str]] = {}
+        self.hints: dict[tuple, set[str]] = {}
+        for row in categories.itertuples(index=False):
+            for t in row.synonyms:
+                self._add(self.definite, t, row.category)
+        written = {*self.definite, *(tuple(words(t).split()) for ts in categories["election_synonyms"] for t in ts)}
+        for row in categories.itertuples(index=False):
+            # codes and names count as phrases too, unless a synonym list already places them
+            # ("unjuk rasa", the code of the election protest, is a generic phrase)
+            for t in (row.category, row.name_id, row.name_en):
+                if tuple(words(t).split()) not in written:
+                    self._add(self.definite, t, row.category)
+            for t in row.election_synonyms:
+                self._add(self.election, t, row.category)
+            for t in row.description_words:
+                self._add(self.hints, t, row.category)
+        self.context = {tuple(words(t).split()) for t in context if words(t)}
+        for row in categories[categories["election_related"]].itertuples(index=False):
+            self.context.update(tuple(words(t).split()) for t in row.synonyms if words(t))
+        self._by_first: dict[str, list[tuple]] = {}
+        for phrase in {*self.definite, *self.election, *self.hints, *self.context}:
+            self._by_first.setdefault(phrase[0], []).append(phrase)
+        self._cache: dict = {}
+
+    @staticmethod
+    def _add(table: dict, text: str, category: str) -> None:
+        tokens = tuple(words(text).split())
+        if tokens:
+            table.setdefault(tokens, set()).add(category)
+
+    def _spans(self, tokens: list[str], tables: tuple[dict, ...]) -> list[tuple]:
+        """Every phrase of the tables found as whole words, minus those inside a longer one."""
+        found = []
+        for i, tok in enumerate(tokens):
+            for phrase in self._by_first.get(tok, ()):
+                if tuple(tokens[i:i + len(phrase)]) == phrase and any(phrase in t for t in tables):
+                    found.append((i, i + len(phrase), phrase))
+        return [f for f in found
+                if not any(g[0] <= f[0] and f[1] <= g[1] and (g[1] - g[0]) > (f[1] - f[0]) for g in found)]
+
+    def has_election_context(self, *texts) -> bool:
+        for text in texts:
+            tokens = words(text).split()
+            if self._spans(tokens, (self.context,)):
+                return True
+        return False
+
+    def _categories_of(self, phrase: tuple, election: bool) -> set[str]:
+        if election and phrase in self.election:
+            return self.election[phrase]
+        return self.definite.get(phrase, set())
+
+    def match(self, text, election: bool | None = None) -> tuple[str | None, list[str]]:
+        """The category of an incident type as written: (code, []) when it is clear, (None,
+        candidates) when not (candidates empty: no phrase known). `election` None: the
+        context is read from the text itself."""
+        result = self.match_type(text, election)
+        return result.category, list(result.candidates)
+
+    def match_type(self, text, election: bool | None = None) -> CategoryMatch:
+        cache_key = (text, election) if isinstance(text, (str, int, float)) else None
+        if cache_key is not None and cache_key in self._cache:
+            return self._cache[cache_key]
+        tokens = words(text).split()
+        if election is None:
+            election = bool(self._spans(tokens, (self.context,)))
+        spans = self._spans(tokens, (self.definite, self.election))
+        hits = [(len(p), p, self._categories_of(p, election)) for _s, _e, p in spans]
+        open_codes = sorted(set().union(*(self.election.get(p, set()) for _n, p, c in hits if not c)) if hits else set())
+        hits = [h for h in hits if h[2]]
+        result = CategoryMatch(None, tuple(open_codes))
+        if hits:
+            codes = set().union(*(c for _n, _p, c in hits))
+            if len(codes) > 1:  # the longest phrase wins when it alone points at one category
+                longest = max(n for n, _p, _c in hits)
+                hits = [h for h in hits if h[0] == longest]
+                codes = set().union(*(c for _n, _p, c in hits))
+            if len(codes) == 1:
+                result = CategoryMatch(next(iter(codes)), (), tuple(" ".join(p) for _n, p, _c in hits), "kolom")
+            else:
+                result = CategoryMatch(None, tuple(sorted(codes | set(open_codes))))
+        if cache_key is not None:
+            self._cache[cache_key] = result
+        return result
+
+    def suggest(self, description, election: bool | None = None) -> CategoryMatch:
+        """The category a description points at (weighted phrases), with the words that
+        decided; category None when nothing or a tie."""
+        tokens = words(description).split()
+        if election is None:
+            election = bool(self._spans(tokens, (self.context,)))
+        score: dict[str, float] = {}
+        decided: dict[str, list[str]] = {}
+        for _s, _e, phrase in self._spans(tokens, (self.definite, self.election, self.hints)):
+            codes = self._categories_of(phrase, election)
+            weight = 2.0 * len(phrase)
+            if not codes:
+                codes, weight = self.hints.get(phrase, set()), float(len(phrase))
+            for code in codes:
+                if code == "lainnya":
+                    continue
+                score[code] = score.get(code, 0.0) + weight / len(codes)
+                decided.setdefault(code, []).append(" ".join(phrase))
+        if not score:
+            return CategoryMatch(None)
+        ranked = sorted(score.items(), key=lambda kv: -kv[1])
+        best, top = ranked[0]
+        if len(ranked) > 1 and ranked[1][1] == top:
+            return CategoryMatch(None, tuple(sorted(c for c, s in ranked if s == top)))
+        return CategoryMatch(best, (), tuple(dict.fromkeys(decided[best])), "uraian")
+
+    def resolve(self, incident_type, description="") -> CategoryMatch:
+        """The category of one incident: from its type when that is clear (and not 'lainnya'),
+        else suggested from its description; 'lainnya' when neither says."""
+        election = self.has_election_context(incident_type, description)
+        typed = self.match_type(incident_type, election)
+        if typed.category is not None and typed.category != "lainnya":
+            return typed
+        suggested = self.suggest(description, election)
+        if suggested.category is not None:
+            return suggested
+        return CategoryMatch("lainnya", typed.candidates or suggested.candidates,
+                             typed.words, "kolom" if typed.category == "lainnya" else None)
+
+
+def category_matcher(categories: pd.DataFrame | None = None) -> CategoryMatcher:
+    return CategoryMatcher(categories)
+
+
+def source_matcher() -> TermMatcher:
+    """Who reported an incident (data/taxonomy/sumber_laporan.csv), by whole words."""
     terms: dict[str, set[str]] = {}
-    for row in categories.itertuples(index=False):
-        for t in [row.category, row.category.replace("_", " "), row.name_id, row.name_en,
-                  *row.name_id.split("/"), *row.synonyms]:
-            terms.setdefault(t.strip(), set()).add(row.category)
+    for row in reference.report_sources().itertuples(index=False):
+        for t in (row.source_kind, row.name_id, row.name_en, *row.synonyms):
+            terms.setdefault(t.strip(), set()).add(row.source_kind)
     return TermMatcher(terms)
 
 
@@ -182,7 +336,13 @@ def reference_revote_areas() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def category_vocabulary() -> TermMatcher:
+def source_vocabulary() -> TermMatcher:
+    """The report-source matcher every parser shares (built once)."""
+    return source_matcher()
+
+
+@functools.cache
+def category_vocabulary() -> CategoryMatcher:
     """The incident-category matcher every parser shares (built once)."""
     return category_matcher()
 

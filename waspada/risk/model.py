@@ -186,6 +186,7 @@ JOIN phases p ON p.phase = i.phase
 LEFT JOIN cat_w w ON w.category = i.category
 WHERE i.election_id = ?
   AND i.occurred_on <= cfg.latest
+  AND coalesce(w.weight, cfg.w_default) > 0  -- weight 0: a category that does not belong in the Pilkada score
 """
 
 # Violation points per pair and region: phase totals that do not decay, counted in their

@@ -9,7 +9,9 @@ both languages with the same placeholders and that every key is used somewhere.
 
 from __future__ import annotations
 
-from waspada.texts import accounts, auth, backtest, briefing, cli, common, ingest, login_form, pages, realdata, risk, uploads
+from waspada.texts import (
+    accounts, auth, backtest, briefing, cli, common, ingest, login_form, pages, realdata, risk, taxonomy, uploads,
+)
 
 AREAS = {
     "common": common.TEXT,
@@ -24,6 +26,7 @@ AREAS = {
     "ingest": ingest.TEXT,
     "backtest": backtest.TEXT,
     "realdata": realdata.TEXT,
+    "taxonomy": taxonomy.TEXT,
 }
 
 
