@@ -108,7 +108,7 @@ def _load_reference(con, sources) -> None:
     _source(sources, "revotes", "PSU 2025 (putusan MK 24 Februari 2025) dan pemilihan ulang 27 Agustus 2025: hari "
             "pemungutan suara dan cakupan; tahapan di sekitarnya menurut aturan Waspada sampai jadwal KPU dimuat",
             "Pemberitaan pers, satu sumber per baris (data/reference/pilkada2024_psu_2025.csv)", False, len(revotes))
-    _replace(con, "incident_categories", reference.incident_categories()[["category", "name_id", "name_en"]])
+    _replace(con, "incident_categories", reference.category_table())
     _replace(con, "violation_types", reference.violation_types())
     _replace(con, "contests", pd.concat([_contests(regions), reference.revote_contests()], ignore_index=True))
     pairs = reference.candidate_pairs()

@@ -37,6 +37,21 @@ def test_a_death_a_surge_and_a_category_rise_are_alerts_with_reasons(tmp_path):
     assert alert_summary(alerts).startswith(f"{len(alerts)} peringatan: 1 korban jiwa")
 
 
+def test_a_domestic_death_and_a_run_of_crimes_raise_no_pilkada_alert(tmp_path):
+    # Weight 0 in data/risk_model.toml: not in the Pilkada score, so no alert either; the
+    # same death in an election clash is one.
+    db = make_db(tmp_path, ikp=[("65.71", 30.0)], tps=[("65.71", 682)], incidents=[
+        inc(date(2024, 11, 16), "kdrt", killed=1),
+        inc(date(2024, 11, 17), "kriminalitas_umum"), inc(date(2024, 11, 18), "kriminalitas_umum"),
+        inc(date(2024, 11, 18), "kriminalitas_umum", killed=2),
+    ])
+    assert current_alerts(db.reader(), as_of=AS_OF, province="65").empty
+    with db.writer() as con:
+        add_incidents(con, [inc(date(2024, 11, 19), "bentrok_massa", killed=1)])
+    alerts = current_alerts(db.reader(), as_of=AS_OF, province="65")
+    assert alerts[alerts["kind"] == "korban_jiwa"]["n_incidents"].tolist() == [1]
+
+
 def test_no_incidents_no_alerts(tmp_path):
     db = make_db(tmp_path, ikp=[("65.71", 30.0)])
     assert current_alerts(db.reader(), as_of=AS_OF).empty

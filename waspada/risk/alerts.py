@@ -71,6 +71,7 @@ inc AS (
     FROM visible_incidents i CROSS JOIN prm
     WHERE i.election_id = ? AND {unit} IS NOT NULL AND (?::VARCHAR IS NULL OR i.province_code = ?)
       AND i.occurred_on > prm.first_day - prm.w - 1 AND i.occurred_on <= prm.last_day
+      AND NOT list_contains(?::VARCHAR[], i.category)  -- weight 0: not counted in the Pilkada score
 ),
 counts AS (
     -- n_now: the window (day - w, day]; n_before: the window of the day before
@@ -99,7 +100,8 @@ def _surges(cur, cfg, level, start, end, election_id, province) -> list[dict]:
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
     window = cfg.recent_days
     sql = _SURGE_SQL.replace("{unit}", UNIT_OF_INCIDENT[level])
-    rows = cur.execute(sql, [window, threshold, start, end, days, election_id, province, province]).df()
+    rows = cur.execute(sql, [window, threshold, start, end, days, election_id, province, province,
+                              cfg.uncounted_categories]).df()
     if rows.empty:
         return []
     phase_of = phases_on(cur, days, election_id)
@@ -125,8 +127,9 @@ def _deaths(cur, cfg, start, end, election_id, province) -> list[dict]:
         " FROM visible_incidents i JOIN regions r ON r.code = i.region_code"
         " WHERE i.election_id = ? AND i.killed > 0 AND (?::DATE IS NULL OR i.occurred_on >= ?) AND i.occurred_on <= ?"
         " AND (?::VARCHAR IS NULL OR i.province_code = ?)"
+        " AND NOT list_contains(?::VARCHAR[], i.category)"  # weight 0: not counted in the Pilkada score
         " ORDER BY i.occurred_on, i.id",
-        [election_id, start, start, end, province, province],
+        [election_id, start, start, end, province, province, cfg.uncounted_categories],
     ).df()
     out = []
     for r in rows.itertuples():

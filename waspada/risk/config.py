@@ -75,6 +75,12 @@ class RiskConfig:
     path: Path = field(default=RISK_CONFIG_PATH, compare=False)
 
     @property
+    def uncounted_categories(self) -> list[str]:
+        """Categories with weight 0: they do not belong in the Pilkada score (a domestic case,
+        an accident) and raise no alert either."""
+        return sorted(c for c, w in self.incidents.items() if w.weight == 0)
+
+    @property
     def decay_per_day(self) -> float:
         """ln 2 / half-life: weight = exp(-decay_per_day * age) = 0.5 ** (age / half_life)."""
         return math.log(2) / self.half_life_days
