@@ -9,7 +9,7 @@ both languages with the same placeholders and that every key is used somewhere.
 
 from __future__ import annotations
 
-from waspada.texts import accounts, auth, briefing, cli, common, ingest, login_form, pages, risk, uploads
+from waspada.texts import accounts, auth, briefing, cli, common, ingest, login_form, pages, regions, risk, uploads
 
 AREAS = {
     "common": common.TEXT,
@@ -22,6 +22,7 @@ AREAS = {
     "risk": risk.TEXT,
     "uploads": uploads.TEXT,
     "ingest": ingest.TEXT,
+    "regions": regions.TEXT,
 }
 
 
