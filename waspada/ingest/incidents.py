@@ -16,7 +16,7 @@ from waspada.i18n import Message, msg
 from waspada.ingest.dates import DateParser
 from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field, find_header
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
-from waspada.ingest.regions import region_resolver
+from waspada.ingest.regions import resolver_for
 from waspada.ingest.report import ParseReport, names
 from waspada.ingest.rows import data_rows
 from waspada.ingest.text import cell_text, key
@@ -97,7 +97,7 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     header = {name: col.header for name, col in match.columns.items()}
     has = header.__contains__
 
-    regions, categories, phases = region_resolver(), category_vocabulary(), phase_vocabulary()
+    regions, categories, phases = resolver_for(db), category_vocabulary(), phase_vocabulary()
     schedule = schedule_for(db)
     parse_date = DateParser(today)
     out: dict[str, list] = {c: [] for c in INCIDENT_COLUMNS}

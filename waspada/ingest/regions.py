@@ -26,6 +26,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 from waspada import reference
@@ -339,7 +340,12 @@ class RegionResolver:
         if not found:
             found = self._official("".join(ws), kinds, inside)
         if found:
-            return self._pick(raw, found, province, kinds, via="english" if translated else "official")
+            via = "english" if translated else "official"
+            taught = {row.code for _, row, _ in self._office_kab.get("".join(ws), [])}
+            if len(found) > 1 and taught & {r.code for r in found}:
+                # "Kupang" names two regions; the office taught which one its files mean.
+                found, via = [r for r in found if r.code in taught], "office"
+            return self._pick(raw, found, province, kinds, via=via)
         for table, via in ((self._office_kab, "office"), (self._aliases, "alias")):
             rows = [row for alias_kinds, row, _ in table.get("".join(ws), [])
                     if kinds is None or alias_kinds is None or kinds & alias_kinds or row.kind in kinds]
@@ -518,3 +524,20 @@ class RegionResolver:
 def region_resolver() -> RegionResolver:
     """The resolver every parser shares (built once: it indexes every region name)."""
     return RegionResolver()
+
+
+def office_aliases(db) -> list[OfficeAlias]:
+    """The aliases this office taught (table region_aliases, written by waspada.aliases);
+    [] without a database, or for an older file without the table."""
+    if db is None or not db.exists():
+        return []
+    try:
+        df = db.query_df("SELECT name, code FROM region_aliases ORDER BY alias_id")
+    except duckdb.CatalogException:
+        return []
+    return [OfficeAlias(name, code) for name, code in zip(df["name"], df["code"])]
+
+
+def resolver_for(db) -> RegionResolver:
+    """The shared resolver plus this database's office aliases: what every load uses."""
+    return region_resolver().with_office_aliases(office_aliases(db))
