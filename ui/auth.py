@@ -127,6 +127,9 @@ def pages(user: User, lang: str = "id") -> list:
     if user.can("manage_users"):
         out.append(st.Page("app_pages/admin_pengguna.py", title=t("page_users", lang), icon=":material/group:",
                            url_path=PAGE_PATHS["admin_pengguna"]))
+    if user.can("manage_users"):
+        out.append(st.Page("app_pages/admin_alias.py", title=t("page_aliases", lang), icon=":material/translate:",
+                           url_path="alias"))
     if user.can("audit"):
         out.append(st.Page("app_pages/admin_audit.py", title=t("page_audit", lang), icon=":material/policy:",
                            url_path=PAGE_PATHS["admin_audit"]))
