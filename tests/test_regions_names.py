@@ -1060,5 +1060,7 @@ def test_a_name_read_without_an_alias_shares_every_distinguishing_word(data):
     text = _edit(OFFICIAL[code].strip(), data)
     got = RESOLVER.kabkota(text)
     if got.code is not None and got.via in ("official", "english", "typo"):
+        if "".join(split_name(text)[0]) == "".join(split_name(OFFICIAL[got.code])[0]):
+            return  # the official name with spacing or punctuation changed ("MamujuTengah")
         assert distinguishing(split_name(text)[0]) == distinguishing(split_name(OFFICIAL[got.code])[0]), (
             text, got.code, OFFICIAL[got.code])
