@@ -118,6 +118,38 @@ def listing(rows: list[dict], fields: list[tuple[str, str]]) -> pd.DataFrame:
     return pd.DataFrame({t(label, lang): [cell(r.get(f)) for r in rows] for f, label in fields})
 
 
+def teach_section(p) -> None:
+    """Teach once: pick the region meant by each refused name (from the user's own scope,
+    closest first); the choice becomes an office alias and the file is checked again with it."""
+    from waspada.aliases import AliasError, add_alias, teach_items
+
+    items = teach_items(p.report, user) if p.report.kind == "incidents" else []
+    if not items:
+        return
+    names = reference.regions().set_index("code")["name"]
+    with st.container(border=True):
+        st.markdown(f"**{t('teach_title', lang)}**")
+        st.caption(t("teach_help", lang))
+        for i, item in enumerate(items):
+            slot = f"{hashlib.sha256((p.file_name + item.name).encode()).hexdigest()[:12]}"
+            cols = st.columns([2, 3, 1], vertical_alignment="bottom")
+            cols[0].text(t("teach_name_rows", lang, name=item.name, rows=fmt_number(item.rows)))
+            pick = cols[1].selectbox(t("teach_choose", lang), [None, *item.choices], key=f"w_teach_pick_{slot}",
+                                     format_func=lambda c: t("teach_none", lang) if c is None
+                                     else f"{names.get(c, c)} ({c})")
+            if cols[2].button(t("teach_button", lang), key=f"w_teach_go_{slot}", disabled=pick is None):
+                try:
+                    done = add_alias(ctx.db, acc, user, item.name, pick)
+                except AliasError as exc:
+                    st.error(exc.render(lang))
+                else:
+                    st.session_state.setdefault("_unggah_taught", []).append(done.render(lang))
+                    st.rerun()
+
+
+for message in st.session_state.pop("_unggah_taught", []):
+    st.success(message)
+
 previews = preview_files(files) if files else []
 for p in previews:
     st.subheader(plain(p.file_name))
@@ -146,6 +178,7 @@ for p in previews:
     with tabs[0]:
         if n["accepted"]:
             widgets.plain_table(accepted_table(p.report.accepted))
+    teach_section(p)
     with tabs[1]:
         if p.report.refused:
             widgets.plain_table(listing(p.report.refused, [("row", "upload_col_row"), ("column", "upload_col_column"),

@@ -91,7 +91,8 @@ def _oidc_logout() -> None:
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "app_pages"  # pages only (tests/test_architecture.py)
 # URL paths of the account pages (the dashboard pages use their file names).
-PAGE_PATHS = {"unggah": "unggah", "admin_pengguna": "pengguna", "admin_audit": "audit", "sandi": "sandi"}
+PAGE_PATHS = {"unggah": "unggah", "admin_pengguna": "pengguna", "admin_alias": "alias", "admin_audit": "audit",
+              "sandi": "sandi"}
 
 
 def _only(script: str, title: str, icon: str) -> None:
@@ -138,6 +139,7 @@ def home(overview, lang: str = "id"):
 _ROLE_PAGES = (
     ("unggah", "upload", "page_upload", ":material/upload_file:"),
     ("admin_pengguna", "manage_users", "page_users", ":material/group:"),
+    ("admin_alias", "manage_users", "page_aliases", ":material/translate:"),
     ("admin_audit", "audit", "page_audit", ":material/policy:"),
 )
 

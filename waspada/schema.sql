@@ -284,3 +284,18 @@ CREATE TABLE IF NOT EXISTS report_nihil (
     recorded_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (region_code, week_start)
 );
+
+-- Region names an office taught (waspada.aliases): `name` as files write it is read as
+-- `code` (a kabupaten/kota, or a kecamatan inside its kabupaten/kota). Used by every later
+-- upload and CLI load after the official names and before the published aliases in data/aliases/.
+CREATE SEQUENCE IF NOT EXISTS region_alias_id_seq START 1;
+CREATE TABLE IF NOT EXISTS region_aliases (
+    alias_id    BIGINT PRIMARY KEY DEFAULT nextval('region_alias_id_seq'),
+    name        VARCHAR NOT NULL,               -- as staff saw it in a file
+    alias_key   VARCHAR NOT NULL,               -- the name normalised as the resolver reads it
+    code        VARCHAR NOT NULL,               -- kabupaten/kota '64.02' or kecamatan '64.02.01'
+    parent_code VARCHAR NOT NULL,               -- where it holds: the province of a kab/kota, the kab/kota of a kecamatan
+    created_by  VARCHAR NOT NULL,
+    created_at  TIMESTAMPTZ NOT NULL,
+    UNIQUE (alias_key, parent_code)
+);

@@ -39,14 +39,14 @@ def _take_lang(argv: list[str]) -> tuple[str, list[str]]:
 
 
 def build_parser(lang: str = DEFAULT_LANG, prog: str = "waspada") -> argparse.ArgumentParser:
-    from waspada.cli import backup, data, report, risk, users
+    from waspada.cli import alias, backup, data, report, risk, users
 
     parser = argparse.ArgumentParser(prog=prog, description=t("cli_description", lang))
     parser.add_argument("--lang", choices=LANGS, default=lang, help=t("cli_lang_help", lang))
     groups = parser.add_subparsers(dest="group", required=True)
     for name, module, help_key in (("data", data, "cli_data"), ("users", users, "cli_users"),
                                    ("backup", backup, "cli_backup"), ("report", report, "cli_report"),
-                                   ("risk", risk, "cli_risk")):
+                                   ("risk", risk, "cli_risk"), ("alias", alias, "cli_alias")):
         group = groups.add_parser(name, help=t(help_key, lang), description=t(help_key, lang))
         module.register(group.add_subparsers(dest="command", required=True), lang)
     return parser

@@ -17,7 +17,7 @@ from waspada.i18n import Message, msg
 from waspada.ingest.dates import DateParser
 from waspada.ingest.headers import CASUALTY_FIELDS, REGION_SYNONYMS, TANGGAL, Field, looks_like_casualties
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
-from waspada.ingest.regions import region_resolver
+from waspada.ingest.regions import resolver_for
 from waspada.ingest.report import ParseReport, names
 from waspada.ingest.sheets import read_logs
 from waspada.ingest.text import cell_text, key
@@ -95,7 +95,7 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     header = logs.header  # the current sheet's columns (logs.rows() moves it along)
     has = header.__contains__
 
-    regions, categories, phases = region_resolver(), category_vocabulary(), phase_vocabulary()
+    regions, categories, phases = resolver_for(db), category_vocabulary(), phase_vocabulary()
     sources = source_vocabulary()
     schedule = schedule_for(db)
     parse_date = DateParser(today)

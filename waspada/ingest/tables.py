@@ -23,7 +23,7 @@ from waspada.i18n import msg, t
 from waspada.ingest.dates import DateParser
 from waspada.ingest.errors import MissingColumns
 from waspada.ingest.headers import REGION_SYNONYMS, TANGGAL, Field
-from waspada.ingest.regions import region_resolver
+from waspada.ingest.regions import RegionResolver, resolver_for
 from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
 from waspada.ingest.report import ParseReport
 from waspada.ingest.sheets import read_logs
@@ -46,6 +46,7 @@ class RowContext:
     header: dict[str, str]
     db: Database | None
     dates: DateParser
+    regions: RegionResolver  # with the office's aliases, as for incident files
 
     def column(self, name: str) -> str:
         return self.header.get(name, name)
@@ -68,12 +69,12 @@ class TableSpec:
 def _region(ctx: RowContext, v: dict, problems: list, warnings: list):
     province = None
     if "provinsi" in ctx.header and cell_text(v.get("provinsi")):
-        p = region_resolver().province(v["provinsi"])
+        p = ctx.regions.province(v["provinsi"])
         if p.reason:
             problems.append(("provinsi", p.reason))
             return None
         province = p.code
-    r = region_resolver().kabkota(v["wilayah"], province, allow_province=True)
+    r = ctx.regions.kabkota(v["wilayah"], province, allow_province=True)
     if r.reason:
         problems.append(("wilayah", msg("ingest_wilayah_empty") if r.reason.key == "ingest_region_empty" else r.reason))
         return None
@@ -285,7 +286,7 @@ def parse_table_file(spec: TableSpec, source: Source, file_name: str | None = No
                                  header_row=match.header_row, found=found,
                                  needed=", ".join(f'"{n}"' for n in spec.one_of))
     report = logs.report
-    ctx = RowContext(report, file_name, logs.header, db, DateParser(today))
+    ctx = RowContext(report, file_name, logs.header, db, DateParser(today), resolver_for(db))
 
     out: list[dict] = []
     first_row: dict[tuple, tuple] = {}

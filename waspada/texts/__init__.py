@@ -10,7 +10,8 @@ both languages with the same placeholders and that every key is used somewhere.
 from __future__ import annotations
 
 from waspada.texts import (
-    accounts, auth, backtest, briefing, cli, common, ingest, login_form, pages, realdata, risk, taxonomy, uploads,
+    accounts, auth, backtest, briefing, cli, common, ingest, login_form, pages, realdata, regions, risk, taxonomy,
+    uploads,
 )
 
 AREAS = {
@@ -27,6 +28,7 @@ AREAS = {
     "backtest": backtest.TEXT,
     "realdata": realdata.TEXT,
     "taxonomy": taxonomy.TEXT,
+    "regions": regions.TEXT,
 }
 
 

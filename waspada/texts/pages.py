@@ -227,6 +227,8 @@ AUDIT: dict[str, dict[str, str]] = {  # app_pages/admin_audit.py
     "audit_col_detail": {"id": "Rincian", "en": "Detail"},
     # one per waspada.accounts.AUDIT_ACTIONS (tests/test_i18n.py checks none is missing)
     "audit_action_login_success": {"id": "masuk berhasil", "en": "login succeeded"},
+    "audit_action_alias_added": {"id": "alias wilayah dibuat", "en": "region alias added"},
+    "audit_action_alias_removed": {"id": "alias wilayah dihapus", "en": "region alias removed"},
     "audit_action_login_failure": {"id": "masuk gagal", "en": "login failed"},
     "audit_action_login_locked": {"id": "akun terkunci", "en": "account locked"},
     "audit_action_logout": {"id": "keluar", "en": "logged out"},
