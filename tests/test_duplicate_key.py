@@ -74,7 +74,8 @@ def test_an_identical_incident_is_stored_once_and_reported_as_a_duplicate(db):
     assert r1.new == 1
     # the same incident in another file (another row number, another file name)
     second, r2 = _store(db, [good_row(uraian="Baliho paslon dirusak"), good_row(uraian="lain")], "b.csv")
-    assert second.duplicates == [{"row": 2, "reason": "kejadian ini sudah ada di basis data."}]
+    assert [{**d, "reason": str(d["reason"])} for d in second.duplicates] == \
+        [{"row": 2, "reason": "kejadian ini sudah ada di basis data."}]
     assert r2.new == 1
     # the first file uploaded again: nothing new, its row reported as a duplicate
     again, r3 = _store(db, [good_row()], "a.csv")

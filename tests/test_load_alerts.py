@@ -8,8 +8,9 @@ from tests.workbooks import HEADER, good_row, reference_db, xlsx
 
 def test_a_death_in_an_upload_is_stored_as_an_alert(tmp_path_factory, tmp_path):
     db = reference_db(tmp_path_factory, tmp_path)
+    # An election assault: a death in a general crime (weight 0) raises no Pilkada alert.
     path = xlsx(tmp_path / "laporan.xlsx", [HEADER, good_row(korban_meninggal=1, jenis_kejadian="Penganiayaan",
-                                                             uraian="Warga meninggal setelah dianiaya")])
+                                                             uraian="Pendukung paslon meninggal setelah dianiaya")])
     report = parse_incident_file(path, db=db)
     store_incidents(db, report, path, uploaded_by="staf_tarakan")
     alerts = db.reader().execute("SELECT region_code, kind, CAST(triggered_on AS VARCHAR) FROM alerts").fetchall()
