@@ -378,3 +378,16 @@ def test_worked_example_in_the_doc_matches_the_code(tmp_path):
     assert row["raw_points"] == pytest.approx(hand)
     assert row["score"] == pytest.approx(expected_score(20.36 * 13.47 / 21.7, hand, 319))
     assert re.search(r"20,36", example) and "319" in example
+
+
+def test_the_norm_kernel_adds_a_slow_decaying_share_and_contributions_still_add_up(tmp_path):
+    import dataclasses
+    db = make_db(tmp_path, ikp=[("65.71", 30.0)], tps=[("65.71", 500)],
+                 incidents=[inc(AS_OF - timedelta(days=60), "bentrok_massa")])
+    cfg = dataclasses.replace(CFG, norm_weight=2.0, norm_half_life_days=60.0, exposure_power=0.0)
+    row = compute(db.reader(), level="kabupaten_kota", pairs=[(AS_OF, "kampanye")], province="65", cfg=cfg)
+    row = row[row["region_code"] == "65.71"].iloc[0]
+    fast = 4.0 * 0.5 ** (60 / CFG.half_life_days)
+    assert row["raw_points"] == pytest.approx(fast + 2.0 * 4.0 * 0.5)  # the norm keeps half after 60 days
+    assert row["exposure_norm"] == 1.0  # power 0: no exposure term
+    assert row["baseline_points"] + row["incident_points"] + row["violation_points"] == pytest.approx(row["score"])

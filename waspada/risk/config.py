@@ -47,6 +47,8 @@ class RiskConfig:
     version: str
     half_gap_points: float
     half_life_days: float
+    norm_half_life_days: float
+    norm_weight: float
     carry_over: float
     recent_days: int
     default_incident_weight: float
@@ -62,6 +64,7 @@ class RiskConfig:
     tps_election: str
     tps_fallback_election: str
     min_norm: float
+    exposure_power: float
     voters_per_tps: float
     population_per_tps: float
     reference_tps: dict[str, float]
@@ -84,6 +87,11 @@ class RiskConfig:
     def decay_per_day(self) -> float:
         """ln 2 / half-life: weight = exp(-decay_per_day * age) = 0.5 ** (age / half_life)."""
         return math.log(2) / self.half_life_days
+
+    @property
+    def norm_decay_per_day(self) -> float:
+        """ln 2 / the norm's half-life: the slow kernel that remembers the region's past year."""
+        return math.log(2) / self.norm_half_life_days
 
     def category(self, score: float, level: str) -> str:
         return self.bands[level].category(score)
@@ -161,6 +169,8 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
         version=str(raw.get("version", "")),
         half_gap_points=_positive(_require(score, "half_gap_points", "score"), "score.half_gap_points", False),
         half_life_days=_positive(_require(score, "half_life_days", "score"), "score.half_life_days", False),
+        norm_half_life_days=_positive(_require(score, "norm_half_life_days", "score"), "score.norm_half_life_days", False),
+        norm_weight=_positive(_require(score, "norm_weight", "score"), "score.norm_weight"),
         carry_over=carry,
         recent_days=int(_positive(_require(score, "recent_days", "score"), "score.recent_days", False)),
         default_incident_weight=_positive(score.get("default_incident_weight", 0.5), "score.default_incident_weight"),
@@ -176,6 +186,7 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
         tps_election=str(_require(expo, "tps_election", "exposure")),
         tps_fallback_election=str(_require(expo, "tps_fallback_election", "exposure")),
         min_norm=_positive(_require(expo, "min_norm", "exposure"), "exposure.min_norm", False),
+        exposure_power=_positive(_require(expo, "power", "exposure"), "exposure.power"),
         voters_per_tps=_positive(_require(expo, "voters_per_tps", "exposure"), "exposure.voters_per_tps", False),
         population_per_tps=_positive(_require(expo, "population_per_tps", "exposure"), "exposure.population_per_tps", False),
         reference_tps={lvl: _positive(_require(ref_tps, lvl, "exposure.reference_tps"), f"exposure.reference_tps.{lvl}", False)

@@ -83,7 +83,7 @@ WITH
 cfg AS (
     SELECT ?::DOUBLE AS p_sedang, ?::DOUBLE AS p_tinggi, ?::DOUBLE AS l_sedang, ?::DOUBLE AS l_tinggi,
            ?::DOUBLE AS default_base, ?::DOUBLE AS min_norm, ?::DOUBLE AS ref_tps,
-           ?::DOUBLE AS voters_per_tps, ?::DOUBLE AS pop_per_tps
+           ?::DOUBLE AS voters_per_tps, ?::DOUBLE AS pop_per_tps, ?::DOUBLE AS exposure_power
 ),
 carved AS (SELECT unnest(?::VARCHAR[]) AS code, unnest(?::VARCHAR[]) AS parent),
 {units},
@@ -160,7 +160,7 @@ base AS (
 )
 SELECT b.uid, b.unit AS region_code, b.name AS region_name, b.level, b.province_code,
     b.baseline, b.baseline_source, b.baseline_generated, b.exposure_tps, b.exposure_source,
-    greatest(cfg.min_norm, sqrt(b.exposure_tps / cfg.ref_tps)) AS exposure_norm
+    greatest(cfg.min_norm, pow(b.exposure_tps / cfg.ref_tps, cfg.exposure_power)) AS exposure_norm
 FROM base b CROSS JOIN cfg
 ORDER BY b.uid
 """
@@ -171,14 +171,16 @@ ORDER BY b.uid
 # exp(lam*(t - latest)), so exp() is taken once per incident).
 _INCIDENTS_SQL = """
 WITH
-cfg AS (SELECT ?::DOUBLE AS lam, ?::DOUBLE AS w_default, ?::DOUBLE AS w_injured, ?::DOUBLE AS w_killed,
+cfg AS (SELECT ?::DOUBLE AS lam, ?::DOUBLE AS lam_norm, ?::DOUBLE AS w_default, ?::DOUBLE AS w_injured, ?::DOUBLE AS w_killed,
                ?::DATE AS latest),
 cat_w AS (SELECT unnest(?::VARCHAR[]) AS category, unnest(?::DOUBLE[]) AS weight, unnest(?::INTEGER[]) AS cid),
 {units}
 SELECT u.uid, (coalesce(w.cid, -1) + 1)::INTEGER AS slot, p.phase_order::INTEGER AS incident_phase_order,
     (i.occurred_on - DATE '1970-01-01')::INTEGER AS day, i.injured, i.killed,
     (coalesce(w.weight, cfg.w_default) + cfg.w_injured * i.injured + cfg.w_killed * i.killed)
-        * exp(cfg.lam * (i.occurred_on - cfg.latest)) AS e_points
+        * exp(cfg.lam * (i.occurred_on - cfg.latest)) AS e_points,
+    (coalesce(w.weight, cfg.w_default) + cfg.w_injured * i.injured + cfg.w_killed * i.killed)
+        * exp(cfg.lam_norm * (i.occurred_on - cfg.latest)) AS e_norm
 FROM visible_incidents i
 CROSS JOIN cfg
 JOIN units u ON u.unit = {unit_incident}
@@ -228,6 +230,7 @@ def _base(cur, cfg: RiskConfig, level: str, province, region_code) -> pd.DataFra
     params = [
         prov_bands.sedang_from, prov_bands.tinggi_from, lvl_bands.sedang_from, lvl_bands.tinggi_from,
         cfg.default_baseline, cfg.min_norm, cfg.reference_tps[level], cfg.voters_per_tps, cfg.population_per_tps,
+        cfg.exposure_power,
         [c for c, _ in carved], [p for _, p in carved],
         *_units_params(level, province, region_code),
         cfg.ikp_edition, cfg.tps_election, cfg.tps_fallback_election,
@@ -239,7 +242,7 @@ def _incidents(cur, cfg: RiskConfig, level: str, province, region_code, latest: 
                election_id: str) -> dict[str, np.ndarray]:
     cats = sorted(cfg.incidents)
     params = [
-        cfg.decay_per_day, cfg.default_incident_weight, cfg.injured_points, cfg.killed_points, latest,
+        cfg.decay_per_day, cfg.norm_decay_per_day, cfg.default_incident_weight, cfg.injured_points, cfg.killed_points, latest,
         cats, [cfg.incidents[c].weight for c in cats], list(range(1, len(cats) + 1)),
         *_units_params(level, province, region_code),
         election_id,
@@ -322,10 +325,12 @@ def _run_components(inc: dict[str, np.ndarray], chain: list[_Pair], n_units: int
     inc_phase, day = inc["incident_phase_order"], inc["day"]
     first = np.maximum(np.searchsorted(order, inc_phase, "left"), np.searchsorted(ref, day, "left"))
     keep = first < m
-    uid, slot, e, injured, killed = inc["uid"], inc["slot"], inc["e_points"], inc["injured"], inc["killed"]
+    uid, slot, injured, killed = inc["uid"], inc["slot"], inc["injured"], inc["killed"]
+    e, e_norm = inc["e_points"], inc["e_norm"]
     if not keep.all():
         first, inc_phase, day = first[keep], inc_phase[keep], day[keep]
-        uid, slot, e, injured, killed = uid[keep], slot[keep], e[keep], injured[keep], killed[keep]
+        uid, slot, injured, killed = uid[keep], slot[keep], injured[keep], killed[keep]
+        e, e_norm = e[keep], e_norm[keep]
     run_end = np.searchsorted(order, order, "right")  # one past the last pair of the same phase
     own = order[first] == inc_phase
     own_end = np.where(own, run_end[first], first)  # the own interval is [first, own_end)
@@ -351,31 +356,39 @@ def _run_components(inc: dict[str, np.ndarray], chain: list[_Pair], n_units: int
             start = stop
         return a
 
-    own_e = within_run(own, e)
+    ref_from_latest = (ref - (latest - _EPOCH).days).reshape(m, 1, 1)
+    later = own_end < m
+
+    def kernel(weights: np.ndarray, lam: float) -> np.ndarray:
+        """The decayed points of one kernel (weights are exp(lam * (day - latest)) scaled)."""
+        total = within_run(own, weights)
+        if carry > 0:
+            total = total + carry * along_chain(at_own_end[later], weights[later])
+        return total * np.exp(-lam * ref_from_latest)
+
+    # the surge (short half-life) plus the region's own norm (long half-life), per component
+    points = kernel(e, cfg.decay_per_day)
+    if cfg.norm_weight > 0:
+        points = points + cfg.norm_weight * kernel(e_norm, cfg.norm_decay_per_day)
     if carry > 0:
-        later = own_end < m
-        car_e = along_chain(at_own_end[later], e[later])
         n_carried = along_chain(at_own_end[later])
         n = along_chain(at_first)
         n_injured, n_killed = along_chain(at_first, injured), along_chain(at_first, killed)
         count_end = np.full_like(first, m)
-        points = (own_e + carry * car_e)
     else:
         # with carry_over 0 an incident of an earlier phase does not count at all (not even in n)
         n_carried = np.zeros(shape, dtype=np.int64)
         n = within_run(own)
         n_injured, n_killed = within_run(own, injured), within_run(own, killed)
         count_end = own_end
-        points = own_e
     # recent: counted over [first, min(count_end, the first pair whose window starts after day))
     recent_end = np.minimum(count_end, np.searchsorted(recent_from, day, "left"))
     is_recent = recent_end > first
     ends = is_recent & (recent_end < m)
     diff = np.bincount(at_first[is_recent], minlength=size)
     diff -= np.bincount((recent_end * (n_units * n_slots) + cell)[ends], minlength=size)
-    decay = np.exp(-cfg.decay_per_day * (ref - (latest - _EPOCH).days)).reshape(m, 1, 1)
     return {
-        "points": points * decay,
+        "points": points,
         "n": n,
         "injured": np.rint(n_injured).astype(np.int64),
         "killed": np.rint(n_killed).astype(np.int64),
