@@ -62,7 +62,7 @@ TEXT: dict[str, dict[str, str]] = {
     "teach_none": {"id": "— pilih —", "en": "— choose —"},
     "teach_button": {"id": "Ajarkan", "en": "Teach"},
     # -- admin page (app_pages/admin_alias.py)
-    "page_aliases": {"id": "Alias Wilayah", "en": "Region Aliases"},
+    "page_aliases": {"id": "Alias Wilayah", "en": "Region aliases"},
     "aliases_title": {"id": "Alias nama wilayah", "en": "Region-name aliases"},
     "aliases_caption": {"id": "Nama yang diajarkan staf saat mengunggah. Setiap unggahan dan muat CLI berikutnya "
                               "memakainya; hapus yang salah.",
