@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from waspada.i18n import fmt_number, t
+from waspada.filesafety import size_text
+from waspada.i18n import t
 from waspada.paths import DEFAULT_DB_PATH, TEMPLATES_DIR
 
 
@@ -43,7 +44,7 @@ def run_make_template(args) -> int:
         return 2
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
-    print(t("cli_template_written", args.lang, path=out, size=fmt_number(len(data))))
+    print(t("cli_template_written", args.lang, path=out, size=size_text(len(data))))
     return 0
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from waspada.i18n import fmt_number, t
+from waspada.filesafety import size_text
+from waspada.i18n import t
 from waspada.paths import DEFAULT_DB_PATH
 
 FORMATS = ("pdf", "xlsx")
@@ -70,5 +71,5 @@ def run_weekly(args) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     print(t("cli_report_written", lang, province=regions.loc[province, "name"],
-            period=period_label(week_start, week_end, lang), path=out, size=fmt_number(len(data))))
+            period=period_label(week_start, week_end, lang), path=out, size=size_text(len(data))))
     return 0
