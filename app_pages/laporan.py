@@ -34,7 +34,6 @@ user = auth.require("view", lang)
 # Saving a briefing and recording nihil are writes: staf and admin ('upload'), as for uploads.
 can_write = user.can("upload")
 allowed_regions = user.upload_regions()  # None = every region
-writer_name = user.display_name or user.username  # who saved the briefing / recorded nihil
 
 
 st.title(f"{t('page_reports', lang)} — {area}")
@@ -173,10 +172,10 @@ if comp is not None and not comp.empty:
             if st.form_submit_button(t("reports_nihil", lang), icon=":material/task_alt:"):
                 label = period_label(rules.week_start(nihil_week), rules.week_end(nihil_week), lang)
                 try:
-                    added = compliance.record_nihil(ctx.db, region_code=region, week_of=nihil_week,
-                                                    recorded_by=writer_name, rules=rules)
-                except compliance.ComplianceError as exc:
-                    st.error(str(exc))
+                    added = compliance.record_nihil(ctx.db, auth.accounts(), user, region_code=region,
+                                                    week_of=nihil_week, rules=rules)
+                except compliance.NihilRefused as exc:
+                    st.error(exc.render(lang))
                 else:
                     st.success(t("reports_nihil_done" if added else "reports_nihil_exists", lang, region=names[region],
                                  week=label))

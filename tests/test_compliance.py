@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from waspada import compliance
+from waspada.accounts import Accounts, User
 from waspada.compliance import ReportingRules
 from waspada.db import Database
 
@@ -70,28 +71,53 @@ def test_statuses_from_incidents_and_nihil(db):
     assert df["status"].tolist()[0] == "terlambat" and df["status"].tolist()[-1] == "sudah"
 
 
-def test_nihil_counts_as_the_report_of_its_week(db):
+STAF_BULUNGAN = User("bulungan", "Staf Bulungan", "staf", "65", ("65.02",))
+ADMIN = User("admin", "Admin", "admin", None, ())
+
+
+@pytest.fixture
+def acc(tmp_path):
+    return Accounts.open(tmp_path / "accounts.duckdb")
+
+
+def test_nihil_counts_as_the_report_of_its_week(db, acc):
     now = datetime(2024, 11, 21, 3, 0, tzinfo=timezone.utc)
-    assert compliance.record_nihil(db, region_code="65.02", week_of=date(2024, 11, 20), recorded_by="Staf Bulungan",
+    assert compliance.record_nihil(db, acc, STAF_BULUNGAN, region_code="65.02", week_of=date(2024, 11, 20),
                                    rules=RULES, now=now)
-    assert not compliance.record_nihil(db, region_code="65.02", week_of=date(2024, 11, 18), recorded_by="Staf",
+    assert not compliance.record_nihil(db, acc, ADMIN, region_code="65.02", week_of=date(2024, 11, 18),
                                        rules=RULES, now=now)  # same week: stored once
     s = _status(db, date(2024, 11, 20))["65.02"]
     assert s["status"] == "sudah" and s["reported_via"] == "nihil"
     rec = compliance.nihil_records(db.reader(), province=PROV)
     assert rec[["region_code", "week_start", "recorded_by"]].values.tolist() == [
         ["65.02", date(2024, 11, 18), "Staf Bulungan"]]
+    logged = acc.audit_log(actions=("nihil_recorded",))
+    assert logged["actor"].tolist() == ["bulungan"] and logged["target"].tolist() == ["65.02"]
 
 
-def test_nihil_refusals(db):
+def test_nihil_refusals(db, acc):
     now = datetime(2024, 11, 21, tzinfo=timezone.utc)
-    with pytest.raises(compliance.ComplianceError, match="tidak dikenal"):
-        compliance.record_nihil(db, region_code="65.99", week_of=date(2024, 11, 20), recorded_by="A", rules=RULES, now=now)
-    with pytest.raises(compliance.ComplianceError, match="belum dimulai"):
-        compliance.record_nihil(db, region_code="65.71", week_of=date(2024, 12, 2), recorded_by="A", rules=RULES, now=now)
-    with pytest.raises(compliance.ComplianceError, match="Pencatat"):
-        compliance.record_nihil(db, region_code="65.71", week_of=date(2024, 11, 20), recorded_by=" ", rules=RULES, now=now)
+    with pytest.raises(compliance.NihilRefused, match="tidak dikenal") as unknown:
+        compliance.record_nihil(db, acc, ADMIN, region_code="65.99", week_of=date(2024, 11, 20), rules=RULES, now=now)
+    assert unknown.value.render("en") == "Unknown regency/city code: 65.99."
+    with pytest.raises(compliance.NihilRefused, match="belum dimulai"):
+        compliance.record_nihil(db, acc, ADMIN, region_code="65.71", week_of=date(2024, 12, 2), rules=RULES, now=now)
     assert compliance.nihil_records(db.reader()).empty
+
+
+def test_staff_cannot_declare_nihil_for_a_region_outside_their_scope(db, acc):
+    # Bulungan's staff saying Tarakan had nothing to report would hide Tarakan's silence.
+    now = datetime(2024, 11, 21, tzinfo=timezone.utc)
+    with pytest.raises(compliance.NihilRefused, match="Kota Tarakan.*di luar wilayah tugas") as refused:
+        compliance.record_nihil(db, acc, STAF_BULUNGAN, region_code="65.71", week_of=date(2024, 11, 20),
+                                rules=RULES, now=now)
+    assert "outside your regions" in refused.value.render("en")
+    assert compliance.nihil_records(db.reader()).empty
+    logged = acc.audit_log(actions=("nihil_refused",))
+    assert logged["actor"].tolist() == ["bulungan"] and logged["target"].tolist() == ["65.71"]
+    with pytest.raises(compliance.NihilRefused):  # leadership reads; it does not declare
+        compliance.record_nihil(db, acc, User("ketua", "Ketua", "pimpinan", None, ()), region_code="65.02",
+                                week_of=date(2024, 11, 20), rules=RULES, now=now)
 
 
 def test_withdrawn_upload_is_not_a_report(db):

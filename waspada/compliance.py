@@ -27,8 +27,10 @@ from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 
-from waspada import queries
+from waspada import queries, reference
+from waspada.accounts import Accounts, User
 from waspada.db import Database
+from waspada.i18n import MessageError
 from waspada.settings import ConfigUnreadable, config_path, read_section
 
 DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
@@ -39,8 +41,9 @@ COMPLIANCE_COLUMNS = [
 ]
 
 
-class ComplianceError(ValueError):
-    """A nihil record that cannot be stored (message in Bahasa Indonesia)."""
+class NihilRefused(MessageError, ValueError):
+    """A nihil record that cannot be stored: outside the user's scope, a week not begun, an
+    unknown region. ``render(lang)`` says why."""
 
 
 @dataclass(frozen=True)
@@ -187,30 +190,35 @@ def summary(df: pd.DataFrame) -> dict[str, int]:
 
 
 # -- writing ----------------------------------------------------------------------------------
-def record_nihil(db: Database, *, region_code: str, week_of: date, recorded_by: str,
+def record_nihil(db: Database, accounts: Accounts, user: User, *, region_code: str, week_of: date,
                  rules: ReportingRules | None = None, now: datetime | None = None) -> bool:
-    """Record "nihil" for the reporting week containing ``week_of``; False if already recorded.
-
-    Refuses codes that are not a kabupaten/kota in the database and weeks that have not
-    begun yet (nothing can be declared for them).
-    """
+    """Record "nihil" for the reporting week containing ``week_of`` on behalf of ``user``;
+    False if already recorded. Only a user who may store incidents for that kabupaten/kota
+    (User.upload_regions) may declare it has nothing to report; the record and a refusal
+    are both written to the audit trail. Refuses codes that are not a kabupaten/kota and
+    weeks that have not begun yet (nothing can be declared for them)."""
     rules = rules or load_rules()
-    recorded_by = (recorded_by or "").strip()
-    if not recorded_by:
-        raise ComplianceError("Pencatat laporan nihil harus diisi.")
     week = rules.week_start(week_of)
     now = now or datetime.now(timezone.utc)
+    allowed = user.upload_regions()
+    detail = {"region": region_code, "week_start": week.isoformat(), "role": user.role}
+    if allowed is not None and region_code not in allowed:
+        accounts.audit(user.username, "nihil_refused", region_code, detail)
+        name = reference.regions().set_index("code")["name"].get(region_code, region_code)
+        raise NihilRefused("nihil_out_of_scope", region=str(name))
     if week > now.date():
-        raise ComplianceError(f"Minggu yang dimulai {week.isoformat()} belum dimulai; nihil tidak dapat dicatat.")
+        raise NihilRefused("nihil_week_not_begun", week=week.isoformat())
+    recorded_by = (user.display_name or user.username).strip()
     with db.writer() as con:
         known = con.execute("SELECT count(*) FROM regions WHERE code = ? AND level = 'kabupaten_kota'",
                             [region_code]).fetchall()[0][0]
         if not known:
-            raise ComplianceError(f"Kode kabupaten/kota tidak dikenal: {region_code!r}.")
+            raise NihilRefused("nihil_unknown_region", region=region_code)
         before = con.execute("SELECT count(*) FROM report_nihil WHERE region_code = ? AND week_start = ?",
                              [region_code, week]).fetchall()[0][0]
         if before:
             return False
         con.execute("INSERT INTO report_nihil (region_code, week_start, recorded_by, recorded_at) VALUES (?, ?, ?, ?)",
                     [region_code, week, recorded_by, now])
+    accounts.audit(user.username, "nihil_recorded", region_code, detail)
     return True

@@ -18,7 +18,7 @@ AUDIT_ACTIONS = (
     "login_success", "login_failure", "login_locked", "logout", "session_end",
     "password_changed", "password_reset", "user_created", "user_updated", "user_unlocked",
     "upload", "upload_refused", "withdrawal", "briefing_saved", "briefing_save_refused",
-    "alias_added", "alias_removed",
+    "alias_added", "alias_removed", "nihil_recorded", "nihil_refused",
 )
 
 
