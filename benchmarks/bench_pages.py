@@ -39,6 +39,9 @@ def _time_page(page: str, params: dict, token: str) -> tuple[float, float, list[
     at.session_state[TOKEN_KEY] = token
     at.query_params.update(params)
     if page == "ringkasan":  # the landing page: its first run is the first load
+        # At its own address, as a browser reaches it ("/" is redirected there by server.py;
+        # in AppTest "/" is the hidden forwarding page, which would run the script twice).
+        at.switch_page("app_pages/ringkasan.py")
         started = time.perf_counter()
         at.run()
         first = time.perf_counter() - started
