@@ -60,3 +60,19 @@ def open_app(monkeypatch, accounts_file):
         return at
 
     return _open
+
+
+@pytest.fixture
+def writable_reference_db(tmp_path_factory, tmp_path):
+    """A writable copy of the built reference database (no incidents), for upload tests."""
+    from tests.workbooks import reference_db
+
+    return reference_db(tmp_path_factory, tmp_path)
+
+
+@pytest.fixture
+def fresh_accounts(tmp_path):
+    """An empty accounts database of this test's own."""
+    from waspada.accounts import Accounts, open_accounts_db
+
+    return Accounts(open_accounts_db(tmp_path / "accounts.duckdb"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workbooks import HEADER, good_row, reference_db, xlsx
-from waspada.accounts import Accounts, User, open_accounts_db
+from tests.workbooks import HEADER, good_row, xlsx
+from waspada.accounts import User
 from waspada.aliases import AliasError, add_alias, list_aliases, remove_alias, teach_items
 from waspada.cli import main
 from waspada.ingest import parse_incident_file
@@ -18,13 +18,13 @@ PIMPINAN = User("ketua", "Ketua", "pimpinan")
 
 
 @pytest.fixture()
-def db(tmp_path_factory, tmp_path):
-    return reference_db(tmp_path_factory, tmp_path)
+def db(writable_reference_db):
+    return writable_reference_db
 
 
 @pytest.fixture()
-def accounts(tmp_path):
-    return Accounts(open_accounts_db(tmp_path / "accounts.duckdb"))
+def accounts(fresh_accounts):
+    return fresh_accounts
 
 
 def _parse(db, tmp_path, region: str):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workbooks import HEADER, csv_bytes, good_row, reference_db
-from waspada.accounts import Accounts, User, open_accounts_db
+from tests.workbooks import HEADER, csv_bytes, good_row
+from waspada.accounts import User
 from waspada.uploads import preview_upload, store_upload
 
 TARAKAN = User("budi", "Budi", "staf", "65", ("65.71",))
@@ -15,13 +15,13 @@ ROWS = [good_row(uraian="a"), good_row(kabupaten_kota="Kabupaten Bulungan", keca
 
 
 @pytest.fixture()
-def db(tmp_path_factory, tmp_path):
-    return reference_db(tmp_path_factory, tmp_path)
+def db(writable_reference_db):
+    return writable_reference_db
 
 
 @pytest.fixture()
-def accounts(tmp_path):
-    return Accounts(open_accounts_db(tmp_path / "accounts.duckdb"))
+def accounts(fresh_accounts):
+    return fresh_accounts
 
 
 def _count(db) -> int:

@@ -12,8 +12,8 @@ from datetime import datetime
 import openpyxl
 import pytest
 
-from tests.workbooks import HEADER, good_row, reference_db, xlsx
-from waspada.accounts import Accounts, User, open_accounts_db
+from tests.workbooks import HEADER, good_row, xlsx
+from waspada.accounts import User
 from waspada.ingest import parse_incident_file, store_incidents
 from waspada.template_xlsx import build_template
 from waspada.uploads import (
@@ -26,13 +26,13 @@ PIMPINAN = User("ketua", "Ketua", "pimpinan")
 
 
 @pytest.fixture()
-def db(tmp_path_factory, tmp_path):
-    return reference_db(tmp_path_factory, tmp_path)
+def db(writable_reference_db):
+    return writable_reference_db
 
 
 @pytest.fixture()
-def accounts(tmp_path):
-    return Accounts(open_accounts_db(tmp_path / "accounts.duckdb"))
+def accounts(fresh_accounts):
+    return fresh_accounts
 
 
 def _workbook(tmp_path, rows, name="laporan.xlsx") -> bytes:
