@@ -9,6 +9,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 from etl.build import build_database
 from waspada import queries
 from waspada.db import Database
@@ -31,14 +33,16 @@ def test_a_file_of_the_previous_release_is_upgraded_in_place_by_the_build(tmp_pa
     path = tmp_path / "waspada.duckdb"
     with gzip.open(OLD_RELEASE_DB, "rb") as src, open(path, "wb") as dst:
         shutil.copyfileobj(src, dst)
-    old = Database(path)
-    assert {"stage", "stage_from"} <= _columns(old, "incidents")
-    before_uploads = old.reader().execute(
+    # read the old file as it is (Database.reader() would upgrade it: the last test below)
+    old = duckdb.connect(str(path), read_only=True)
+    assert {"stage", "stage_from"} <= {r[0] for r in old.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'incidents'").fetchall()}
+    before_uploads = old.execute(
         "SELECT upload_id, kind, file_name, sha256, accepted FROM uploads ORDER BY upload_id").fetchall()
-    before = old.reader().execute(
+    before = old.execute(
         "SELECT id, occurred_on, region_code, stage, stage_from, content_hash FROM incidents ORDER BY id").fetchall()
     assert len(before_uploads) == 1 and len(before) == 3
-    del old
+    old.close()
 
     build_database(path, sample=False)
 
@@ -101,3 +105,46 @@ def test_incidents_of_a_withdrawn_upload_are_absent_from_every_reader(tmp_path):
                           "weekly_rows": 0}
     # still in the table, for the audit trail
     assert db.reader().execute("SELECT count(*) FROM incidents").fetchall()[0][0] == 2
+
+
+def _schema_before_issue_13() -> str:
+    """schema.sql as it was before the taxonomy columns (issue 13): incidents without
+    category_from, category_words, injured_severe/light and source_kind; categories without
+    election_related and athg."""
+    from waspada.db import SCHEMA_PATH
+
+    dropped = ("category_from", "CHECK (category_from", "category_words", "injured_severe", "injured_light",
+               "source_kind", "election_related", "athg ")
+    lines = [line for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines()
+             if not line.strip().startswith(dropped)]
+    text = "\n".join(lines)
+    return text.replace("name_en   VARCHAR NOT NULL,\n);", "name_en   VARCHAR NOT NULL\n);")
+
+
+def test_a_file_built_before_the_source_column_is_readable_with_every_incident_filter(tmp_path):
+    """Reported: the source filter failed on a file made before incidents.source_kind existed
+    and not written since (apply_schema only ran on write opens). The reader upgrades it."""
+    from tests.test_risk_fixtures import fill
+
+    path = tmp_path / "lama.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(_schema_before_issue_13())
+    fill(con, ikp=[("65.71", 30.0)], incidents=[inc(date(2024, 11, 10), "bentrok_massa"),
+                                                inc(date(2024, 11, 11), "kriminalitas_umum")])
+    con.close()
+    con = duckdb.connect(str(path), read_only=True)
+    old_cols = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'incidents'").fetchall()}
+    con.close()
+    assert "source_kind" not in old_cols and "phase" in old_cols  # the old shape
+
+    cur = Database(path).reader()
+    assert len(queries.incidents(cur, province="65")) == 2
+    assert len(queries.incidents(cur, province="65", source_kind="polri")) == 0  # unknown before: none
+    assert queries.incident_totals_by_election(cur, province="65") == {"election": 1, "other": 1}
+    assert queries.incident_totals(cur, province="65", athg="gangguan")["n"] == 2
+    report = weekly.build_weekly(cur, province="65", week_of=date(2024, 11, 10))
+    assert len(report.section("Insiden minggu ini").rows) == 1
+    # upgraded once, in place: the next reader finds nothing missing and the rows are kept
+    assert "source_kind" in _columns(Database(path), "incidents")
+    assert Database(path).reader().execute("SELECT count(*) FROM incidents").fetchall()[0][0] == 2

@@ -17,6 +17,7 @@ open all the time, so writers never write the live file in place:
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import threading
@@ -81,6 +82,27 @@ def apply_schema(con, schema_path: Path = SCHEMA_PATH) -> None:
     con.execute(schema_path.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=4)
+def _schema_columns(schema_text: str) -> frozenset[tuple[str, str]]:
+    """Every (table or view, column) the schema defines, read from a scratch in-memory database."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(schema_text)
+        return frozenset(con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns").fetchall())
+    finally:
+        con.close()
+
+
+def missing_columns(con, schema_path: Path = SCHEMA_PATH, catalog: str | None = None) -> set[tuple[str, str]]:
+    """The (table, column) pairs of the current schema that the open file lacks: a file built by
+    an earlier release and not written since. Empty when the file is up to date."""
+    have = set(con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns"
+        " WHERE table_catalog = coalesce(CAST(? AS VARCHAR), current_database())", [catalog]).fetchall())
+    return set(_schema_columns(schema_path.read_text(encoding="utf-8"))) - have
+
+
 class DatabaseMissing(FileNotFoundError):
     """The database file does not exist yet (run `python -m etl build`)."""
 
@@ -127,6 +149,16 @@ class Database:
             if self._reader is None or version != self._reader_version:
                 con = duckdb.connect(":memory:")
                 con.execute("ATTACH ? AS waspada (READ_ONLY)", [str(self.path)])
+                if missing_columns(con, self.schema_path, catalog="waspada"):
+                    # A file of an earlier release that nothing has written since: every query
+                    # reading a newer column (incidents.source_kind...) would fail. Upgrade it
+                    # once, as any write would (apply_schema), and read the upgraded file.
+                    con.close()
+                    with self.writer():
+                        pass
+                    version = self.version()
+                    con = duckdb.connect(":memory:")
+                    con.execute("ATTACH ? AS waspada (READ_ONLY)", [str(self.path)])
                 # Dropping the old connection does not close it under cursors still in use;
                 # DuckDB closes it when the last of them is released.
                 self._reader = con
