@@ -30,14 +30,18 @@ else:
 
 widgets.sample_notice(ctx)
 
-# Headline figures, each with its change against the 7 days before.
-head = data.q(queries.incident_headline, as_of=ctx.as_of, province=ctx.province)
+# Headline figures, each with its change against the 7 days before. Incidents are those of
+# the scope (election-related by default, the others counted beside); scores are never scoped.
+scope = widgets.incident_scope(ctx)
+head = data.q(queries.incident_headline, as_of=ctx.as_of, province=ctx.province, **scope)
 head |= data.risk_headline(as_of=ctx.as_of, province=ctx.province) or dict.fromkeys(
     ("high", "high_prev", "alerts", "alerts_prev"))
 cols = st.columns(4)
+election_only = scope["election_related"] is True
 figures = [
-    ("metric_incidents", head["incidents"], head["incidents_prev"]),
-    ("metric_casualties", head["casualties"], head["casualties_prev"]),
+    ("metric_incidents_election" if election_only else "metric_incidents", head["incidents"], head["incidents_prev"]),
+    ("metric_casualties_election" if election_only else "metric_casualties", head["casualties"],
+     head["casualties_prev"]),
     ("metric_high", head["high"], head["high_prev"]),
     ("metric_alerts", head["alerts"], head["alerts_prev"]),
 ]
@@ -50,6 +54,9 @@ for col, (label, now, before) in zip(cols, figures):
         help=t("metric_help_7d", lang),
         border=True,
     )
+if election_only:
+    others = data.q(queries.incident_headline, as_of=ctx.as_of, province=ctx.province, **(scope | {"election_related": False}))
+    widgets.others_note(ctx, scope, others["incidents"])
 
 phase = data.effective_phase(ctx)
 level = "kabupaten_kota"

@@ -46,6 +46,22 @@ else:
     fig.update_xaxes(gridcolor="#d0d0d0")
     st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 
+# -- incidents per phase (of the incident scope: election-related by default) ----------------
+st.subheader(t("phase_incidents", lang))
+scope = widgets.incident_scope(ctx)
+region = ctx.sel.region if not ctx.sel.is_national else None
+per_phase = data.q(queries.incident_counts_by_phase, end=ctx.as_of, province=ctx.province, region=region, **scope)
+widgets.plain_table(pd.DataFrame({
+    t("phase", lang): [phase_name(p, lang) for p in per_phase["phase"]],
+    t("n_incidents", lang): per_phase["n"].to_numpy(),
+    t("injured", lang): per_phase["injured"].to_numpy(),
+    t("killed", lang): per_phase["killed"].to_numpy(),
+}))
+st.caption(t("phase_incidents_caption", lang, date=fmt_date(ctx.as_of, lang), scope=queries.scope_words(scope, lang)))
+if scope["election_related"] is True:
+    widgets.others_note(ctx, scope, data.q(queries.incident_totals, end=ctx.as_of, province=ctx.province,
+                                           region=region, **(scope | {"election_related": False}))["n"])
+
 # -- region x phase heatmap ------------------------------------------------------------------
 level = "provinsi" if ctx.sel.is_national else "kabupaten_kota"
 st.subheader(t("heatmap", lang))

@@ -188,13 +188,18 @@ INDEX_KEY = {"ikp2024": "realdata_index_ikp2024", "bawaslu_pemetaan_2024": "real
 
 pilkada_section(region)
 
-# -- incidents: map and table ----------------------------------------------------------------
+# -- incidents: map and table (of the incident scope: election-related by default) -----------
 st.subheader(t("region_incidents", lang))
-if not totals["n"]:
+scope = widgets.incident_scope(ctx)
+scoped = data.q(queries.incident_totals, region=region, end=ctx.as_of, **scope)
+if scope["election_related"] is True:
+    widgets.others_note(ctx, scope, data.q(queries.incident_totals, region=region, end=ctx.as_of,
+                                           **(scope | {"election_related": False}))["n"])
+if not scoped["n"]:
     st.info(t("no_incidents", lang))
 else:
-    incidents = data.q(queries.incidents, region=region, end=ctx.as_of, limit=widgets.TABLE_ROWS)
-    points = widgets.incident_points(ctx, data.q(queries.incident_map_points, region=region, end=ctx.as_of))
+    incidents = data.q(queries.incidents, region=region, end=ctx.as_of, limit=widgets.TABLE_ROWS, **scope)
+    points = widgets.incident_points(ctx, data.q(queries.incident_map_points, region=region, end=ctx.as_of, **scope))
     map_col, table_col = st.columns([2, 3])
     with map_col:
         one = data.phase_scores(as_of=ctx.as_of, phase=phase, province=ctx.sel.province)
@@ -202,12 +207,12 @@ else:
                     width_px=400, key="region_map")
         st.caption(t("map_location_note", lang))
     with table_col:
-        if totals["n"] > len(incidents):
+        if scoped["n"] > len(incidents):
             st.caption(t("incident_table_newest", lang, n=fmt_number(len(incidents))))
         widgets.plain_table(widgets.incident_table(ctx, incidents), height=420)
 
 st.subheader(t("kecamatan_ranking", lang))
-ranking = data.q(queries.kecamatan_ranking, region=region, end=ctx.as_of)
+ranking = data.q(queries.kecamatan_ranking, region=region, end=ctx.as_of, **scope)
 if ranking.empty:
     st.info(t("no_incidents", lang))
 else:

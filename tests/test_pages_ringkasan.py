@@ -13,7 +13,7 @@ def test_overview_on_the_sample(open_app, sample_db):
     assert "Kampanye, hari ke-45 dari 60 — pemungutan suara 19 hari lagi" in body
     assert GENERATED in body
     figures = metrics(at)
-    assert set(figures) == {"Insiden 7 hari terakhir", "Korban 7 hari terakhir",
+    assert set(figures) == {"Insiden 7 hari terakhir (pemilihan)", "Korban 7 hari terakhir (pemilihan)",
                             "Wilayah rawan tinggi", "Peringatan terbuka"}
     assert all(v != "–" for v in figures.values())
     [regions] = svg_maps(at)
@@ -60,7 +60,7 @@ def test_overview_on_an_empty_database(open_app, empty_db):
     assert "Belum ada data yang dimuat." in body
     assert GENERATED not in body
     # No incidents is a count of zero; no scores is "no figure", never a made-up zero.
-    assert metrics(at) == {"Insiden 7 hari terakhir": "0", "Korban 7 hari terakhir": "0",
+    assert metrics(at) == {"Insiden 7 hari terakhir (pemilihan)": "0", "Korban 7 hari terakhir (pemilihan)": "0",
                            "Wilayah rawan tinggi": "–", "Peringatan terbuka": "–"}
     assert not svg_maps(at) or all(r["kategori"] == "tanpa_data" for r in svg_maps(at)[0])
 
@@ -72,7 +72,7 @@ def test_overview_on_an_empty_database_in_english(open_app, empty_db):
     assert "The election schedule is not loaded. Run `python -m etl build`." in body
     assert "No data loaded yet." in body
     assert "Jadwal" not in body and "Belum ada" not in body
-    assert metrics(at) == {"Incidents, last 7 days": "0", "Casualties, last 7 days": "0",
+    assert metrics(at) == {"Incidents, last 7 days (election)": "0", "Casualties, last 7 days (election)": "0",
                            "Regions at high risk": "–", "Open alerts": "–"}
 
 
@@ -116,28 +116,44 @@ def test_headline_casualties_are_the_sum_of_the_weeks_incidents(open_app, casual
     at = open_app(casualty_db.path, params={"tanggal": "2024-10-20", "prov": "65"})
     assert_clean(at)
     figures = {m.label: m for m in at.metric}
-    # 2 + 1 + 4 from the fixture rows above; the week before had 5
-    assert figures["Korban 7 hari terakhir"].value == "7"
-    assert figures["Korban 7 hari terakhir"].proto.delta == "+2"
-    assert figures["Insiden 7 hari terakhir"].value == "2"
-    assert figures["Insiden 7 hari terakhir"].proto.delta == "+1"
+    # 2 + 1 + 4 from the fixture rows above (all "Perusakan APK", election-related); the week before had 5
+    assert figures["Korban 7 hari terakhir (pemilihan)"].value == "7"
+    assert figures["Korban 7 hari terakhir (pemilihan)"].proto.delta == "+2"
+    assert figures["Insiden 7 hari terakhir (pemilihan)"].value == "2"
+    assert figures["Insiden 7 hari terakhir (pemilihan)"].proto.delta == "+1"
 
 
 def test_headline_casualties_on_the_sample_match_an_independent_count(open_app, sample_db):
-    from waspada.db import Database
+    import csv
 
+    from waspada.db import Database
+    from waspada.paths import ROOT
+
+    # The election-related categories read from the taxonomy file here, not through the app.
+    with open(ROOT / "data" / "taxonomy" / "kategori_insiden.csv", encoding="utf-8") as fh:
+        election = [r["category"] for r in csv.DictReader(fh) if r["election_related"].strip() == "true"]
     # Own SQL over the table (not the view, not the page's query): Kalimantan Utara, 2-8 November 2024.
     cur = Database(sample_db).reader()
     try:
-        injured, killed, n = cur.execute(
-            """SELECT sum(i.injured), sum(i.killed), count(*) FROM incidents i JOIN uploads u USING (upload_id)
-               WHERE u.withdrawn_at IS NULL AND i.province_code = '65'
-                 AND i.occurred_on >= DATE '2024-11-02' AND i.occurred_on <= DATE '2024-11-08'""").fetchone()
+        counted = {}
+        for scope, wanted in (("election", True), ("all", None)):
+            counted[scope] = cur.execute(
+                """SELECT sum(i.injured), sum(i.killed), count(*) FROM incidents i JOIN uploads u USING (upload_id)
+                   WHERE u.withdrawn_at IS NULL AND i.province_code = '65'
+                     AND i.occurred_on >= DATE '2024-11-02' AND i.occurred_on <= DATE '2024-11-08'
+                     AND (CAST(? AS BOOLEAN) IS NULL OR list_contains(CAST(? AS VARCHAR[]), i.category))""",
+                [wanted, election]).fetchone()
     finally:
         cur.close()
+    injured, killed, n = counted["election"]
     assert n > 0 and injured + killed > 0  # the sample has casualties that week: the check can fail
     at = open_app(sample_db, params={"tanggal": "2024-11-08"})
     assert_clean(at)
+    figures = metrics(at)
+    assert figures["Korban 7 hari terakhir (pemilihan)"] == _id_number(int(injured + killed))
+    assert figures["Insiden 7 hari terakhir (pemilihan)"] == _id_number(int(n))
+    at.radio(key="w_scope_election").set_value("all").run()
+    injured, killed, n = counted["all"]
     figures = metrics(at)
     assert figures["Korban 7 hari terakhir"] == _id_number(int(injured + killed))
     assert figures["Insiden 7 hari terakhir"] == _id_number(int(n))

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.context import Context, area_name
-from waspada import export, maps, queries
+from ui.context import Context, area_name, seed
+from waspada import export, maps, queries, reference
 from waspada.i18n import (
     TEXT, fmt_date, fmt_number, incident_category_name, phase_name, risk_word, t, yes_no,
 )
@@ -128,6 +128,43 @@ def filter_summary(ctx: Context, filters: dict) -> str:
     cats = filters.get("categories") or ()
     parts.append(", ".join(incident_category_name(c, lang) for c in cats) if cats else t("all_categories", lang))
     return " · ".join(parts)
+
+
+# -- the incident scope: election-related or not, ATHG class, report source ---------------------
+SCOPE_KEY = "incident_scope"  # session: the scope last chosen, carried from page to page
+_ELECTION_CHOICES = {"yes": True, "all": None, "no": False}
+_ELECTION_TEXT = {"yes": "filter_election_yes", "all": "filter_election_all", "no": "filter_election_no"}
+
+
+def incident_scope(ctx: Context) -> dict:
+    """The one incident filter of Ringkasan, Wilayah, Tahapan and the briefing: election-
+    related incidents (the Pilkada default), all, or the others; an ATHG class; a report
+    source. Returns the keyword arguments of the incident queries (election_related, athg,
+    source_kind). It filters what is counted and listed, never the risk scores, and says so."""
+    lang = ctx.lang
+    kept = st.session_state.get(SCOPE_KEY, queries.PILKADA_SCOPE)
+    seed("w_scope_election", next(k for k, v in _ELECTION_CHOICES.items() if v is kept["election_related"]))
+    seed("w_scope_athg", kept["athg"])
+    seed("w_scope_source", kept["source_kind"])
+    with st.container(border=True):
+        left, middle, right = st.columns([2, 1, 1])
+        election = left.radio(t("scope_filter_label", lang), list(_ELECTION_CHOICES), horizontal=True,
+                              key="w_scope_election", format_func=lambda k: t(_ELECTION_TEXT[k], lang))
+        athg = middle.selectbox(t("filter_athg", lang), [None, *reference.ATHG_CLASSES], key="w_scope_athg",
+                                format_func=lambda k: t("filter_any", lang) if k is None else queries.athg_name(k, lang))
+        source = right.selectbox(t("filter_source", lang), [None, *reference.report_sources()["source_kind"]],
+                                 key="w_scope_source",
+                                 format_func=lambda k: t("filter_any", lang) if k is None else queries.source_name(k, lang))
+        st.caption(t("scope_risk_unchanged", lang))
+    chosen = {"election_related": _ELECTION_CHOICES[election], "athg": athg, "source_kind": source}
+    st.session_state[SCOPE_KEY] = chosen
+    return chosen
+
+
+def others_note(ctx: Context, scope: dict, others: int) -> None:
+    """Under election-related figures: how many other incidents the same filters leave out."""
+    if scope["election_related"] is True and others:
+        st.caption(t("incidents_others_hidden", ctx.lang, n=fmt_number(others)))
 
 
 # -- maps ------------------------------------------------------------------------------------

@@ -335,23 +335,22 @@ def incident_counts_by_category(
 def incident_headline(
     cur, *, as_of: date, province: str | None = None, region: str | None = None,
     election_id: str = ELECTION_ID,
+    election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None,
 ) -> dict:
-    """Incidents and casualties in the 7 days ending ``as_of`` and in the 7 days before."""
-    sql = f"""
-        SELECT
-          count(*) FILTER (WHERE occurred_on BETWEEN ? AND ?) AS n_now,
-          count(*) FILTER (WHERE occurred_on BETWEEN ? AND ?) AS n_prev,
-          coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_now,
-          coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_prev
-        FROM visible_incidents i WHERE election_id = ?
-          AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)
-          AND (CAST(? AS VARCHAR) IS NULL OR region_code = ?)
-    """
-    now_start, prev_end, prev_start = as_of - timedelta(days=6), as_of - timedelta(days=7), as_of - timedelta(days=13)
+    """Incidents and casualties in the 7 days ending ``as_of`` and in the 7 days before, of
+    the incidents the taxonomy filters keep (all when None)."""
+    now_start, prev_start = as_of - timedelta(days=6), as_of - timedelta(days=13)
     row = cur.execute(
-        sql,
-        [now_start, as_of, prev_start, prev_end, now_start, as_of, prev_start, prev_end,
-         election_id, province, province, region, region],
+        f"""
+        SELECT
+          count(*) FILTER (WHERE i.occurred_on >= ?) AS n_now,
+          count(*) FILTER (WHERE i.occurred_on < ?) AS n_prev,
+          coalesce(sum(i.injured + i.killed) FILTER (WHERE i.occurred_on >= ?), 0) AS cas_now,
+          coalesce(sum(i.injured + i.killed) FILTER (WHERE i.occurred_on < ?), 0) AS cas_prev
+        FROM visible_incidents i WHERE {_INCIDENT_FILTER}
+        """,
+        [now_start] * 4 + _incident_params(prev_start, as_of, province, region, None, None, election_id,
+                                           election_related, athg, source_kind),
     ).fetchone()
     return {"incidents": int(row[0]), "incidents_prev": int(row[1]),
             "casualties": int(row[2]), "casualties_prev": int(row[3])}
@@ -414,16 +413,15 @@ def ikp_dimensions(cur, *, region: str) -> pd.DataFrame:
 def kecamatan_ranking(
     cur, *, region: str, start: date | None = None, end: date | None = None,
     election_id: str = ELECTION_ID,
+    election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None,
 ) -> pd.DataFrame:
     """Every kecamatan of a kabupaten/kota with its incidents and casualties, most first."""
     return cur.execute(
         f"""
         WITH inc AS (
-                SELECT kecamatan_code, count(*) AS n_incidents, sum(injured) AS injured, sum(killed) AS killed
-            FROM visible_incidents i WHERE election_id = ? AND region_code = ?
-              AND (CAST(? AS DATE) IS NULL OR occurred_on >= ?)
-              AND (CAST(? AS DATE) IS NULL OR occurred_on <= ?)
-            GROUP BY kecamatan_code
+            SELECT i.kecamatan_code, count(*) AS n_incidents, sum(i.injured) AS injured, sum(i.killed) AS killed
+            FROM visible_incidents i WHERE {_INCIDENT_FILTER}
+            GROUP BY i.kecamatan_code
         )
         SELECT r.code, r.name, coalesce(inc.n_incidents, 0) AS n_incidents,
                coalesce(inc.injured, 0) AS injured, coalesce(inc.killed, 0) AS killed
@@ -431,7 +429,8 @@ def kecamatan_ranking(
         WHERE r.level = 'kecamatan' AND r.kabkota_code = ?
         ORDER BY n_incidents DESC, injured + killed DESC, r.name
         """,
-        [election_id, region, start, start, end, end, region],
+        _incident_params(start, end, None, region, None, None, election_id, election_related, athg, source_kind)
+        + [region],
     ).df()
 
 
@@ -731,3 +730,107 @@ def monitoring_span(cur, *, election_id: str = DEFAULT_ELECTION_ID) -> tuple[dat
         [election_id, election_id],
     ).fetchone()
     return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)
+
+
+# -- incidents by the taxonomy's flags and the report source (issue 13) ----------------------
+# The Pilkada view counts election-related incidents and says how many others there are; a
+# reader may switch to all incidents, the non-election ones, one ATHG class or one source.
+# Risk scores are never filtered: they always weigh every category by data/risk_model.toml.
+PILKADA_SCOPE = {"election_related": True, "athg": None, "source_kind": None}
+
+
+def scope_words(scope: dict, lang: str) -> str:
+    """What a taxonomy scope keeps, in words: 'Hanya terkait pemilihan · Gangguan · Polri ...'."""
+    from waspada.i18n import t
+
+    er = scope.get("election_related")
+    parts = [t("filter_election_yes" if er else "filter_election_all" if er is None else "filter_election_no", lang)]
+    if scope.get("athg"):
+        parts.append(f"{t('filter_athg', lang)}: {t(reference.ATHG_TEXT[scope['athg']], lang)}")
+    if scope.get("source_kind"):
+        parts.append(f"{t('filter_source', lang)}: {source_name(scope['source_kind'], lang)}")
+    return " · ".join(parts)
+
+
+def source_name(source_kind: str | None, lang: str) -> str:
+    """The name of a report source (sumber_laporan.csv), or the words for an unrecognised one."""
+    from waspada.i18n import t
+
+    names = reference.report_sources().set_index("source_kind")["name_en" if lang == "en" else "name_id"]
+    if not source_kind or source_kind not in names.index:
+        return t("source_unrecognised", lang)
+    return str(names[source_kind])
+
+
+def athg_name(athg: str | None, lang: str) -> str:
+    """The name of an ATHG class, or the words for 'lainnya' (no class)."""
+    from waspada.i18n import t
+
+    return t(reference.ATHG_TEXT[athg], lang) if athg in reference.ATHG_TEXT else t("athg_none", lang)
+
+
+def incident_breakdown(
+    cur, *, start: date | None = None, end: date | None = None, province: str | None = None,
+    region: str | None = None, phase: str | None = None, categories: tuple[str, ...] | list[str] | None = None,
+    election_id: str = ELECTION_ID,
+    election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None,
+) -> pd.DataFrame:
+    """Incidents matching the filters totalled three ways: by = 'election' (key True, False),
+    'athg' (the four classes, then '' for lainnya) and 'source' (the sources of
+    sumber_laporan.csv, then '' for a source not recognised or not written); columns by,
+    key, n, injured, killed. Every key is listed, zeros included, so each grouping sums to
+    the same total. The flags come from the taxonomy file (reference.incident_categories)."""
+    counted = cur.execute(
+        f"""
+        SELECT i.category, i.source_kind, count(*) AS n, sum(i.injured) AS injured, sum(i.killed) AS killed
+        FROM visible_incidents i WHERE {_INCIDENT_FILTER}
+        GROUP BY ALL
+        """,
+        _incident_params(start, end, province, region, phase, categories, election_id, election_related, athg,
+                         source_kind),
+    ).df()
+    cats = reference.incident_categories().set_index("category")
+    counted["election"] = counted["category"].map(cats["election_related"]).fillna(False).astype(bool)
+    counted["athg"] = counted["category"].map(cats["athg"]).fillna("")
+    known_sources = list(reference.report_sources()["source_kind"])
+    counted["source"] = counted["source_kind"].where(counted["source_kind"].isin(known_sources), "")
+    frames = []
+    for by, keys in (("election", [True, False]), ("athg", [*reference.ATHG_CLASSES, ""]),
+                     ("source", [*known_sources, ""])):
+        sums = {}
+        for key, group in counted.groupby(by):
+            sums[key] = (int(group["n"].sum()), int(group["injured"].sum()), int(group["killed"].sum()))
+        frames.append(pd.DataFrame([[by, k, *sums.get(k, (0, 0, 0))] for k in keys],
+                                   columns=["by", "key", "n", "injured", "killed"]))
+    return pd.concat(frames, ignore_index=True)
+
+
+def incident_counts_by_phase(
+    cur, *, start: date | None = None, end: date | None = None, province: str | None = None,
+    region: str | None = None, election_id: str = ELECTION_ID,
+    election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None,
+) -> pd.DataFrame:
+    """Incidents matching the filters per election phase, in the schedule's order, every
+    phase listed: phase, n, injured, killed."""
+    df = cur.execute(
+        f"""
+        WITH inc AS (
+            SELECT i.phase, count(*) AS n, sum(i.injured) AS injured, sum(i.killed) AS killed
+            FROM visible_incidents i WHERE {_INCIDENT_FILTER}
+            GROUP BY i.phase
+        )
+        SELECT p.phase, coalesce(inc.n, 0) AS n, coalesce(inc.injured, 0) AS injured,
+               coalesce(inc.killed, 0) AS killed
+        FROM phases p LEFT JOIN inc USING (phase)
+        ORDER BY p.phase_order
+        """,
+        _incident_params(start, end, province, region, None, None, election_id, election_related, athg,
+                         source_kind),
+    ).df()
+    return df.astype({"n": int, "injured": int, "killed": int})
+
+
+def is_election_related(categories: pd.Series) -> pd.Series:
+    """Whether each incident category is election-related (the taxonomy file decides)."""
+    flags = reference.incident_categories().set_index("category")["election_related"]
+    return categories.map(flags).fillna(False).astype(bool)

@@ -58,4 +58,26 @@ TEXT = {
               "tidak ditampilkan; pilih \"Semua insiden\" untuk melihatnya.",
         "en": "Showing election-related incidents. {n} other incidents (crime, social conflict, disasters, …) "
               "are not shown; choose \"All incidents\" to see them."},
+    # Pages, briefing and weekly report: election-related first, the others counted beside.
+    "source_unrecognised": {"id": "Tidak dikenali / tidak diisi", "en": "Not recognised / not given"},
+    "athg_none": {"id": "Tanpa kelas (lainnya)", "en": "No class (other)"},
+    "scope_filter_label": {"id": "Insiden yang dihitung", "en": "Incidents counted"},
+    "scope_risk_unchanged": {
+        "id": "Pilihan ini menyaring insiden yang dihitung dan didaftar. Skor risiko tidak berubah: skor selalu "
+              "menimbang semua kategori menurut model risiko.",
+        "en": "This choice filters the incidents counted and listed. Risk scores do not change: a score always "
+              "weighs every category by the risk model."},
+    "scope_others_beside": {"id": "{n} kejadian lain (non-pemilihan)", "en": "{n} other incidents (not election-related)"},
+    "scope_others_sentence": {
+        "id": "Angka insiden di atas hanya yang terkait pemilihan; {n} kejadian lain (non-pemilihan) tidak dihitung.",
+        "en": "The incident figures above are election-related only; {n} other incidents (not election-related) "
+              "are not counted."},
+    "metric_incidents_election": {"id": "Insiden 7 hari terakhir (pemilihan)", "en": "Incidents, last 7 days (election)"},
+    "metric_casualties_election": {"id": "Korban 7 hari terakhir (pemilihan)", "en": "Casualties, last 7 days (election)"},
+    "briefing_new_incidents_election": {"id": "Insiden baru (pemilihan)", "en": "New incidents (election)"},
+    "briefing_new_casualties_election": {"id": "Korban baru (pemilihan)", "en": "New casualties (election)"},
+    "phase_incidents": {"id": "Insiden per tahapan", "en": "Incidents per phase"},
+    "phase_incidents_caption": {
+        "id": "Insiden sampai {date}, menurut tahapan tempat kejadiannya. {scope}.",
+        "en": "Incidents up to {date}, by the phase they occurred in. {scope}."},
 }

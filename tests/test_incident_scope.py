@@ -1,0 +1,173 @@
+"""Issue 13, point 6: Ringkasan, Wilayah and Tahapan count election-related incidents by
+default and say how many others there are; one filter (ui.widgets.incident_scope) switches
+to all incidents, the others, an ATHG class or a report source; risk scores never change.
+
+The fixture's eight incidents in Kalimantan Utara, and what each one is (the taxonomy file
+decides election-related and ATHG; the source column's words decide the source):
+
+    when   where               type              election  ATHG       source      casualties
+    15/10  Tarakan Barat       Perusakan APK     yes       gangguan   bawaslu     1 injured
+    16/10  Tarakan Barat       Politik uang      yes       tantangan  polri       -
+    17/10  Tarakan Timur       Intimidasi        yes       ancaman    fkdm        -
+    18/10  Tarakan Barat       Sengketa lahan    no        gangguan   polri       2 injured
+    19/10  Tarakan Barat       KDRT              no        gangguan   masyarakat  1 injured
+    01/09  Tarakan Barat       Perusakan APK     yes       gangguan   bawaslu     -   (pencalonan)
+    02/09  Tarakan Barat       Pencurian         no        gangguan   polri       -   (pencalonan)
+    18/10  Bulungan            Bentrok massa     yes       gangguan   kesbangpol  1 killed
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from apptest_helpers import assert_clean, metrics, svg_maps, texts
+from waspada import queries
+
+AS_OF = "2024-10-20"
+
+
+@pytest.fixture(scope="module")
+def scope_db(tmp_path_factory):
+    from tests.workbooks import HEADER, csv_bytes, good_row, reference_db
+    from waspada.ingest import parse_incident_file, store_incidents
+
+    db = reference_db(tmp_path_factory, tmp_path_factory.mktemp("scope"))
+    rows = [
+        good_row(tanggal="15/10/2024", jenis_kejadian="Perusakan APK", sumber="Panwascam", korban_luka=1),
+        good_row(tanggal="16/10/2024", jenis_kejadian="Politik uang", uraian="Bagi-bagi uang", sumber="Polres Tarakan"),
+        good_row(tanggal="17/10/2024", jenis_kejadian="Intimidasi", uraian="Ancaman pada saksi", sumber="FKDM",
+                 kecamatan="Tarakan Timur"),
+        good_row(tanggal="18/10/2024", jenis_kejadian="Sengketa lahan", uraian="Warga bersengketa tanah",
+                 sumber="Polres Tarakan", korban_luka=2),
+        good_row(tanggal="19/10/2024", jenis_kejadian="KDRT", uraian="Suami memukul istri", sumber="laporan warga",
+                 korban_luka=1),
+        good_row(tanggal="01/09/2024", jenis_kejadian="Perusakan APK", uraian="Spanduk bakal calon dirobek"),
+        good_row(tanggal="02/09/2024", jenis_kejadian="Pencurian", uraian="Motor warga dicuri", sumber="Polsek"),
+        good_row(tanggal="18/10/2024", kabupaten_kota="Kabupaten Bulungan", kecamatan="Tanjung Selor",
+                 jenis_kejadian="Bentrok massa", uraian="Dua kubu pendukung bentrok", sumber="Kesbangpol",
+                 korban_meninggal=1),
+    ]
+    data = csv_bytes([HEADER, *rows])
+    report = parse_incident_file(data, "lingkup.csv", db=db)
+    assert len(report.accepted) == 8, report.refused
+    got = report.accepted[["category", "source_kind"]].to_records(index=False).tolist()
+    assert got == [("perusakan", "bawaslu"), ("politik_uang", "polri"), ("intimidasi", "fkdm"),
+                   ("konflik_lahan_sda", "polri"), ("kdrt", "masyarakat"), ("perusakan", "bawaslu"),
+                   ("kriminalitas_umum", "polri"), ("bentrok_massa", "kesbangpol")]
+    store_incidents(db, report, data, "uji")
+    return db
+
+
+_KEYS = {"election": "w_scope_election", "athg": "w_scope_athg", "source": "w_scope_source"}
+
+
+def _scope(at, **chosen):
+    """Set the scope widget's choices named (None: 'Semua' for ATHG and source) and run."""
+    for name, value in chosen.items():
+        widget = at.radio(key=_KEYS[name]) if name == "election" else at.selectbox(key=_KEYS[name])
+        widget.set_value(value)
+    at.run()
+    assert_clean(at)
+    return at
+
+
+# -- the queries ----------------------------------------------------------------------------------
+def test_breakdown_totals_each_grouping_to_the_same_number(scope_db):
+    cur = scope_db.reader()
+    df = queries.incident_breakdown(cur, province="65", end=date(2024, 10, 20))
+    got = {(r.by, r.key): (r.n, r.injured, r.killed) for r in df.itertuples()}
+    assert got[("election", True)] == (5, 1, 1) and got[("election", False)] == (3, 3, 0)
+    assert got[("athg", "gangguan")] == (6, 4, 1) and got[("athg", "tantangan")] == (1, 0, 0)
+    assert got[("athg", "ancaman")] == (1, 0, 0) and got[("athg", "hambatan")] == (0, 0, 0)
+    assert got[("source", "polri")] == (3, 2, 0) and got[("source", "bawaslu")] == (2, 1, 0)
+    assert got[("source", "tni")] == (0, 0, 0) and got[("source", "")] == (0, 0, 0)
+    for by in ("election", "athg", "source"):
+        assert df[df["by"] == by]["n"].sum() == 8
+    # the filters narrow the breakdown as they narrow every incident query
+    only = queries.incident_breakdown(cur, province="65", election_related=True, source_kind="polri")
+    assert only[only["by"] == "election"]["n"].tolist() == [1, 0]
+
+
+def test_headline_of_a_scope_and_of_the_others(scope_db):
+    cur = scope_db.reader()
+    day = date(2024, 10, 20)
+    assert queries.incident_headline(cur, as_of=day, province="65", election_related=True) == {
+        "incidents": 4, "incidents_prev": 0, "casualties": 2, "casualties_prev": 0}
+    assert queries.incident_headline(cur, as_of=day, province="65", election_related=False)["incidents"] == 2
+    assert queries.incident_headline(cur, as_of=day, province="65")["incidents"] == 6  # unchanged without a scope
+
+
+# -- Ringkasan ------------------------------------------------------------------------------------
+def test_overview_counts_election_incidents_and_says_how_many_others(open_app, scope_db):
+    at = open_app(scope_db.path, params={"tanggal": AS_OF, "prov": "65"})
+    assert_clean(at)
+    figures = metrics(at)
+    assert figures["Insiden 7 hari terakhir (pemilihan)"] == "4"
+    assert figures["Korban 7 hari terakhir (pemilihan)"] == "2"
+    body = texts(at)
+    assert "2 insiden lain (kriminalitas, konflik sosial, bencana, …) tidak ditampilkan" in body
+    assert "Skor risiko tidak berubah" in body
+    risk_map = svg_maps(at)
+    high = figures["Wilayah rawan tinggi"]
+
+    _scope(at, election="all")
+    figures = metrics(at)
+    assert figures["Insiden 7 hari terakhir"] == "6" and figures["Korban 7 hari terakhir"] == "5"
+    assert "insiden lain" not in texts(at)
+    # the filter changes what is counted, never the scores
+    assert svg_maps(at) == risk_map and figures["Wilayah rawan tinggi"] == high
+
+    _scope(at, athg="gangguan")
+    assert metrics(at)["Insiden 7 hari terakhir"] == "4"  # perusakan, lahan, KDRT, bentrok
+    _scope(at, election="no")
+    assert metrics(at)["Insiden 7 hari terakhir"] == "2"
+    _scope(at, election="yes", athg=None, source="polri")
+    assert metrics(at)["Insiden 7 hari terakhir (pemilihan)"] == "1"  # politik uang
+    assert "1 insiden lain" in texts(at)  # the land dispute, also reported by the police
+
+
+def test_overview_scope_in_english(open_app, scope_db):
+    at = open_app(scope_db.path, params={"tanggal": AS_OF, "prov": "65", "bahasa": "en"})
+    assert_clean(at)
+    assert metrics(at)["Incidents, last 7 days (election)"] == "4"
+    assert "2 other incidents (crime, social conflict, disasters, …) are not shown" in texts(at)
+    assert "Risk scores do not change" in texts(at)
+
+
+# -- Wilayah --------------------------------------------------------------------------------------
+def test_region_profile_lists_election_incidents_and_counts_the_others(open_app, scope_db):
+    at = open_app(scope_db.path, page="wilayah", params={"tanggal": AS_OF, "prov": "65", "wilayah": "65.71"})
+    assert_clean(at)
+    assert at.title[0].value == "Wilayah — Kota Tarakan"
+    body = texts(at)
+    assert "3 insiden lain (kriminalitas, konflik sosial, bencana, …) tidak ditampilkan" in body
+    incidents, ranking = at.dataframe[-2].value, at.dataframe[-1].value
+    assert len(incidents) == 4
+    assert dict(zip(ranking["Kecamatan"], ranking["Insiden"]))["Tarakan Timur"] == 1
+    assert ranking["Insiden"].sum() == 4
+
+    _scope(at, election="all")
+    incidents, ranking = at.dataframe[-2].value, at.dataframe[-1].value
+    assert len(incidents) == 7 and ranking["Insiden"].sum() == 7
+    assert "insiden lain" not in texts(at)
+    _scope(at, source="polri")
+    assert len(at.dataframe[-2].value) == 3  # politik uang, sengketa lahan, pencurian
+
+
+# -- Tahapan --------------------------------------------------------------------------------------
+def _per_phase(at) -> dict[str, int]:
+    table = next(d.value for d in at.dataframe if "Tahapan" in d.value.columns)
+    return {p: int(n) for p, n in zip(table["Tahapan"], table["Insiden"]) if n}
+
+
+def test_stages_page_counts_incidents_per_phase_of_the_scope(open_app, scope_db):
+    at = open_app(scope_db.path, page="tahapan", params={"tanggal": AS_OF, "prov": "65"})
+    assert_clean(at)
+    assert _per_phase(at) == {"Pencalonan": 1, "Kampanye": 4}
+    assert "3 insiden lain (kriminalitas, konflik sosial, bencana, …) tidak ditampilkan" in texts(at)
+    _scope(at, election="no")
+    assert _per_phase(at) == {"Pencalonan": 1, "Kampanye": 2}
+    _scope(at, election="all", athg="tantangan")
+    assert _per_phase(at) == {"Kampanye": 1}
