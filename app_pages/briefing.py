@@ -50,19 +50,25 @@ phase = data.effective_phase(ctx)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _picture(path: str, version: str, province: str, as_of, phase, lang: str, visual: str) -> bytes:
-    b = _deck(path, version, province, as_of, phase, lang)
+def _picture(path: str, version: str, province: str, as_of, phase, lang: str, election_related, athg, source_kind,
+             visual: str) -> bytes:
+    b = _deck(path, version, province, as_of, phase, lang, election_related, athg, source_kind)
     if visual == "timeline":
         return images.timeline_png(b.schedule, as_of=b.as_of, lang=lang, width_in=6.5, height_in=3.6)
     return images.category_bars_png(b.new_by_category, lang=lang, width_in=7, height_in=3.8)
 
 
-def _deck(path: str, version: str, province: str, as_of, phase, lang: str) -> briefing.Briefing:
+def _deck(path: str, version: str, province: str, as_of, phase, lang: str, election_related, athg,
+          source_kind) -> briefing.Briefing:
     # Cached per data version: the Laporan page's exports show the same slides.
-    return data.q_at(path, version, briefing.build_briefing, province=province, as_of=as_of, phase=phase, lang=lang)
+    return data.q_at(path, version, briefing.build_briefing, province=province, as_of=as_of, phase=phase, lang=lang,
+                     election_related=election_related, athg=athg, source_kind=source_kind)
 
 
-key = (str(ctx.db.path), ctx.version, province, ctx.as_of, phase, lang)
+# The incidents counted: the scope chosen on Laporan or any page with the filter (Pilkada default).
+scope = widgets.current_scope()
+key = (str(ctx.db.path), ctx.version, province, ctx.as_of, phase, lang, scope["election_related"], scope["athg"],
+       scope["source_kind"])
 deck = _deck(*key)
 n_slides = len(deck.slides)
 
@@ -114,6 +120,8 @@ def _show() -> None:
             for col, f in zip(st.columns(len(s.figures)), s.figures):
                 col.metric(f.label, f.value, delta=f.delta, delta_color="inverse" if s.key == "situasi" else "off",
                            border=True)
+                if f.aside:
+                    col.caption(f.aside)
         if s.visual:
             left, right = st.columns([11, 10], gap="large")
         else:

@@ -43,20 +43,23 @@ if ctx.sel.is_national:
 widgets.sample_notice(ctx)
 
 
-def _briefing(path: str, version: str, province: str, as_of: date, phase, lang: str) -> briefing.Briefing:
+def _briefing(path: str, version: str, province: str, as_of: date, phase, lang: str, election_related=True,
+              athg=None, source_kind=None) -> briefing.Briefing:
     # Cached per data version: the Briefing screen shows the same slides.
-    return data.q_at(path, version, briefing.build_briefing, province=province, as_of=as_of, phase=phase, lang=lang)
+    return data.q_at(path, version, briefing.build_briefing, province=province, as_of=as_of, phase=phase, lang=lang,
+                     election_related=election_related, athg=athg, source_kind=source_kind)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _pictures(path: str, version: str, province: str, as_of: date, phase, lang: str) -> dict[str, bytes]:
-    return images.briefing_images(_briefing(path, version, province, as_of, phase, lang))
+def _pictures(path: str, version: str, province: str, as_of: date, phase, lang: str, *scope) -> dict[str, bytes]:
+    return images.briefing_images(_briefing(path, version, province, as_of, phase, lang, *scope))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _briefing_file(kind: str, path: str, version: str, province: str, as_of: date, phase, lang: str) -> bytes:
-    b = _briefing(path, version, province, as_of, phase, lang)
-    pictures = _pictures(path, version, province, as_of, phase, lang)
+def _briefing_file(kind: str, path: str, version: str, province: str, as_of: date, phase, lang: str,
+                   *scope) -> bytes:
+    b = _briefing(path, version, province, as_of, phase, lang, *scope)
+    pictures = _pictures(path, version, province, as_of, phase, lang, *scope)
     return pptx.briefing_pptx(b, pictures) if kind == "pptx" else pdf.briefing_pdf(b, pictures)
 
 
@@ -79,7 +82,10 @@ def _file_stem(kind: str, day: date) -> str:
 # -- briefing -----------------------------------------------------------------------------------
 st.header(t("reports_briefing", lang), anchor=False)
 st.write(t("reports_briefing_for", lang, area=area, date=fmt_date(ctx.as_of, lang), phase=phase_name(phase, lang)))
-args = (path, version, province, ctx.as_of, phase, lang)
+# The incidents the briefing counts (the Briefing screen follows the same choice).
+scope = widgets.incident_scope(ctx)
+args = (path, version, province, ctx.as_of, phase, lang, scope["election_related"], scope["athg"],
+        scope["source_kind"])
 with st.container(horizontal=True):
     st.page_link("app_pages/briefing.py", label=t("reports_open_briefing", lang), icon=":material/slideshow:")
     # Made on request (seconds: the pictures), then cached per data version; a file that

@@ -171,3 +171,72 @@ def test_stages_page_counts_incidents_per_phase_of_the_scope(open_app, scope_db)
     assert _per_phase(at) == {"Pencalonan": 1, "Kampanye": 2}
     _scope(at, election="all", athg="tantangan")
     assert _per_phase(at) == {"Kampanye": 1}
+
+
+# -- Briefing: election-related first, the others beside ----------------------------------------
+def _briefing(db, **scope):
+    from waspada import briefing
+
+    return briefing.build_briefing(db.reader(), province="65", as_of=date(2024, 10, 20), previous=None, **scope)
+
+
+def test_briefing_figures_are_election_related_with_the_others_beside(scope_db):
+    deck = _briefing(scope_db)
+    first = {f.label: f for f in deck.slide("situasi").figures}
+    incidents = first["Insiden 7 hari terakhir (pemilihan)"]
+    assert (incidents.value, incidents.delta, incidents.aside) == ("4", "+4", "2 kejadian lain (non-pemilihan)")
+    assert first["Korban 7 hari terakhir (pemilihan)"].value == "2"
+    new = {f.label: f for f in deck.slide("baru").figures}  # since 14 October: the same week
+    assert (new["Insiden baru (pemilihan)"].value, new["Insiden baru (pemilihan)"].aside) == (
+        "4", "2 kejadian lain (non-pemilihan)")
+    assert new["Korban baru (pemilihan)"].value == "2"
+    assert sorted(deck.new_by_category["category"]) == ["bentrok_massa", "intimidasi", "perusakan", "politik_uang"]
+
+    every = _briefing(scope_db, election_related=None)
+    first = {f.label: f for f in every.slide("situasi").figures}
+    assert first["Insiden 7 hari terakhir"].value == "6" and first["Insiden 7 hari terakhir"].aside is None
+    # the scope never reaches the risk slides
+    assert every.slide("rawan").tables[0].rows == deck.slide("rawan").tables[0].rows
+
+    police = _briefing(scope_db, source_kind="polri")
+    assert {f.label: f.value for f in police.slide("situasi").figures}["Insiden 7 hari terakhir (pemilihan)"] == "1"
+    assert police.slide("situasi").figures[0].aside == "1 kejadian lain (non-pemilihan)"
+
+    from waspada import briefing
+
+    english = briefing.build_briefing(scope_db.reader(), province="65", as_of=date(2024, 10, 20), previous=None,
+                                      lang="en")
+    assert english.slide("situasi").figures[0].aside == "2 other incidents (not election-related)"
+
+
+def test_briefing_exports_print_the_others_beside_the_figure(scope_db, tmp_path):
+    import io
+    import subprocess
+
+    from pptx import Presentation
+
+    from waspada.reports import images, pdf, pptx
+
+    deck = _briefing(scope_db)
+    pictures = images.briefing_images(deck)
+    prs = Presentation(io.BytesIO(pptx.briefing_pptx(deck, pictures)))
+    first = [s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame]
+    assert "2 kejadian lain (non-pemilihan)" in first and "4" in first
+    path = tmp_path / "b.pdf"
+    path.write_bytes(pdf.briefing_pdf(deck, pictures))
+    page1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(path), "-"], check=True, capture_output=True,
+                           text=True).stdout
+    assert "2 kejadian lain (non-pemilihan)" in page1
+
+
+def test_briefing_screen_shows_the_aside_and_follows_the_scope_chosen_elsewhere(open_app, scope_db):
+    at = open_app(scope_db.path, page="briefing", params={"tanggal": AS_OF, "prov": "65"})
+    assert_clean(at)
+    assert metrics(at)["Insiden 7 hari terakhir (pemilihan)"] == "4"
+    assert "2 kejadian lain (non-pemilihan)" in texts(at)
+    at.switch_page("app_pages/ringkasan.py").run()
+    _scope(at, election="all")
+    at.switch_page("app_pages/briefing.py").run()
+    assert_clean(at)
+    assert metrics(at)["Insiden 7 hari terakhir"] == "6"
+    assert "kejadian lain" not in texts(at)

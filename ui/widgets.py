@@ -161,6 +161,12 @@ def incident_scope(ctx: Context) -> dict:
     return chosen
 
 
+def current_scope() -> dict:
+    """The incident scope last chosen on any page (the Pilkada default before any choice),
+    for a page that shows it without the filter (the briefing screen)."""
+    return dict(st.session_state.get(SCOPE_KEY, queries.PILKADA_SCOPE))
+
+
 def others_note(ctx: Context, scope: dict, others: int) -> None:
     """Under election-related figures: how many other incidents the same filters leave out."""
     if scope["election_related"] is True and others:

@@ -47,6 +47,7 @@ class Figure:
     label: str
     value: str
     delta: str | None = None  # "+3" against the comparison period, if any
+    aside: str | None = None  # said beside the figure: "5 kejadian lain (non-pemilihan)"
 
 
 @dataclass
@@ -205,12 +206,17 @@ def _week_label(start: date, lang: str) -> str:
 
 def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None, lang: str = "id",
                    previous: SavedBriefing | None | str = "latest",
-                   rules: compliance.ReportingRules | None = None) -> Briefing:
+                   rules: compliance.ReportingRules | None = None,
+                   election_related: bool | None = True, athg: str | None = None,
+                   source_kind: str | None = None) -> Briefing:
     """The six slides for ``province`` on ``as_of``; ``phase`` None = the phase of the date.
 
     ``previous`` is the saved briefing "what is new" starts after: 'latest' looks it up
     (``previous_briefing``), None compares with the 7 days up to ``as_of``.
+    election_related / athg / source_kind choose the incidents counted (the Pilkada default:
+    election-related, with the others counted beside the figures); risk is never filtered.
     """
+    scope = {"election_related": election_related, "athg": athg, "source_kind": source_kind}
     regions = reference.regions().set_index("code")
     area = str(regions.loc[province, "name"]) if province in regions.index else province
     prog = queries.phase_progress(cur, as_of=as_of)
@@ -225,12 +231,13 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
     if has_schedule and phase:
         scores = risk_or_none(queries.risk_scores, cur, as_of=as_of, level="kabupaten_kota", phase=phase, province=province)
     slides = [
-        _situation(cur, province, area, as_of, prog, has_schedule, lang),
+        _situation(cur, province, area, as_of, prog, has_schedule, lang, scope),
         _map_slide(area, phase, scores, lang),
         _riskiest(scores, lang),
     ]
     add_pilkada_facts(slides[0], cur, province, area, lang)
-    new_slide, new_by_category = _new_since(cur, province, as_of, phase, since, previous, scores, has_schedule, lang)
+    new_slide, new_by_category = _new_since(cur, province, as_of, phase, since, previous, scores, has_schedule, lang,
+                                            scope)
     slides.append(new_slide)
     sched = queries.schedule(cur)
     slides.append(_coming_phase(cur, province, as_of, sched, has_schedule, lang))
@@ -287,8 +294,18 @@ def _current_phase(cur, as_of):
     return risk.current_phase(cur, as_of)
 
 
-def _situation(cur, province, area, as_of, prog, has_schedule, lang) -> Slide:
-    head = queries.incident_headline(cur, as_of=as_of, province=province)
+def others_aside(scope: dict, others: int, lang: str) -> str | None:
+    """What an election-related incident figure says beside it: how many others the same
+    filters leave out. None for any other scope (its figures count what the scope says)."""
+    if scope.get("election_related") is not True:
+        return None
+    return t("scope_others_beside", lang, n=fmt_number(others))
+
+
+def _situation(cur, province, area, as_of, prog, has_schedule, lang, scope) -> Slide:
+    head = queries.incident_headline(cur, as_of=as_of, province=province, **scope)
+    others = queries.incident_headline(cur, as_of=as_of, province=province, **(scope | {"election_related": False}))
+    election_only = scope["election_related"] is True
     risk_head = risk_or_none(queries.risk_headline, cur, as_of=as_of, province=province) if has_schedule else None
     risk_head = risk_head or dict.fromkeys(("high", "high_prev", "alerts", "alerts_prev"))
     head |= risk_head
@@ -303,14 +320,18 @@ def _situation(cur, province, area, as_of, prog, has_schedule, lang) -> Slide:
     else:
         text = t("briefing_s1_outside", lang, **values)
     figures = []
-    for label, now, before in (("metric_incidents", head["incidents"], head["incidents_prev"]),
-                               ("metric_casualties", head["casualties"], head["casualties_prev"]),
-                               ("metric_high", head["high"], head["high_prev"]),
-                               ("metric_alerts", head["alerts"], head["alerts_prev"])):
+    for label, now, before in (
+            ("metric_incidents_election" if election_only else "metric_incidents", head["incidents"],
+             head["incidents_prev"]),
+            ("metric_casualties_election" if election_only else "metric_casualties", head["casualties"],
+             head["casualties_prev"]),
+            ("metric_high", head["high"], head["high_prev"]),
+            ("metric_alerts", head["alerts"], head["alerts_prev"])):
         figures.append(Figure(
             t(label, lang), fmt_number(now) if now is not None else "–",
             fmt_signed(now - before) if now is not None and before is not None else None,
         ))
+    figures[0].aside = others_aside(scope, others["incidents"], lang)
     return Slide("situasi", t("briefing_title_situasi", lang, area=area), text, figures=figures)
 
 
@@ -347,8 +368,11 @@ def _riskiest(scores, lang) -> Slide:
     return Slide("rawan", title, text, tables=[table])
 
 
-def _new_since(cur, province, as_of, phase, since, previous, scores, has_schedule, lang):
-    incidents = queries.incidents(cur, start=since, end=as_of, province=province)
+def _new_since(cur, province, as_of, phase, since, previous, scores, has_schedule, lang, scope):
+    incidents = queries.incidents(cur, start=since, end=as_of, province=province, **scope)
+    others = queries.incident_totals(cur, start=since, end=as_of, province=province,
+                                     **(scope | {"election_related": False}))["n"]
+    election_only = scope["election_related"] is True
     by_cat = (incidents.groupby("category", as_index=False)
               .agg(n=("id", "size"), injured=("injured", "sum"), killed=("killed", "sum"))
               .sort_values(["n", "category"], ascending=[False, True]).reset_index(drop=True))
@@ -382,8 +406,10 @@ def _new_since(cur, province, as_of, phase, since, previous, scores, has_schedul
     text = t("briefing_s4", lang, since=since_text, incidents=fmt_number(len(incidents)),
              alerts=fmt_number(n_alerts) if n_alerts is not None else "–", rose=fmt_number(len(rose_rows)))
     figures = [
-        Figure(t("briefing_new_incidents", lang), fmt_number(len(incidents))),
-        Figure(t("briefing_new_casualties", lang), fmt_number(int((incidents["injured"] + incidents["killed"]).sum()))),
+        Figure(t("briefing_new_incidents_election" if election_only else "briefing_new_incidents", lang),
+               fmt_number(len(incidents)), aside=others_aside(scope, others, lang)),
+        Figure(t("briefing_new_casualties_election" if election_only else "briefing_new_casualties", lang),
+               fmt_number(int((incidents["injured"] + incidents["killed"]).sum()))),
         Figure(t("briefing_new_alerts", lang), fmt_number(n_alerts) if n_alerts is not None else "–"),
         Figure(t("briefing_rose", lang), fmt_number(len(rose_rows))),
     ]

@@ -18,6 +18,7 @@ FOOTER = (MARGIN, 7.0, PAGE_W - 2 * MARGIN - 1.2, 0.35)
 NUMBER = (PAGE_W - MARGIN - 1.2, 7.0, 1.2, 0.35)
 BODY_TOP, BODY_BOTTOM = 2.1, 6.9
 FIGURE_ROW_H = 1.35
+FIGURE_ASIDE_H = 0.3  # a line under the label ("5 kejadian lain (non-pemilihan)") makes the row taller
 GAP = 0.3
 
 TITLE_PT, SENTENCE_PT, FOOTER_PT = 30, 18, 10
@@ -26,7 +27,7 @@ LONG_TITLE_CHARS, LONG_TITLE_PT = 48, 24  # a longer title would wrap onto the s
 
 def title_pt(title: str) -> int:
     return LONG_TITLE_PT if len(title) > LONG_TITLE_CHARS else TITLE_PT
-FIGURE_VALUE_PT, FIGURE_LABEL_PT = 40, 14
+FIGURE_VALUE_PT, FIGURE_LABEL_PT, FIGURE_ASIDE_PT = 40, 14, 11
 TABLE_PT, TABLE_TITLE_PT = 12, 14
 
 
@@ -42,17 +43,28 @@ def figure_label(fig) -> str:
     return f"{fig.label}{NO_BREAK_SPACE}({delta})"
 
 
+def figure_row_h(slide: Slide) -> float:
+    """The height of the row of figure cards: taller when a figure has a line beside it."""
+    return FIGURE_ROW_H + (FIGURE_ASIDE_H if any(f.aside for f in slide.figures) else 0)
+
+
 def figure_boxes(slide: Slide) -> list[tuple[float, float, float, float]]:
     n = len(slide.figures)
     if not n:
         return []
     width = (PAGE_W - 2 * MARGIN - GAP * (n - 1)) / n
-    return [(MARGIN + i * (width + GAP), BODY_TOP, width, FIGURE_ROW_H) for i in range(n)]
+    return [(MARGIN + i * (width + GAP), BODY_TOP, width, figure_row_h(slide)) for i in range(n)]
+
+
+def figure_aside_box(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """Where a figure's aside goes in its card: the bottom line, below the label."""
+    left, top, width, height = box
+    return left + 0.1, top + height - FIGURE_ASIDE_H - 0.02, width - 0.2, FIGURE_ASIDE_H
 
 
 def body_boxes(slide: Slide) -> tuple[tuple | None, tuple | None]:
     """(picture box, tables box) below the figures; either may be None."""
-    top = BODY_TOP + (FIGURE_ROW_H + 0.2 if slide.figures else 0)
+    top = BODY_TOP + (figure_row_h(slide) + 0.2 if slide.figures else 0)
     height = BODY_BOTTOM - top
     full = PAGE_W - 2 * MARGIN
     if slide.visual and slide.tables:

@@ -108,6 +108,8 @@ def _slide_page(c: canvas.Canvas, b: Briefing, s: Slide, number: int, pictures: 
             (left, top + 0.1, width, 0.7))
         _at(c, para(L.figure_label(fig), style(L.FIGURE_LABEL_PT, colour=MUTED, align=1), lang),
             (left + 0.1, top + 0.85, width - 0.2, 0.5))
+        if fig.aside:
+            _at(c, para(fig.aside, style(L.FIGURE_ASIDE_PT, colour=MUTED, align=1), lang), L.figure_aside_box(box))
     pic_box, table_box = L.body_boxes(s)
     if pic_box and s.visual in pictures:
         data = pictures[s.visual]

@@ -62,6 +62,9 @@ def _figures(slide, s: Slide, lang: str) -> None:
              align=PP_ALIGN.CENTER, lang=lang)
         _box(slide, (left + 0.1, top + 0.8, width - 0.2, 0.5), L.figure_label(fig), L.FIGURE_LABEL_PT,
              colour=MUTED, align=PP_ALIGN.CENTER, lang=lang)
+        if fig.aside:
+            _box(slide, L.figure_aside_box(box), fig.aside, L.FIGURE_ASIDE_PT, colour=MUTED, align=PP_ALIGN.CENTER,
+                 lang=lang)
 
 
 def _table(slide, table: Table, box, lang: str) -> float:

@@ -68,10 +68,6 @@ TEXT = {
         "en": "This choice filters the incidents counted and listed. Risk scores do not change: a score always "
               "weighs every category by the risk model."},
     "scope_others_beside": {"id": "{n} kejadian lain (non-pemilihan)", "en": "{n} other incidents (not election-related)"},
-    "scope_others_sentence": {
-        "id": "Angka insiden di atas hanya yang terkait pemilihan; {n} kejadian lain (non-pemilihan) tidak dihitung.",
-        "en": "The incident figures above are election-related only; {n} other incidents (not election-related) "
-              "are not counted."},
     "metric_incidents_election": {"id": "Insiden 7 hari terakhir (pemilihan)", "en": "Incidents, last 7 days (election)"},
     "metric_casualties_election": {"id": "Korban 7 hari terakhir (pemilihan)", "en": "Casualties, last 7 days (election)"},
     "briefing_new_incidents_election": {"id": "Insiden baru (pemilihan)", "en": "New incidents (election)"},
