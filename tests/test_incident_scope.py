@@ -240,3 +240,73 @@ def test_briefing_screen_shows_the_aside_and_follows_the_scope_chosen_elsewhere(
     assert_clean(at)
     assert metrics(at)["Insiden 7 hari terakhir"] == "6"
     assert "kejadian lain" not in texts(at)
+
+
+# -- Weekly situation report: totals by election-related, ATHG and source; rows marked -----------
+@pytest.fixture(scope="module")
+def week_report(scope_db):
+    from waspada.reports import weekly
+
+    return weekly.build_weekly(scope_db.reader(), province="65", week_of=date(2024, 10, 14))
+
+
+EXPECTED_TOTALS = {
+    "Per terkait pemilihan": {"Terkait pemilihan": (4, 1, 1), "Lainnya (non-pemilihan)": (2, 3, 0)},
+    "Per kelas ATHG": {"Ancaman": (1, 0, 0), "Tantangan": (1, 0, 0), "Hambatan": (0, 0, 0), "Gangguan": (4, 4, 1),
+                       "Tanpa kelas (lainnya)": (0, 0, 0)},
+    "Per sumber laporan": {"Polri / Polda / Polres / Polsek": (2, 2, 0), "Bawaslu / Panwaslu": (1, 1, 0),
+                           "FKDM (Forum Kewaspadaan Dini Masyarakat)": (1, 0, 0),
+                           "Masyarakat / laporan warga": (1, 1, 0),
+                           "Kesbangpol kabupaten/kota / provinsi": (1, 0, 1), "TNI / Kodam / Korem / Kodim / Koramil": (0, 0, 0)},
+}
+
+
+def test_weekly_xlsx_totals_by_election_athg_and_source(week_report):
+    import io
+
+    from openpyxl import load_workbook
+
+    from waspada.reports import weekly
+
+    wb = load_workbook(io.BytesIO(weekly.weekly_xlsx(week_report)))
+    assert wb.sheetnames == list(weekly.SHEETS)
+
+    def rows(sheet):
+        return [[c.value for c in r] for r in wb[sheet].iter_rows()]
+
+    summary = {r[0]: r[1] for r in rows("Ringkasan") if r[0]}
+    assert (summary["Jumlah insiden"], summary["Insiden terkait pemilihan"], summary["Insiden lain (non-pemilihan)"]) == (
+        6, 4, 2)
+    for sheet, expected in EXPECTED_TOTALS.items():
+        got = {r[1]: tuple(r[2:5]) for r in rows(sheet) if isinstance(r[0], int)}
+        assert {k: got[k] for k in expected} == expected, sheet
+        assert next(r for r in rows(sheet) if r[1] == "Jumlah")[2:5] == [6, 4, 1], sheet
+    # the incident list says which rows are election-related
+    listed = rows("Insiden minggu ini")
+    header = next(r for r in listed if r[0] == "No")
+    col = header.index("Terkait pemilihan")
+    marks = {r[6]: r[col] for r in listed if isinstance(r[0], int)}
+    assert marks == {"Baliho paslon dirusak": "ya", "Bagi-bagi uang": "ya", "Ancaman pada saksi": "ya",
+                     "Warga bersengketa tanah": "tidak", "Suami memukul istri": "tidak",
+                     "Dua kubu pendukung bentrok": "ya"}
+
+
+def test_weekly_pdf_prints_the_same_totals(week_report, tmp_path):
+    import subprocess
+
+    from waspada.reports import weekly
+
+    path = tmp_path / "w.pdf"
+    path.write_bytes(weekly.weekly_pdf(week_report))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "Insiden terkait pemilihan 4" in lines and "Insiden lain (non-pemilihan) 2" in lines
+    for heading in ("Rekapitulasi menurut keterkaitan dengan pemilihan", "Rekapitulasi menurut sumber laporan"):
+        assert any(heading in line for line in lines)
+    assert "1 Terkait pemilihan 4 1 1" in lines and "2 Lainnya (non-pemilihan) 2 3 0" in lines
+    assert "4 Gangguan 4 4 1" in lines and "3 Hambatan 0 0 0" in lines
+    assert "4 Polri / Polda / Polres / Polsek 2 2 0" in lines
+    # each listed incident says whether it is election-related, beside its category
+    flat = " ".join(subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    assert flat.count("(terkait pemilihan: ya)") == 4 and flat.count("(terkait pemilihan: tidak)") == 2

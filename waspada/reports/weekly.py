@@ -31,7 +31,8 @@ from waspada.i18n import fmt_date, fmt_number, phase_name, risk_word
 from waspada.settings import ConfigUnreadable, read_section
 
 DAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-SHEETS = ("Ringkasan", "Insiden minggu ini", "Per kabupaten kota", "Per kategori", "Peringatan")
+TAXONOMY_SHEETS = ("Per terkait pemilihan", "Per kelas ATHG", "Per sumber laporan")
+SHEETS = ("Ringkasan", "Insiden minggu ini", "Per kabupaten kota", "Per kategori", *TAXONOMY_SHEETS, "Peringatan")
 REPORTED_WORDS = {"insiden": "ya (laporan insiden)", "nihil": "ya (nihil)", None: "tidak"}
 PLACEHOLDER_NAME = "(nama kepala badan)"
 PLACEHOLDER_NIP = "(NIP)"
@@ -140,13 +141,16 @@ def build_weekly(cur, *, province: str, week_of: date, signed_on: date | None = 
 
     # Insiden minggu ini: oldest first, as a log is read.
     inc = inc.sort_values(["occurred_on", "id"]).reset_index(drop=True)
+    election = queries.is_election_related(inc["category"])
     inc_rows = [[i + 1, r["occurred_on"], r["region_name"], r["kecamatan_name"], r["desa"], r["category_id"],
-                 r["description"], r["perpetrator"], int(r["injured"]), int(r["killed"]), r["source"]]
-                for i, r in inc.iterrows()]
+                 r["description"], r["perpetrator"], int(r["injured"]), int(r["killed"]), r["source"],
+                 ELECTION_WORDS[bool(e)]]
+                for (i, r), e in zip(inc.iterrows(), election)]
     incidents = Section("Insiden minggu ini", "Daftar insiden",
                         ["No", "Tanggal", "Kabupaten/kota", "Kecamatan", "Desa", "Kategori", "Uraian", "Pelaku",
-                         "Luka", "Meninggal", "Sumber"], inc_rows,
-                        ["", "Jumlah", "", "", "", "", "", "", int(inc["injured"].sum()), int(inc["killed"].sum()), ""],
+                         "Luka", "Meninggal", "Sumber", "Terkait pemilihan"], inc_rows,
+                        ["", "Jumlah", "", "", "", "", "", "", int(inc["injured"].sum()), int(inc["killed"].sum()), "",
+                         f"{int(election.sum())} ya"],
                         numeric=(0, 8, 9))
 
     score_of = {} if scores is None else scores.set_index("region_code")[["score", "category"]].to_dict("index")
@@ -184,10 +188,12 @@ def build_weekly(cur, *, province: str, week_of: date, signed_on: date | None = 
                             ["No", "Tanggal", "Wilayah", "Jenis", "Uraian"], alert_rows,
                             ["", "Jumlah", len(alert_rows), "", ""], numeric=(0,))
 
+    breakdown = queries.incident_breakdown(cur, start=start, end=end, province=province)
     high = sum(1 for s in score_of.values() if s["category"] == "tinggi")
     summary = [
         ("Tahapan (akhir minggu)", phase_name(phase, "id") if phase else "–"),
         ("Jumlah insiden", len(inc)),
+        *taxonomy_summary(breakdown),
         ("Korban luka", int(inc["injured"].sum())),
         ("Korban meninggal", int(inc["killed"].sum())),
         ("Kabupaten/kota dengan insiden", int(inc["region_code"].nunique())),
@@ -198,7 +204,38 @@ def build_weekly(cur, *, province: str, week_of: date, signed_on: date | None = 
     return WeeklyReport(province=province, province_name=name, week_start=start, week_end=end,
                         signed_on=signed_on or end + timedelta(days=1), settings=settings,
                         generated=bool(fresh["generated_incidents"] or fresh["generated_sources"]),
-                        summary=summary, sections=[incidents, per_region, per_category, alert_section])
+                        summary=summary,
+                        sections=[incidents, per_region, per_category, *taxonomy_sections(breakdown), alert_section])
+
+
+# -- totals by the taxonomy's flags and the report source (issue 13) ----------------------------
+ELECTION_WORDS = {True: "ya", False: "tidak"}
+
+
+def taxonomy_summary(breakdown: pd.DataFrame) -> list[tuple[str, int]]:
+    """The summary's lines under "Jumlah insiden": election-related first, then the others."""
+    n = breakdown[breakdown["by"] == "election"].set_index("key")["n"]
+    return [("Insiden terkait pemilihan", int(n[True])), ("Insiden lain (non-pemilihan)", int(n[False]))]
+
+
+def taxonomy_sections(breakdown: pd.DataFrame) -> list[Section]:
+    """The week's incidents totalled by election-related or not, by ATHG class and by report
+    source (queries.incident_breakdown: every group listed, each table summing to the week)."""
+    def section(sheet: str, heading: str, by: str, column: str, name) -> Section:
+        part = breakdown[breakdown["by"] == by].reset_index(drop=True)
+        rows = [[i + 1, name(r["key"]), int(r["n"]), int(r["injured"]), int(r["killed"])] for i, r in part.iterrows()]
+        total = ["", "Jumlah", int(part["n"].sum()), int(part["injured"].sum()), int(part["killed"].sum())]
+        return Section(sheet, heading, ["No", column, "Insiden", "Luka", "Meninggal"], rows, total,
+                       numeric=(0, 2, 3, 4))
+
+    return [
+        section("Per terkait pemilihan", "Rekapitulasi menurut keterkaitan dengan pemilihan", "election",
+                "Terkait pemilihan", lambda k: "Terkait pemilihan" if k else "Lainnya (non-pemilihan)"),
+        section("Per kelas ATHG", "Rekapitulasi menurut kelas ATHG (ancaman, tantangan, hambatan, gangguan)",
+                "athg", "Kelas ATHG", lambda k: queries.athg_name(k or None, "id")),
+        section("Per sumber laporan", "Rekapitulasi menurut sumber laporan", "source", "Sumber laporan",
+                lambda k: queries.source_name(k or None, "id")),
+    ]
 
 
 def _alert_kind(kind: str) -> str:
@@ -329,18 +366,24 @@ def weekly_pdf(report: WeeklyReport) -> bytes:
     story.append(table_flowable(["Uraian", "Jumlah"], [[label, _text(v)] for label, v in report.summary],
                                 [width * 0.7, width * 0.3], size=9, right_cols=(1,)))
     # The columns of each section on A4; the incident table leaves out desa, pelaku and
-    # sumber, which the Excel sheet keeps. Widths follow the text (layout.column_widths).
+    # sumber, which the Excel sheet keeps, and writes "terkait pemilihan" in the category
+    # cell instead of its own column. Widths follow the text (layout.column_widths).
     layouts = {
         "Per kabupaten kota": list(range(8)),
         "Per kategori": list(range(5)),
         "Insiden minggu ini": [0, 1, 2, 3, 5, 6, 8, 9],
         "Peringatan": list(range(5)),
+        **{sheet: list(range(5)) for sheet in TAXONOMY_SHEETS},
     }
-    order = ["Per kabupaten kota", "Per kategori", "Insiden minggu ini", "Peringatan"]
-    for letter, sheet in zip("BCDE", order):
+    order = ["Per kabupaten kota", "Per kategori", *TAXONOMY_SHEETS, "Insiden minggu ini", "Peringatan"]
+    for letter, sheet in zip("BCDEFGHIJKLMN", order):
         sec = report.section(sheet)
         cols = layouts[sheet]
         rows = [[_text(r[c], short_dates=True) for c in cols] for r in sec.rows]
+        if sheet == "Insiden minggu ini":  # A4 has no room for one more column: the mark goes with the category
+            at = cols.index(5)
+            for row, r in zip(rows, sec.rows):
+                row[at] = f"{row[at]} (terkait pemilihan: {r[11]})"
         if sec.total is not None:
             rows.append([_text(sec.total[c]) if sec.total[c] not in ("",) else "" for c in cols])
         right = tuple(i for i, c in enumerate(cols) if c in sec.numeric)
