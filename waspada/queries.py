@@ -794,15 +794,14 @@ def incident_breakdown(
     counted["athg"] = counted["category"].map(cats["athg"]).fillna("")
     known_sources = list(reference.report_sources()["source_kind"])
     counted["source"] = counted["source_kind"].where(counted["source_kind"].isin(known_sources), "")
-    frames = []
+    rows = []
     for by, keys in (("election", [True, False]), ("athg", [*reference.ATHG_CLASSES, ""]),
                      ("source", [*known_sources, ""])):
-        sums = {}
-        for key, group in counted.groupby(by):
-            sums[key] = (int(group["n"].sum()), int(group["injured"].sum()), int(group["killed"].sum()))
-        frames.append(pd.DataFrame([[by, k, *sums.get(k, (0, 0, 0))] for k in keys],
-                                   columns=["by", "key", "n", "injured", "killed"]))
-    return pd.concat(frames, ignore_index=True)
+        sums = counted.groupby(by)[["n", "injured", "killed"]].sum().to_dict("index")
+        for key in keys:
+            got = sums.get(key, {})
+            rows.append([by, key, int(got.get("n", 0)), int(got.get("injured", 0)), int(got.get("killed", 0))])
+    return pd.DataFrame(rows, columns=["by", "key", "n", "injured", "killed"])
 
 
 def incident_counts_by_phase(
