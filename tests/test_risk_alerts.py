@@ -6,11 +6,18 @@ from datetime import date, timedelta
 
 import pytest
 
-from test_risk_fixtures import add_incidents, inc, make_db
+from test_risk_fixtures import use_judgement_config, add_incidents, inc, make_db
 from waspada.risk import current_alerts, forward_look, refresh_alerts
 from waspada.risk.alerts import alert_summary
 
 AS_OF = date(2024, 11, 20)
+
+
+
+@pytest.fixture(autouse=True)
+def _judgement(monkeypatch, tmp_path_factory):
+    """The alerts' hand-made cases are written for the judgement values (test_risk_fixtures)."""
+    use_judgement_config(monkeypatch, tmp_path_factory)
 
 
 def test_a_death_a_surge_and_a_category_rise_are_alerts_with_reasons(tmp_path):
