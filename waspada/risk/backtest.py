@@ -392,12 +392,14 @@ def markdown_report(results: list[Result], labels: list[str], lang: str = "id") 
              **{f"count_{w}": t("backtest_row_count", lang, days=w) for w in COUNT_WINDOWS},
              **{f"counted_count_{w}": t("backtest_row_counted_count", lang, days=w) for w in COUNT_WINDOWS}}
     lines: list[str] = []
-    for title, first, second in (("backtest_auc_counted_title", "auc_counted", "auc_counted_casualties"),
-                                 ("backtest_auc_title", "auc_any", "auc_casualties")):
+    for title, first, second, col_keys in (
+            ("backtest_auc_counted_title", "auc_counted", "auc_counted_casualties",
+             ("backtest_auc_counted", "backtest_auc_counted_casualties")),
+            ("backtest_auc_title", "auc_any", "auc_casualties", ("backtest_auc_any", "backtest_auc_casualties"))):
         lines += [f"### {t(title, lang, horizon=HORIZON_DAYS)}", ""]
         cols = [t("backtest_ranking_by", lang)]
         for h in heads:
-            cols += [t("backtest_auc_any", lang, group=h), t("backtest_auc_casualties", lang, group=h)]
+            cols += [t(col_keys[0], lang, group=h), t(col_keys[1], lang, group=h)]
         lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
         for key, name in names.items():
             cells = [name]

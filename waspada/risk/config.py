@@ -76,6 +76,8 @@ class RiskConfig:
     alert_lookback_days: int
     alert_display_days: int
     surge_incidents: dict[str, int]
+    surge_history_days: int
+    surge_min_history: int
     forward_horizon_days: int
     forward_phases: tuple[str, ...]
     forward_min_category: str
@@ -207,6 +209,8 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
         alert_lookback_days=int(_positive(_require(alerts, "lookback_days", "alerts"), "alerts.lookback_days", False)),
         alert_display_days=int(_positive(_require(alerts, "display_days", "alerts"), "alerts.display_days", False)),
         surge_incidents={lvl: int(_positive(v, f"alerts.surge_incidents.{lvl}", False)) for lvl, v in surge.items()},
+        surge_history_days=int(_positive(_require(alerts, "surge_history_days", "alerts"), "alerts.surge_history_days", False)),
+        surge_min_history=int(_positive(_require(alerts, "surge_min_history", "alerts"), "alerts.surge_min_history")),
         forward_horizon_days=int(_positive(_require(fwd, "horizon_days", "forward"), "forward.horizon_days", False)),
         forward_phases=phases,
         forward_min_category=min_cat,

@@ -29,6 +29,9 @@ TEXT: dict[str, dict[str, str]] = {
     "backtest_auc_counted_title": {
         "id": "AUC (utama): insiden kategori yang dihitung skor (bobot > 0) dalam {horizon} hari berikutnya",
         "en": "AUC (headline): an incident of a category the score counts (weight > 0) in the next {horizon} days"},
+    "backtest_auc_counted": {"id": "{group}: AUC insiden yang dihitung", "en": "{group}: AUC counted incident"},
+    "backtest_auc_counted_casualties": {"id": "{group}: AUC insiden yang dihitung, berkorban",
+                                        "en": "{group}: AUC counted incident with casualties"},
     "backtest_row_counted_count": {"id": "jumlah insiden kategori yang dihitung, {days} hari terakhir",
                                    "en": "the region's count of counted-category incidents, last {days} days"},
     "backtest_bands_title": {"id": "Arti kategori: wilayah-minggu yang disusul insiden yang dihitung dalam {horizon} hari",
