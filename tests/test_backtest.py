@@ -134,9 +134,17 @@ def test_end_to_end_backtest_hand_computed(tmp_path):
         assert r.auc_any[f"count_{w}"] == pytest.approx(0.75)
         assert r.auc_casualties[f"count_{w}"] == pytest.approx(1.0)  # only Palangka Raya (1, 2) vs zeros
     assert 0 <= r.auc_any["score"] <= 1
-    # The death on 12 June raised a korban_jiwa alert; 20 June followed it within 14 days.
+    # The headline outcome counts only categories the score counts: the identity conflict of 12
+    # June (Kriminalitas has weight 0). Palangka Raya is hit by it in both windows; before it no
+    # counted incident, so the counted counts tie everywhere (0.5) while the all-incident counts
+    # (1, 2 against zeros) rank it first.
+    assert r.positives_counted == 2
+    assert r.auc_counted["counted_count_14"] == pytest.approx(0.5)
+    assert r.auc_counted["count_14"] == pytest.approx(1.0)
+    # The death on 12 June raised a korban_jiwa alert; only a crime (20 June) followed it, which
+    # the score does not count: not followed.
     deaths = r.alerts[r.alerts["kind"] == "korban_jiwa"]
-    assert deaths[["alerts", "followed"]].values.tolist() == [[1, 1]]
+    assert deaths[["alerts", "followed"]].values.tolist() == [[1, 0]]
     # Loaded through the real store: one upload, the SNPK words kept as the file's text.
     con = Database(tmp_path / "work" / "backtest_2002.duckdb").reader()
     try:

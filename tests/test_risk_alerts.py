@@ -6,11 +6,18 @@ from datetime import date, timedelta
 
 import pytest
 
-from test_risk_fixtures import add_incidents, inc, make_db
+from test_risk_fixtures import use_judgement_config, add_incidents, inc, make_db
 from waspada.risk import current_alerts, forward_look, refresh_alerts
 from waspada.risk.alerts import alert_summary
 
 AS_OF = date(2024, 11, 20)
+
+
+
+@pytest.fixture(autouse=True)
+def _judgement(monkeypatch, tmp_path_factory):
+    """The alerts' hand-made cases are written for the judgement values (test_risk_fixtures)."""
+    use_judgement_config(monkeypatch, tmp_path_factory)
 
 
 def test_a_death_a_surge_and_a_category_rise_are_alerts_with_reasons(tmp_path):
@@ -115,3 +122,24 @@ def test_forward_look_horizon(tmp_path, horizon, phases):
     db = make_db(tmp_path, ikp=[("65.71", 60.0)])
     ahead = forward_look(db.reader(), as_of=AS_OF, horizon_days=horizon, province="65")
     assert list(dict.fromkeys(ahead["next_phase"])) == phases
+
+
+def test_a_surge_needs_a_norm_a_region_with_history(tmp_path, monkeypatch, tmp_path_factory):
+    """Three incidents in 7 days are a surge only in a region with at least surge_min_history
+    counted incidents in the year before (data/risk_model.toml as adopted)."""
+    from waspada.risk import config
+    from waspada.paths import DATA_DIR
+    monkeypatch.setattr(config, "RISK_CONFIG_PATH", DATA_DIR / "risk_model.toml")
+    cfg = config.load_config()
+    assert cfg.surge_min_history == 3 and cfg.surge_incidents["kabupaten_kota"] == 3
+    burst = [inc(date(2024, 11, d), "intimidasi") for d in (16, 17, 18)]
+    quiet = make_db(tmp_path / "quiet", ikp=[("65.71", 30.0)], incidents=burst)
+    assert "lonjakan_insiden" not in set(current_alerts(quiet.reader(), as_of=AS_OF, province="65")["kind"])
+    history = [inc(date(2024, m, 1), "intimidasi") for m in (3, 5)]  # two: not yet a norm
+    short = make_db(tmp_path / "short", ikp=[("65.71", 30.0)], incidents=burst + history)
+    assert "lonjakan_insiden" not in set(current_alerts(short.reader(), as_of=AS_OF, province="65")["kind"])
+    normed = make_db(tmp_path / "norm", ikp=[("65.71", 30.0)],
+                     incidents=burst + history + [inc(date(2024, 7, 1), "intimidasi")])
+    surge = current_alerts(normed.reader(), as_of=AS_OF, province="65")
+    surge = surge[surge["kind"] == "lonjakan_insiden"]
+    assert surge[["region_code", "triggered_on"]].values.tolist() == [["65.71", date(2024, 11, 18)]]

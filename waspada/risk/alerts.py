@@ -7,7 +7,7 @@ same alerts, and the same alert is never stored twice):
   category than the day before (levels from [alerts] levels);
 * ``lonjakan_insiden`` — the number of incidents in the last ``recent_days`` reaches
   the level's threshold ([alerts.surge_incidents]) on that day, having been below it the
-  day before;
+  day before, in a region with a norm (enough incidents in the year before);
 * ``korban_jiwa`` — any incident with someone killed (its kabupaten/kota, on its date).
 """
 
@@ -64,33 +64,38 @@ def _category_rises(cur, cfg, level, start, end, election_id, province) -> list[
 
 
 _SURGE_SQL = """
-WITH prm AS (SELECT ?::INTEGER AS w, ?::INTEGER AS threshold, ?::DATE AS first_day, ?::DATE AS last_day),
+WITH prm AS (SELECT ?::INTEGER AS w, ?::INTEGER AS threshold, ?::DATE AS first_day, ?::DATE AS last_day,
+                    ?::INTEGER AS history_days, ?::INTEGER AS min_history),
 days AS (SELECT unnest(?::DATE[]) AS day),
 inc AS (
     SELECT {unit} AS unit, i.occurred_on
     FROM visible_incidents i CROSS JOIN prm
     WHERE i.election_id = ? AND {unit} IS NOT NULL AND (?::VARCHAR IS NULL OR i.province_code = ?)
-      AND i.occurred_on > prm.first_day - prm.w - 1 AND i.occurred_on <= prm.last_day
+      AND i.occurred_on > prm.first_day - prm.w - 1 - prm.history_days AND i.occurred_on <= prm.last_day
       AND NOT list_contains(?::VARCHAR[], i.category)  -- weight 0: not counted in the Pilkada score
 ),
 counts AS (
-    -- n_now: the window (day - w, day]; n_before: the window of the day before
+    -- n_now: the window (day - w, day]; n_before: the window of the day before;
+    -- n_history: the region's norm, the history_days before the day before's window
     SELECT d.day, inc.unit,
         count(*) FILTER (WHERE inc.occurred_on > d.day - prm.w) AS n_now,
-        count(*) FILTER (WHERE inc.occurred_on < d.day) AS n_before
+        count(*) FILTER (WHERE inc.occurred_on < d.day AND inc.occurred_on > d.day - prm.w - 1) AS n_before,
+        count(*) FILTER (WHERE inc.occurred_on <= d.day - prm.w - 1) AS n_history
     FROM days d CROSS JOIN prm
-    JOIN inc ON inc.occurred_on > d.day - prm.w - 1 AND inc.occurred_on <= d.day
+    JOIN inc ON inc.occurred_on > d.day - prm.w - 1 - prm.history_days AND inc.occurred_on <= d.day
     GROUP BY ALL
 )
-SELECT c.day, c.unit AS region_code, r.name AS region_name, r.province_code, c.n_now, c.n_before
+SELECT c.day, c.unit AS region_code, r.name AS region_name, r.province_code, c.n_now, c.n_before, c.n_history
 FROM counts c CROSS JOIN prm JOIN regions r ON r.code = c.unit
-WHERE c.n_now >= prm.threshold AND c.n_before < prm.threshold
+WHERE c.n_now >= prm.threshold AND c.n_before < prm.threshold AND c.n_history >= prm.min_history
 ORDER BY c.day, c.unit
 """
 
 
 def _surges(cur, cfg, level, start, end, election_id, province) -> list[dict]:
-    """Days on which a region's count over the last recent_days reaches the threshold.
+    """Days on which a region's count over the last recent_days reaches the threshold, in a
+    region with a norm: at least surge_min_history counted incidents in the surge_history_days
+    before (a first incident in a quiet region is not a surge against anything).
 
     n_before counts the window ending the day before, i.e. (day-1-recent, day-1].
     """
@@ -100,8 +105,8 @@ def _surges(cur, cfg, level, start, end, election_id, province) -> list[dict]:
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
     window = cfg.recent_days
     sql = _SURGE_SQL.replace("{unit}", UNIT_OF_INCIDENT[level])
-    rows = cur.execute(sql, [window, threshold, start, end, days, election_id, province, province,
-                              cfg.uncounted_categories]).df()
+    rows = cur.execute(sql, [window, threshold, start, end, cfg.surge_history_days, cfg.surge_min_history, days,
+                              election_id, province, province, cfg.uncounted_categories]).df()
     if rows.empty:
         return []
     phase_of = phases_on(cur, days, election_id)

@@ -240,6 +240,11 @@ class Result:
     positives_casualties: int
     tinggi_share: dict[dt.date, float]
     alerts: pd.DataFrame  # kind, level, alerts, followed, share
+    # the headline outcome: an incident of a category the score counts (weight > 0)
+    auc_counted: dict[str, float] = field(default_factory=dict)
+    auc_counted_casualties: dict[str, float] = field(default_factory=dict)
+    positives_counted: int = 0
+    bands: pd.DataFrame = field(default_factory=pd.DataFrame)  # category, region_weeks, followed, share
     seconds: float = 0.0
 
 
@@ -254,17 +259,30 @@ def _between(days: np.ndarray | None, lo: int, hi: int) -> int:
     return int(np.searchsorted(days, hi, side="right") - np.searchsorted(days, lo, side="left"))
 
 
+OUTCOMES = ("counted", "counted_casualties", "any", "casualties")
+
+
 def measure(cur, weeks: list[dt.date], provinces: set[str] | None = None, horizon: int = HORIZON_DAYS,
             last_outcome: dt.date = LAST_OUTCOME_DAY) -> dict:
     """Score every kabupaten/kota (of `provinces`, or all) each week in the phase of that day
-    and compare with counts; outcomes are incidents in the `horizon` days after the Monday."""
+    and compare with counts; outcomes are incidents in the `horizon` days after the Monday.
+
+    Two outcomes, each also with casualties: any incident, and (the headline) an incident of
+    a category the score counts (weight > 0; crime and KDRT are not Pilkada risks). The counts
+    it is compared with are of every incident and of counted incidents."""
     from waspada import risk
     from waspada.risk.alerts import compute_alerts
+    from waspada.risk.config import load_config
 
-    inc = cur.execute("SELECT region_code, province_code, occurred_on, killed, injured FROM visible_incidents").df()
+    uncounted = load_config().uncounted_categories
+    inc = cur.execute("SELECT region_code, province_code, category, occurred_on, killed, injured"
+                      " FROM visible_incidents").df()
     inc["day"] = pd.to_datetime(inc["occurred_on"]).map(dt.date.toordinal) if len(inc) else []
-    hurt = inc[(inc["killed"] > 0) | (inc["injured"] > 0)]
-    by_region, hurt_by_region = _day_arrays(inc, "region_code"), _day_arrays(hurt, "region_code")
+    counted = inc[~inc["category"].isin(uncounted)]
+    hurt = (inc["killed"] > 0) | (inc["injured"] > 0)
+    by = {"any": _day_arrays(inc, "region_code"), "casualties": _day_arrays(inc[hurt], "region_code"),
+          "counted": _day_arrays(counted, "region_code"),
+          "counted_casualties": _day_arrays(counted[hurt.loc[counted.index]], "region_code")}
     rows = []
     tinggi = {}
     for week in weeks:
@@ -275,34 +293,40 @@ def measure(cur, weeks: list[dt.date], provinces: set[str] | None = None, horizo
         tinggi[week] = float((df["category"] == "tinggi").mean()) if len(df) else float("nan")
         d = week.toordinal()
         for r in df.itertuples(index=False):
-            days = by_region.get(r.region_code)
-            row = {"week": week, "region_code": r.region_code, "score": float(r.score),
-                   "any": _between(days, d + 1, d + horizon) > 0,
-                   "casualties": _between(hurt_by_region.get(r.region_code), d + 1, d + horizon) > 0}
+            row = {"week": week, "region_code": r.region_code, "score": float(r.score), "category": r.category}
+            for outcome in OUTCOMES:
+                row[outcome] = _between(by[outcome].get(r.region_code), d + 1, d + horizon) > 0
             for w in COUNT_WINDOWS:
-                row[f"count_{w}"] = _between(days, d - w + 1, d)
+                row[f"count_{w}"] = _between(by["any"].get(r.region_code), d - w + 1, d)
+                row[f"counted_count_{w}"] = _between(by["counted"].get(r.region_code), d - w + 1, d)
             rows.append(row)
     panel = pd.DataFrame(rows)
-    predictors = ["score", *(f"count_{w}" for w in COUNT_WINDOWS)]
-    out = {
-        "panel": panel, "tinggi_share": tinggi,
-        "auc_any": {p: auc(panel[p], panel["any"]) for p in predictors},
-        "auc_casualties": {p: auc(panel[p], panel["casualties"]) for p in predictors},
-    }
+    predictors = ["score", *(f"count_{w}" for w in COUNT_WINDOWS), *(f"counted_count_{w}" for w in COUNT_WINDOWS)]
+    out = {"panel": panel, "tinggi_share": tinggi,
+           **{f"auc_{o}": {p: auc(panel[p], panel[o]) for p in predictors} if len(panel) else
+              {p: float("nan") for p in predictors} for o in OUTCOMES}}
+    # What each band means: the share of its region-weeks followed by a counted incident.
+    bands = pd.DataFrame(columns=["category", "region_weeks", "followed", "share"])
+    if len(panel):
+        bands = (panel.groupby("category").agg(region_weeks=("counted", "size"), followed=("counted", "sum"))
+                 .reindex(["rendah", "sedang", "tinggi"]).fillna(0).astype(int).reset_index())
+        bands["share"] = bands["followed"] / bands["region_weeks"].where(bands["region_weeks"] > 0)
+    out["bands"] = bands
     # Alerts raised from the first Monday to the end of the last scored week (while a full
-    # `horizon` of outcomes follows): was the alert's region hit within `horizon` days after?
+    # `horizon` of outcomes follows): was the alert's region hit within `horizon` days after
+    # (by an incident the score counts)?
     alerts = pd.DataFrame()
     if weeks:
         end = min(weeks[-1] + dt.timedelta(days=6), last_outcome - dt.timedelta(days=horizon))
         alerts = compute_alerts(cur, start=weeks[0], end=end)
-    by_province = _day_arrays(inc, "province_code")
+    by_province = _day_arrays(counted, "province_code")
     counts = []
     if len(alerts):
         if provinces is not None:
             alerts = alerts[alerts["province_code"].isin(provinces)]
         for a in alerts.itertuples(index=False):
             d = pd.Timestamp(a.triggered_on).date().toordinal()
-            days = by_province.get(a.region_code) if a.level == "provinsi" else by_region.get(a.region_code)
+            days = by_province.get(a.region_code) if a.level == "provinsi" else by["counted"].get(a.region_code)
             counts.append({"kind": a.kind, "level": a.level, "followed": _between(days, d + 1, d + horizon) > 0})
     table = pd.DataFrame(counts, columns=["kind", "level", "followed"])
     out["alerts"] = (table.groupby(["kind", "level"]).agg(alerts=("followed", "size"), followed=("followed", "sum"))
@@ -348,7 +372,10 @@ def run_backtest(directory: Path, years, workdir: Path, weeks: list[dt.date] | N
         weeks=weeks, auc_any=m["auc_any"], auc_casualties=m["auc_casualties"],
         positives_any=int(panel["any"].sum()) if len(panel) else 0,
         positives_casualties=int(panel["casualties"].sum()) if len(panel) else 0,
-        tinggi_share=m["tinggi_share"], alerts=m["alerts"], seconds=time.perf_counter() - started,
+        tinggi_share=m["tinggi_share"], alerts=m["alerts"],
+        auc_counted=m["auc_counted"], auc_counted_casualties=m["auc_counted_casualties"],
+        positives_counted=int(panel["counted"].sum()) if len(panel) else 0, bands=m["bands"],
+        seconds=time.perf_counter() - started,
     )
 
 
@@ -361,19 +388,26 @@ def markdown_report(results: list[Result], labels: list[str], lang: str = "id") 
     """One Markdown report: the AUC table, the data behind it, tinggi per week, alert precision."""
     heads = [f"{label} {min(r.years)}–{max(r.years)}" if len(r.years) > 1 else f"{label} {r.years[0]}"
              for r, label in zip(results, labels)]
-    lines = [f"### {t('backtest_auc_title', lang, horizon=HORIZON_DAYS)}", ""]
-    cols = [t("backtest_ranking_by", lang)]
-    for h in heads:
-        cols += [t("backtest_auc_any", lang, group=h), t("backtest_auc_casualties", lang, group=h)]
-    lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     names = {"score": t("backtest_row_score", lang),
-             **{f"count_{w}": t("backtest_row_count", lang, days=w) for w in COUNT_WINDOWS}}
-    for key, name in names.items():
-        cells = [name]
-        for r in results:
-            cells += [_f(r.auc_any[key]), _f(r.auc_casualties[key])]
-        lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", f"### {t('backtest_data_title', lang)}", ""]
+             **{f"count_{w}": t("backtest_row_count", lang, days=w) for w in COUNT_WINDOWS},
+             **{f"counted_count_{w}": t("backtest_row_counted_count", lang, days=w) for w in COUNT_WINDOWS}}
+    lines: list[str] = []
+    for title, first, second, col_keys in (
+            ("backtest_auc_counted_title", "auc_counted", "auc_counted_casualties",
+             ("backtest_auc_counted", "backtest_auc_counted_casualties")),
+            ("backtest_auc_title", "auc_any", "auc_casualties", ("backtest_auc_any", "backtest_auc_casualties"))):
+        lines += [f"### {t(title, lang, horizon=HORIZON_DAYS)}", ""]
+        cols = [t("backtest_ranking_by", lang)]
+        for h in heads:
+            cols += [t(col_keys[0], lang, group=h), t(col_keys[1], lang, group=h)]
+        lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+        for key, name in names.items():
+            cells = [name]
+            for r in results:
+                cells += [_f(getattr(r, first).get(key, float("nan"))), _f(getattr(r, second).get(key, float("nan")))]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    lines += [f"### {t('backtest_data_title', lang)}", ""]
     lines += ["| | " + " | ".join(heads) + " |", "|" + "---|" * (len(heads) + 1)]
 
     def row(key, values):
@@ -387,8 +421,8 @@ def markdown_report(results: list[Result], labels: list[str], lang: str = "id") 
     row("backtest_regions", [str(r.regions) for r in results])
     row("backtest_weeks", [f"{len(r.weeks)} ({r.weeks[0]:%d/%m}–{r.weeks[-1]:%d/%m/%Y})" if r.weeks else "0"
                            for r in results])
-    row("backtest_positives", [f"{r.positives_any} / {r.positives_casualties} / {r.regions * len(r.weeks)}"
-                               for r in results])
+    row("backtest_positives", [f"{r.positives_counted} / {r.positives_any} / {r.positives_casualties} / "
+                               f"{r.regions * len(r.weeks)}" for r in results])
     row("backtest_seconds", [f"{r.seconds:.1f}" for r in results])
     lines += ["", f"### {t('backtest_tinggi_title', lang)}", ""]
     lines += ["| " + t("backtest_week", lang) + " | " + " | ".join(heads) + " |", "|" + "---|" * (len(heads) + 1)]
@@ -396,6 +430,15 @@ def markdown_report(results: list[Result], labels: list[str], lang: str = "id") 
     for w in weeks:
         lines.append(f"| {w:%d/%m/%Y} | " + " | ".join(_f(100 * r.tinggi_share.get(w, float('nan')), 1) + " %"
                                                         for r in results) + " |")
+    lines += ["", f"### {t('backtest_bands_title', lang, horizon=HORIZON_DAYS)}", ""]
+    lines += ["| " + t("backtest_band", lang) + " | " + " | ".join(heads) + " |", "|" + "---|" * (len(heads) + 1)]
+    for cat in ("tinggi", "sedang", "rendah"):
+        cells = []
+        for r in results:
+            hit = r.bands[r.bands["category"] == cat] if len(r.bands) else r.bands
+            cells.append("–" if hit.empty or not int(hit["region_weeks"].iloc[0]) else
+                         f"{int(hit['followed'].iloc[0])}/{int(hit['region_weeks'].iloc[0])} ({_f(hit['share'].iloc[0], 2)})")
+        lines.append(f"| {cat} | " + " | ".join(cells) + " |")
     lines += ["", f"### {t('backtest_alerts_title', lang, horizon=HORIZON_DAYS)}", ""]
     lines += ["| " + t("backtest_alert_kind", lang) + " | " + " | ".join(heads) + " |",
               "|" + "---|" * (len(heads) + 1)]
@@ -412,5 +455,5 @@ def markdown_report(results: list[Result], labels: list[str], lang: str = "id") 
 
 
 __all__ = ["BacktestError", "COUNT_WINDOWS", "DEFAULT_SNPK_DIR", "HORIZON_DAYS", "History", "Result", "SNPK_ENV",
-           "auc", "map_region", "markdown_report", "measure", "mondays", "move_year", "read_history",
+           "OUTCOMES", "auc", "map_region", "markdown_report", "measure", "mondays", "move_year", "read_history",
            "run_backtest", "snpk_dir", "write_incident_file"]

@@ -37,6 +37,10 @@ class IncidentWeight:
 class Bands:
     sedang_from: float
     tinggi_from: float
+    # Bands of the score once a region has reports, measured by the backtest (issue 18); never
+    # below Bawaslu's, so a region's category is the higher of its IKP's Bawaslu band and these.
+    reports_sedang_from: float | None = None
+    reports_tinggi_from: float | None = None
 
     def category(self, score: float) -> str:
         return reference.category_of(score, self.sedang_from, self.tinggi_from)
@@ -45,7 +49,7 @@ class Bands:
 @dataclass(frozen=True)
 class RiskConfig:
     version: str
-    half_gap_points: float
+    scale_points: float
     half_life_days: float
     norm_half_life_days: float
     norm_weight: float
@@ -72,6 +76,8 @@ class RiskConfig:
     alert_lookback_days: int
     alert_display_days: int
     surge_incidents: dict[str, int]
+    surge_history_days: int
+    surge_min_history: int
     forward_horizon_days: int
     forward_phases: tuple[str, ...]
     forward_min_category: str
@@ -94,6 +100,7 @@ class RiskConfig:
         return math.log(2) / self.norm_half_life_days
 
     def category(self, score: float, level: str) -> str:
+        """Bawaslu's band of a score (the IKP view; the score of a region without reports)."""
         return self.bands[level].category(score)
 
     def incident_weight(self, category: str) -> float:
@@ -132,7 +139,14 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
             raise RiskConfigError(f"{path.name}: [categories.{level}] batas paling banyak dua desimal.")
         if not 0 < sedang < tinggi < 100:
             raise RiskConfigError(f"{path.name}: [categories.{level}] harus 0 < sedang_from < tinggi_from < 100.")
-        bands[level] = Bands(sedang, tinggi)
+        r_sedang = _positive(b.get("reports_sedang_from", sedang), f"categories.{level}.reports_sedang_from")
+        r_tinggi = _positive(b.get("reports_tinggi_from", tinggi), f"categories.{level}.reports_tinggi_from")
+        if not (sedang <= r_sedang < r_tinggi < 100 and tinggi <= r_tinggi):
+            raise RiskConfigError(f"{path.name}: [categories.{level}] reports_*_from harus >= batas Bawaslu dan "
+                                  "reports_sedang_from < reports_tinggi_from < 100.")
+        if round(r_sedang, reference.SCORE_DECIMALS) != r_sedang or round(r_tinggi, reference.SCORE_DECIMALS) != r_tinggi:
+            raise RiskConfigError(f"{path.name}: [categories.{level}] batas paling banyak dua desimal.")
+        bands[level] = Bands(sedang, tinggi, r_sedang, r_tinggi)
 
     incidents = {}
     for code, entry in _require(raw, "incidents", "").items():
@@ -167,7 +181,7 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
 
     return RiskConfig(
         version=str(raw.get("version", "")),
-        half_gap_points=_positive(_require(score, "half_gap_points", "score"), "score.half_gap_points", False),
+        scale_points=_positive(_require(score, "scale_points", "score"), "score.scale_points", False),
         half_life_days=_positive(_require(score, "half_life_days", "score"), "score.half_life_days", False),
         norm_half_life_days=_positive(_require(score, "norm_half_life_days", "score"), "score.norm_half_life_days", False),
         norm_weight=_positive(_require(score, "norm_weight", "score"), "score.norm_weight"),
@@ -195,6 +209,8 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
         alert_lookback_days=int(_positive(_require(alerts, "lookback_days", "alerts"), "alerts.lookback_days", False)),
         alert_display_days=int(_positive(_require(alerts, "display_days", "alerts"), "alerts.display_days", False)),
         surge_incidents={lvl: int(_positive(v, f"alerts.surge_incidents.{lvl}", False)) for lvl, v in surge.items()},
+        surge_history_days=int(_positive(_require(alerts, "surge_history_days", "alerts"), "alerts.surge_history_days", False)),
+        surge_min_history=int(_positive(_require(alerts, "surge_min_history", "alerts"), "alerts.surge_min_history")),
         forward_horizon_days=int(_positive(_require(fwd, "horizon_days", "forward"), "forward.horizon_days", False)),
         forward_phases=phases,
         forward_min_category=min_cat,

@@ -5,9 +5,13 @@
 Loads the fit years of the SNPK history through the real loader into a temporary database
 (waspada.risk.backtest), scores every kabupaten/kota each Monday with a candidate
 configuration and keeps, one setting at a time (coordinate ascent, a few rounds), the value
-with the highest mean of the two AUCs (any incident / one with casualties in the next 14
-days). Prints the fitted values and the band thresholds to write into data/risk_model.toml.
-The test years are never read here: the backtest reports them afterwards.
+with the highest mean of the two headline AUCs: an incident of a category the score counts
+(weight > 0), and one with casualties, in the next 14 days. Only the weights of counted
+categories are fitted (never below 0.25): a weight 0 is the taxonomy's decision that a
+category (crime, KDRT) is not a Pilkada risk, which no fit overturns. Prints the fitted values
+and the score thresholds after which an incident followed in 1/3, 1/2 and 2/3 of the
+region-weeks, to write into data/risk_model.toml and docs/risk-model.md. The test years are
+never read here: the backtest reports them afterwards.
 """
 
 from __future__ import annotations
@@ -26,18 +30,18 @@ from waspada.risk.config import IncidentWeight, RiskConfig, load_config
 from waspada.risk.model import compute, phases_on
 
 GRID = {
-    "half_life_days": [3.0, 7.0, 14.0, 28.0],
-    "norm_half_life_days": [60.0, 90.0, 180.0, 365.0, 730.0],
-    "norm_weight": [0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0],
+    "half_life_days": [7.0, 14.0, 28.0, 56.0],
+    "norm_half_life_days": [90.0, 180.0, 365.0],
+    "norm_weight": [0.0, 0.25, 0.5, 1.0, 2.0, 4.0],
     "carry_over": [0.5, 0.75, 1.0],
-    "half_gap_points": [1.0, 2.0, 5.0, 15.0, 50.0],
+    "scale_points": [1.0, 2.0, 5.0, 15.0],
     "exposure_power": [0.0, 0.25, 0.5],
     "injured_points": [0.0, 0.25, 1.0],
     "killed_points": [0.0, 1.0, 5.0],
 }
 # a change is kept only when it raises the mean AUC by this much: smaller moves are noise of two years
 MIN_GAIN = 0.002
-WEIGHT_GRID = [0.0, 0.25, 0.5, 1.0, 2.0, 4.0]
+WEIGHT_GRID = [0.25, 0.5, 1.0, 2.0, 4.0]
 
 
 @dataclasses.dataclass
@@ -48,7 +52,8 @@ class Panel:
 
 
 def load_fit_panel(directory: Path, years, workdir: Path):
-    """(cursor, Panel): the fit years in a fresh database and each region-week's outcome."""
+    """(cursor, Panel): the fit years in a fresh database and each region-week's headline
+    outcome (an incident of a counted category; one with casualties)."""
     from etl.build import build_database
     from waspada.db import Database
     from waspada.ingest import parse_incident_file, store_incidents
@@ -61,7 +66,8 @@ def load_fit_panel(directory: Path, years, workdir: Path):
     cur = db.reader()
     weeks = backtest.mondays()
     phase_of = phases_on(cur, weeks)
-    inc = cur.execute("SELECT region_code, occurred_on, killed + injured > 0 AS hurt FROM visible_incidents").df()
+    inc = cur.execute("SELECT region_code, occurred_on, killed + injured > 0 AS hurt FROM visible_incidents"
+                      " WHERE NOT list_contains(?::VARCHAR[], category)", [load_config().uncounted_categories]).df()
     inc["day"] = pd.to_datetime(inc["occurred_on"]).map(dt.date.toordinal)
     rows = []
     for week in weeks:
@@ -118,18 +124,19 @@ def fit(cur, panel: Panel, cfg: RiskConfig, categories: list[str], rounds: int =
     return cfg
 
 
-def band_thresholds(df: pd.DataFrame, tinggi_share: float = 2 / 3, sedang_share: float = 1 / 3) -> tuple[float, float]:
-    """The lowest scores (two decimals) above which an incident followed in at least
-    `tinggi_share` (tinggi) and `sedang_share` (sedang) of the region-weeks."""
-    s = df.sort_values("score", ascending=False)
-    rate = s["any"].cumsum().to_numpy() / np.arange(1, len(s) + 1)
-    scores = s["score"].to_numpy()
-
-    def lowest(share):
-        ok = np.flatnonzero(rate >= share)
-        return float(np.ceil(scores[ok[-1]] * 100) / 100) if len(ok) else float("nan")
-
-    return lowest(sedang_share), lowest(tinggi_share)
+def threshold_for_share(scores, outcomes, share: float) -> float:
+    """The lowest score (two decimals, as shown) such that, among the region-weeks scoring at
+    least that, an incident followed in at least `share` of them; NaN when no threshold does."""
+    s = np.round(np.asarray(scores, dtype=float), 2)
+    y = np.asarray(outcomes, dtype=bool)
+    values = np.unique(s)[::-1]  # candidate thresholds, highest first
+    # precision of ">= v" for every distinct shown value v
+    order = np.argsort(-s, kind="mergesort")
+    hits = np.cumsum(y[order])
+    last = len(s) - np.searchsorted(np.sort(s), values, side="left")  # how many score >= v
+    rate = hits[last - 1] / last
+    ok = np.flatnonzero(rate >= share)
+    return float(values[ok[-1]]) if len(ok) else float("nan")
 
 
 def main(argv=None) -> int:
@@ -142,13 +149,16 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="waspada-fit-") as work:
         cur, panel = load_fit_panel(backtest.snpk_dir(args.snpk), years, Path(work))
         try:
-            cats = [c for (c,) in cur.execute("SELECT DISTINCT category FROM visible_incidents ORDER BY 1").fetchall()]
-            cfg = fit(cur, panel, load_config(), cats, args.rounds)
+            start = load_config()
+            cats = [c for (c,) in cur.execute("SELECT DISTINCT category FROM visible_incidents ORDER BY 1").fetchall()
+                    if start.incident_weight(c) > 0]
+            cfg = fit(cur, panel, start, cats, args.rounds)
             df = scored(cur, panel, cfg)
             print("fitted:", {k: getattr(cfg, k) for k in GRID})
             print("weights:", {c: cfg.incidents[c].weight for c in cats})
             print("AUC any / casualties:", backtest.auc(df["score"], df["any"]), backtest.auc(df["score"], df["casualties"]))
-            print("bands sedang_from / tinggi_from:", band_thresholds(df))
+            for share in (1 / 3, 1 / 2, 2 / 3):
+                print(f"score after which an incident followed in {share:.2f}:", threshold_for_share(df["score"], df["any"], share))
         finally:
             cur.close()
     return 0

@@ -2,16 +2,22 @@
 
 The method (docs/risk-model.md, numbers in data/risk_model.toml):
 
-    score = 100 * (1 - (1 - b) * 0.5 ** (pressure / half_gap_points))
+    score = 100 * (1 - (1 - b) / (1 + (1 - b) * pressure / scale_points))
+          = 100 * (1 - 1 / (1 + (prior + pressure) / scale_points)),  prior = scale_points * b / (1 - b)
     b        = baseline / 100, the region's IKP 2024 total (borrowed when it has none)
     pressure = (incident points + violation points) / exposure_norm
     incident points = (category weight + injured * w_injured + killed * w_killed)
-                      * 0.5 ** (age_days / half_life_days) * (1, or carry_over for an earlier phase)
-    exposure_norm = max(min_norm, sqrt(TPS / reference_tps[level]))
+                      * (0.5 ** (age / half_life_days) + norm_weight * 0.5 ** (age / norm_half_life_days))
+                      * (1, or carry_over for an earlier phase)
+    exposure_norm = max(min_norm, (TPS / reference_tps[level]) ** exposure_power)
 
-No reports -> pressure 0 -> score = baseline exactly. The score rises with every point,
-never reaches 100, and the part above the baseline is shared among the components in
-proportion to their points, so baseline + components = score exactly.
+The IKP is a prior worth `prior` points of pressure: it decides the score of a region without
+reports (score = baseline exactly), and weighs less as the region's own history adds points
+(for large pressure the score is about 100 * (1 - scale_points / pressure) whatever the IKP).
+The shape is hyperbolic, not exponential, so regions with long histories keep distinct
+scores instead of all reaching 100 (the ranking is what the backtest measures). The score
+rises with every point, never reaches 100, and the part above the baseline is shared among
+the components in proportion to their points, so baseline + components = score exactly.
 
 Which incidents count for phase P as of date D: incidents with occurred_on <= min(D, end of
 P) whose phase is P (full weight) or an earlier phase (carry_over share), decayed to
@@ -514,7 +520,8 @@ def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str 
     }
     raw, norm, baseline = out["raw_points"], out["exposure_norm"], out["baseline"]
     out["pressure"] = raw / norm
-    out["score"] = 100 * (1 - (1 - baseline / 100) * np.exp(-np.log(2) * raw / norm / cfg.half_gap_points))
+    gap = 1 - baseline / 100
+    out["score"] = 100 * (1 - gap / (1 + gap * raw / norm / cfg.scale_points))
     with np.errstate(divide="ignore", invalid="ignore"):
         out["share"] = np.where(raw > 0, (out["score"] - baseline) / raw, 0.0)
     return _finish(out, cfg, level)
@@ -531,7 +538,10 @@ def _finish(out: dict, cfg: RiskConfig, level: str) -> pd.DataFrame:
     out["incident_points"] = out["inc_raw"] * out["share"]
     out["violation_points"] = out["vio_raw"] * out["share"]
     out["has_reports"] = (out["n_incidents"] > 0) | (out["violation_reports"] > 0)
-    category, baseline_category = _category_codes(out["score"], cfg, level), _category_codes(out["baseline"], cfg, level)
+    baseline_category = _category_codes(out["baseline"], cfg, level)
+    # the higher of the IKP's Bawaslu band and the backtest's band of the score: with no reports
+    # (score = baseline) Bawaslu's band exactly, and never lower after one more report
+    category = np.maximum(baseline_category, _category_codes(out["score"], cfg, level, reports=True))
     out["category"] = _strings(list(_CATEGORIES), category)
     out["baseline_category"] = _strings(list(_CATEGORIES), baseline_category)
     out["reason_id"], out["reason_en"] = _reasons(out, category, baseline_category, cfg)
@@ -559,10 +569,13 @@ def component_names(cfg: RiskConfig, cids) -> list:
 _CATEGORIES = ("rendah", "sedang", "tinggi")
 
 
-def _category_codes(values: np.ndarray, cfg: RiskConfig, level: str) -> np.ndarray:
-    """0 rendah, 1 sedang, 2 tinggi (index into _CATEGORIES) by the level's bands."""
-    bands = cfg.bands[level]
-    return reference.category_codes(values, bands.sedang_from, bands.tinggi_from)
+def _category_codes(values: np.ndarray, cfg: RiskConfig, level: str, reports: bool = False) -> np.ndarray:
+    """0 rendah, 1 sedang, 2 tinggi (index into _CATEGORIES) by the level's Bawaslu bands, or
+    (reports=True) the bands of a score with reports."""
+    b = cfg.bands[level]
+    if reports:
+        return reference.category_codes(values, b.reports_sedang_from, b.reports_tinggi_from)
+    return reference.category_codes(values, b.sedang_from, b.tinggi_from)
 
 
 # -- the one-sentence reason -------------------------------------------------------------

@@ -26,6 +26,17 @@ TEXT: dict[str, dict[str, str]] = {
                                  "en": "the SNPK file of {year} lacks the columns: {columns}."},
     "backtest_auc_title": {"id": "AUC: insiden dalam {horizon} hari berikutnya",
                            "en": "AUC: an incident in the next {horizon} days"},
+    "backtest_auc_counted_title": {
+        "id": "AUC (utama): insiden kategori yang dihitung skor (bobot > 0) dalam {horizon} hari berikutnya",
+        "en": "AUC (headline): an incident of a category the score counts (weight > 0) in the next {horizon} days"},
+    "backtest_auc_counted": {"id": "{group}: AUC insiden yang dihitung", "en": "{group}: AUC counted incident"},
+    "backtest_auc_counted_casualties": {"id": "{group}: AUC insiden yang dihitung, berkorban",
+                                        "en": "{group}: AUC counted incident with casualties"},
+    "backtest_row_counted_count": {"id": "jumlah insiden kategori yang dihitung, {days} hari terakhir",
+                                   "en": "the region's count of counted-category incidents, last {days} days"},
+    "backtest_bands_title": {"id": "Arti kategori: wilayah-minggu yang disusul insiden yang dihitung dalam {horizon} hari",
+                             "en": "What the bands mean: region-weeks followed by a counted incident within {horizon} days"},
+    "backtest_band": {"id": "kategori skor", "en": "score category"},
     "backtest_ranking_by": {"id": "peringkat menurut", "en": "ranking by"},
     "backtest_auc_any": {"id": "{group}: AUC insiden", "en": "{group}: AUC any incident"},
     "backtest_auc_casualties": {"id": "{group}: AUC insiden berkorban", "en": "{group}: AUC incident with casualties"},
@@ -42,8 +53,8 @@ TEXT: dict[str, dict[str, str]] = {
     "backtest_categories": {"id": "kategori menurut pemuat", "en": "categories the loader gave"},
     "backtest_regions": {"id": "kabupaten/kota dinilai", "en": "kabupaten/kota scored"},
     "backtest_weeks": {"id": "Senin dinilai", "en": "Mondays scored"},
-    "backtest_positives": {"id": "wilayah-minggu dengan insiden / berkorban / semua",
-                           "en": "region-weeks with an incident / with casualties / all"},
+    "backtest_positives": {"id": "wilayah-minggu dengan insiden yang dihitung / insiden apa pun / berkorban / semua",
+                           "en": "region-weeks with a counted incident / any incident / with casualties / all"},
     "backtest_seconds": {"id": "waktu (detik)", "en": "time (seconds)"},
     "backtest_tinggi_title": {"id": "Bagian kabupaten/kota tinggi per minggu",
                               "en": "Share of kabupaten/kota tinggi per week"},
@@ -53,13 +64,15 @@ TEXT: dict[str, dict[str, str]] = {
     "backtest_alert_kind": {"id": "jenis peringatan (tingkat)", "en": "alert kind (level)"},
     "backtest_notes": {
         "id": "Setiap kabupaten/kota di provinsi yang dipantau SNPK dinilai tiap Senin pada tahapan hari itu; "
-              "hasil = insiden di wilayah itu pada {horizon} hari sesudah Senin (Senin sendiri tidak); jumlah = "
+              "hasil = insiden di wilayah itu pada {horizon} hari sesudah Senin (Senin sendiri tidak), dari kategori "
+              "yang dihitung skor (utama) atau kategori apa pun; peringatan dan kategori diukur dengan hasil utama; jumlah = "
               "insiden sampai dan termasuk Senin. AUC Mann-Whitney dengan nilai sama dihitung setengah. "
               "Tahun terakhir tiap kelompok jatuh di 2024 (hari dan bulan sama); wilayah dipetakan menurut nama "
               "di provinsinya, bukan kode BPS.",
         "en": "Every kabupaten/kota of the provinces SNPK monitored is scored each Monday in that day's phase; "
               "outcome = an incident in the region in the {horizon} days after the Monday (the Monday itself "
-              "excluded); counts = incidents up to and including the Monday. Mann-Whitney AUC, ties count one "
+              "excluded), of a category the score counts (headline) or of any category; alerts and bands are "
+              "measured against the headline outcome; counts = incidents up to and including the Monday. Mann-Whitney AUC, ties count one "
               "half. Each group's last year falls in 2024 (same day and month); regions are mapped by name "
               "within their province, not by BPS code."},
 }
