@@ -68,7 +68,7 @@ class PgDatabase:
         self.name = name
         self.path = None  # no file: callers that need one (backups) use pg_dump instead
         self._extra_ddl = extra_ddl
-        self._lock_key = int.from_bytes(hashlib.sha256(f"waspada:{name}".encode()).digest()[:8], "big", signed=True)
+        self.lock_key = int.from_bytes(hashlib.sha256(f"waspada:{name}".encode()).digest()[:8], "big", signed=True)
         self._idle: list[psycopg.Connection] = []
         self._guard = threading.Lock()
         self._schema_applied = False
@@ -111,7 +111,7 @@ class PgDatabase:
         try:
             with con.transaction():
                 # Two processes applying the same DDL at once would race on the catalogue.
-                con.execute("SELECT pg_advisory_xact_lock(%s)", [self._lock_key])
+                con.execute("SELECT pg_advisory_xact_lock(%s)", [self.lock_key])
                 con.execute(COMPAT_FUNCTIONS)
                 con.execute(ddl(self.schema_path.read_text(encoding="utf-8")))
                 if self._extra_ddl is not None:
@@ -145,7 +145,7 @@ class PgDatabase:
         con = self._take()
         try:
             with con.transaction():
-                con.execute("SELECT pg_advisory_xact_lock(%s)", [self._lock_key])
+                con.execute("SELECT pg_advisory_xact_lock(%s)", [self.lock_key])
                 yield PgCursor(con)
         finally:
             self._give_back(con)
