@@ -181,3 +181,17 @@ def test_a_damaged_archive_file_is_reported_not_migrated(pg_url, writable_refere
     (db.path.parent / stored.stored_path).write_bytes(b"not the file that was uploaded")
     result = migrate(db.path, None, pg_url)
     assert result.damaged_files == [stored.stored_path] and not result.identical
+
+
+def test_the_migrate_command_prints_every_table_and_runs_twice(pg_url, writable_reference_db, capsys):
+    from waspada.cli import main
+
+    db = writable_reference_db
+    store_incidents(db, parse_incident_file(EXAMPLE, db=db), EXAMPLE, uploaded_by="staf")
+    args = ["--lang", "en", "data", "migrate-to-postgres", "--db", str(db.path), "--url", pg_url]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "incidents: 5 rows in the file, 5 in PostgreSQL" in out and "Upload archive: 1 files" in out
+    assert "Done: the same row count in every table" in out
+    assert main(args) == 0
+    assert "; 0 new rows in PostgreSQL." in capsys.readouterr().out
