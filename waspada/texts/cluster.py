@@ -31,4 +31,14 @@ TEXT = {
         "id": "Belum sama: periksa tabel dan berkas di atas ({added} baris baru di PostgreSQL).",
         "en": "Not identical: check the tables and files above ({added} new rows in PostgreSQL).",
     },
+    "cluster_seeded": {"id": "PostgreSQL diisi dari {db}: {rows} baris.",
+                       "en": "PostgreSQL filled from {db}: {rows} rows."},
+    "cluster_admin_created": {
+        "id": "Akun admin dibuat: {user}, kata sandi sekali pakai {password} (ganti saat masuk pertama).",
+        "en": "Admin account created: {user}, one-time password {password} (change it at first login).",
+    },
+    "cluster_ready": {
+        "id": "Waspada berjalan di {url}: {n} replika (port {ports}) di balik nginx, PostgreSQL {pg}. Ctrl-C untuk berhenti.",
+        "en": "Waspada runs at {url}: {n} replicas (ports {ports}) behind nginx, PostgreSQL {pg}. Ctrl-C to stop.",
+    },
 }
