@@ -25,6 +25,16 @@ import psycopg
 from waspada.pg.dialect import COMPAT_FUNCTIONS, ddl, placeholders
 
 
+def advisory_key(name: str) -> int:
+    """A 64-bit advisory lock key for ``name``."""
+    return int.from_bytes(hashlib.sha256(f"waspada:{name}".encode()).digest()[:8], "big", signed=True)
+
+
+# Every schema's DDL under one lock: the schemas share the compatibility functions, and
+# PostgreSQL refuses two concurrent CREATE OR REPLACE of one function ("tuple concurrently updated").
+DDL_LOCK = advisory_key("ddl")
+
+
 class PgCursor:
     """DuckDB's cursor calls (execute(sql, params) -> self, fetchone, fetchall, df, close) on
     one psycopg connection."""
@@ -68,7 +78,7 @@ class PgDatabase:
         self.name = name
         self.path = None  # no file: callers that need one (backups) use pg_dump instead
         self._extra_ddl = extra_ddl
-        self.lock_key = int.from_bytes(hashlib.sha256(f"waspada:{name}".encode()).digest()[:8], "big", signed=True)
+        self.lock_key = advisory_key(name)
         self._idle: list[psycopg.Connection] = []
         self._guard = threading.Lock()
         self._schema_applied = False
@@ -110,8 +120,8 @@ class PgDatabase:
         con = self.connect()
         try:
             with con.transaction():
-                # Two processes applying the same DDL at once would race on the catalogue.
-                con.execute("SELECT pg_advisory_xact_lock(%s)", [self.lock_key])
+                # Two processes applying DDL at once would race on the catalogue.
+                con.execute("SELECT pg_advisory_xact_lock(%s)", [DDL_LOCK])
                 con.execute(COMPAT_FUNCTIONS)
                 con.execute(ddl(self.schema_path.read_text(encoding="utf-8")))
                 if self._extra_ddl is not None:
