@@ -195,3 +195,37 @@ def test_the_migrate_command_prints_every_table_and_runs_twice(pg_url, writable_
     assert "Done: the same row count in every table" in out
     assert main(args) == 0
     assert "; 0 new rows in PostgreSQL." in capsys.readouterr().out
+
+
+def test_backup_with_pg_dump_and_restore_into_an_empty_database(cluster, pg_server, tmp_path):
+    """deploy/backup-pg.sh and restore-pg.sh: the dump holds the tables, the accounts and the
+    upload archive; a replica pointed at the restored database shows the same data and files,
+    and a replica that was ahead of it starts its copy again."""
+    a, b, url = cluster
+    stored = store_incidents(a, parse_incident_file(EXAMPLE, db=a), EXAMPLE, uploaded_by="staf")
+    from waspada.accounts import Accounts, open_accounts_db
+    Accounts(open_accounts_db(url)).create_user("budi", "pimpinan", actor="admin", password="kata-sandi-budi")
+    env = dict(os.environ, WASPADA_DATABASE_URL=url, PATH=f"{pg_server.bin}:{os.environ['PATH']}")
+    backup = subprocess.run(["sh", str(ROOT / "deploy" / "backup-pg.sh"), str(tmp_path / "backups")], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert backup.returncode == 0, backup.stderr
+    dump = Path(backup.stdout.strip())
+    # Later writes, then the disaster: the restore goes into a new, empty database.
+    more = csv_bytes([HEADER, good_row(uraian="Setelah cadangan dibuat")])
+    store_incidents(a, parse_incident_file(more, "m.csv", db=a), more, uploaded_by="staf")
+    restored = pg_server.create_database(f"restored{os.getpid()}")
+    restore = subprocess.run(["sh", str(ROOT / "deploy" / "restore-pg.sh"), str(dump), restored], env=env,
+                             capture_output=True, text=True, timeout=120)
+    assert restore.returncode == 0, restore.stderr
+    (tmp_path / "c").mkdir()
+    c = Database(tmp_path / "c" / "waspada.duckdb", system_of_record=restored)
+    refresh(c, restored)
+    assert _count(c, "SELECT count(*) FROM visible_incidents") == 5
+    assert _count(c, "SELECT count(*) FROM regions") == _count(a, "SELECT count(*) FROM regions")
+    archived = c.path.parent / stored.stored_path
+    assert hashlib.sha256(archived.read_bytes()).hexdigest() == stored.sha256
+    assert Accounts(open_accounts_db(restored)).login("budi", "kata-sandi-budi").ok
+    # Replica A saw the later upload; pointed at the restored database it drops it.
+    a_restored = Database(a.path, system_of_record=restored)
+    refresh(a_restored, restored)
+    assert _count(a_restored, "SELECT count(*) FROM visible_incidents") == 5

@@ -159,6 +159,12 @@ def pull(duck, pg, data_dir: Path) -> tuple[int, int]:
     catalog = duck.execute("SELECT current_database()").fetchall()[0][0]
     tables = local_tables(duck, catalog)
     keys = primary_keys(duck, catalog)
+    if since > _sequence_top(pg):
+        # PostgreSQL is behind this copy: restored from a backup, or another database. The
+        # copy starts again from nothing rather than keep rows the record no longer has.
+        for table in tables:
+            duck.execute(f"DELETE FROM {_q(table)}")
+        since = 0
     top, applied = since, 0
     for (change_id, table, row_data) in pg.execute(
             "SELECT change_id, table_name, row_data FROM waspada_deleted WHERE change_id > %s ORDER BY change_id",
@@ -222,6 +228,11 @@ def _pull_archive(pg, uploads: pd.DataFrame, data_dir: Path) -> None:
         tmp = target.with_name(f".{target.name}.{threading.get_ident()}.tmp")
         tmp.write_bytes(bytes(row[0]))
         tmp.replace(target)
+
+
+def _sequence_top(pg) -> int:
+    return int(pg.execute("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM waspada_change_seq")
+               .fetchone()[0])
 
 
 def _archive_top(pg, since: int) -> int:
@@ -339,6 +350,8 @@ def _behind(db, pg) -> bool:
         since = last_change_id_readonly(reader)
     finally:
         reader.close()
+    if since > _sequence_top(pg):
+        return True  # PostgreSQL went back (a restore): pull() starts the copy again
     probes = " UNION ALL ".join(f"(SELECT 1 FROM {_q(t)} WHERE change_id > %(since)s LIMIT 1)"
                                 for t in (*replicated_tables(), "waspada_deleted", "waspada_archive"))
     return pg.execute(f"SELECT EXISTS ({probes})", {"since": since}).fetchone()[0]
