@@ -96,6 +96,7 @@ def run(workdir: Path) -> list[dict]:
     from waspada.pg.replica import follow
 
     rows: list[dict] = []
+    load = f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the start"
     reference = workdir / "reference.duckdb"
     build_database(reference, sample=False)
     pg_folder = tempfile.mkdtemp(prefix="waspada-bench-pg-")  # readable by the postgres user
@@ -119,7 +120,7 @@ def run(workdir: Path) -> list[dict]:
                      "value": on_pg, "unit": "uploads/s", "baseline": on_file, "ratio": on_pg / on_file,
                      "note": "baseline: the same uploads into the DuckDB file alone; reference data only "
                              "(the local copy is small: each write copies the file and compares it with the "
-                             "live one, which grows with the file)"})
+                             f"live one, which grows with the file); {load}"})
 
         # Refresh lag: replica B follows PostgreSQL at the default interval.
         (workdir / "b").mkdir()
@@ -150,7 +151,8 @@ def run(workdir: Path) -> list[dict]:
                      "value": statistics.median(lags), "unit": "s", "baseline": REFRESH_SECONDS,
                      "ratio": max(lags) / REFRESH_SECONDS,
                      "target": f"<= {REFRESH_SECONDS:g} s interval + one pull",
-                     "note": f"median of {LAG_ROUNDS}, slowest {max(lags):.2f} s; baseline: the refresh interval"})
+                     "note": f"median of {LAG_ROUNDS}, slowest {max(lags):.2f} s; baseline: the refresh "
+                             f"interval; {load}"})
 
         # Sessions: three server.py replicas, all traffic on one of them against spread over three.
         config = workdir / "waspada.toml"
@@ -170,7 +172,7 @@ def run(workdir: Path) -> list[dict]:
         rows.append({"name": "cluster: sessions started per second (login + first page), three replicas",
                      "value": three, "unit": "sessions/s", "baseline": one, "ratio": three / one,
                      "note": f"baseline: all {LOGINS} on one replica; {CLIENTS} clients at once, on the same "
-                             f"{os.cpu_count()} cores as the replicas and PostgreSQL"})
+                             f"{os.cpu_count()} cores as the replicas and PostgreSQL; {load}"})
     finally:
         os.environ.clear()
         os.environ.update(env_before)
