@@ -16,11 +16,15 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from waspada.db import Database
 from waspada.i18n import Message, msg
+
+if TYPE_CHECKING:
+    from waspada.pg import PgDatabase
 
 ACCOUNTS_SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 ACCOUNTS_ENV_VAR = "WASPADA_ACCOUNTS_DB"
@@ -43,7 +47,7 @@ def is_database_url(where) -> bool:
     return isinstance(where, str) and where.startswith(("postgresql://", "postgres://"))
 
 
-def open_accounts_db(path: Path | str | None = None) -> Database:
+def open_accounts_db(path: Path | str | None = None) -> "Database | PgDatabase":
     """The accounts database, created with its schema on first use: the file ``path``, a
     PostgreSQL URL, or (None) the configured PostgreSQL system of record if there is one,
     else accounts_path()."""

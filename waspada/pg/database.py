@@ -18,6 +18,7 @@ import hashlib
 import threading
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 import psycopg
@@ -33,6 +34,15 @@ def advisory_key(name: str) -> int:
 # Every schema's DDL under one lock: the schemas share the compatibility functions, and
 # PostgreSQL refuses two concurrent CREATE OR REPLACE of one function ("tuple concurrently updated").
 DDL_LOCK = advisory_key("ddl")
+
+
+def redacted(url: str) -> str:
+    """``url`` with its password replaced by ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 class PgCursor:
@@ -76,7 +86,8 @@ class PgDatabase:
         self.url = url
         self.schema_path = Path(schema_path)
         self.name = name
-        self.path = None  # no file: callers that need one (backups) use pg_dump instead
+        # Where it is, for messages (the command line prints it): the URL without its password.
+        self.path = redacted(url)
         self._extra_ddl = extra_ddl
         self.lock_key = advisory_key(name)
         self._idle: list[psycopg.Connection] = []
