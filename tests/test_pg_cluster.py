@@ -229,3 +229,29 @@ def test_backup_with_pg_dump_and_restore_into_an_empty_database(cluster, pg_serv
     a_restored = Database(a.path, system_of_record=restored)
     refresh(a_restored, restored)
     assert _count(a_restored, "SELECT count(*) FROM visible_incidents") == 5
+
+
+def test_an_alias_taught_and_removed_on_a_is_taught_and_removed_on_b(cluster, pg_url):
+    """Deletions travel too (waspada_deleted), and the other write paths (aliases, withdrawal)
+    go through the same writer as uploads."""
+    from waspada.accounts import Accounts, open_accounts_db
+    from waspada.aliases import add_alias, list_aliases, remove_alias
+    from waspada.uploads import withdraw_upload
+
+    a, b, url = cluster
+    accounts = Accounts(open_accounts_db(url))
+    add_alias(a, accounts, None, "TRK", "65.71")
+    refresh(b, url)
+    taught = list_aliases(b)
+    assert list(taught["name"]) == ["TRK"]
+    remove_alias(a, accounts, None, int(taught["alias_id"].iloc[0]))
+    refresh(b, url)
+    assert list_aliases(b).empty
+    # A withdrawal on B hides the upload's incidents on A.
+    stored = store_incidents(a, parse_incident_file(EXAMPLE, db=a), EXAMPLE, uploaded_by="staf")
+    refresh(b, url)
+    admin, _ = accounts.create_user("admin2", "admin", actor="uji", password="kata-sandi-admin")
+    assert withdraw_upload(b, accounts, stored.upload_id, admin) == 5
+    refresh(a, url)
+    assert _count(a, "SELECT count(*) FROM visible_incidents") == 0
+    assert _count(a, "SELECT count(*) FROM incidents") == 5
