@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pg_fixture import pg_server, pg_url  # noqa: F401  (fixtures)
+from pg_fixture import pg_server  # noqa: F401  (fixture)
 from waspada.accounts import Accounts, open_accounts_db
 from waspada.db import Database
 from waspada.pg.cluster import nginx_conf, start_replica, wait_http
@@ -45,11 +45,16 @@ def _get(url: str, cookie: str | None = None) -> tuple[int, str]:
         return exc.code, exc.headers.get("Location", "")
 
 
-@pytest.fixture
-def running_cluster(pg_url, writable_reference_db, tmp_path):
+@pytest.fixture(scope="module")
+def running_cluster(pg_server, tmp_path_factory):
+    """Started once for this module: starting replicas is the slow part."""
+    from workbooks import reference_db
+
     if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
         pytest.skip("nginx is not installed: run `sh tests/install_system_packages.sh` as root")
-    migrate(writable_reference_db.path, None, pg_url)
+    tmp_path = tmp_path_factory.mktemp("cluster")
+    pg_url = pg_server.create_database(f"servers{os.getpid()}")
+    migrate(reference_db(tmp_path_factory, tmp_path).path, None, pg_url)
     Accounts(open_accounts_db(pg_url)).create_user("pejabat", "pimpinan", actor="admin", password=PASSWORD)
     ports = [free_port(), free_port()]
     children = [start_replica(tmp_path, i + 1, p, pg_url) for i, p in enumerate(ports)]
