@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 DB     ?= data/waspada.duckdb
 PORT   ?= 8501
 
-.PHONY: run test bench install db clean-db system-packages
+.PHONY: run test bench install db clean-db system-packages cluster
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 diperlukan ($(PYTHON) tidak ditemukan)"; exit 1; }
@@ -30,6 +30,12 @@ db: $(DB)
 run: install db
 	$(VENV)/bin/waspada users ensure-admin --db $(DB)
 	$(PY) -m streamlit run server.py --server.port $(PORT)
+
+# A national deployment on one machine: PostgreSQL, three replicas of the app and nginx in
+# front (sticky sessions) at http://127.0.0.1:$(CLUSTER_PORT); docs/deployment.md, part 2.
+CLUSTER_PORT ?= 8600
+cluster: install db system-packages
+	$(PY) -m waspada.pg.cluster --dir run/cluster --port $(CLUSTER_PORT) --replicas 3 --seed $(DB)
 
 system-packages:
 	@sh tests/install_system_packages.sh

@@ -39,9 +39,31 @@ def warm() -> None:
         pass
 
 
+def follow_system_of_record() -> None:
+    """A replica of a national deployment (WASPADA_DATABASE_URL or [database] url): pull
+    PostgreSQL's changes into this replica's DuckDB file every WASPADA_REFRESH_SECONDS
+    (default 2) seconds, the first time before the warm-up (docs/deployment.md, part 2)."""
+    import os
+
+    from waspada.db import Database
+    from waspada.settings import database_url, db_path
+
+    url = database_url()
+    if url:
+        from waspada.pg.replica import follow, refresh
+
+        db = Database(db_path())
+        try:
+            refresh(db, url)
+        except Exception as exc:  # the database is not up yet: the thread tries again
+            print(f"waspada replica refresh: {exc}", flush=True)
+        follow(db, url, float(os.environ.get("WASPADA_REFRESH_SECONDS") or 2.0))
+    warm()
+
+
 @asynccontextmanager
 async def lifespan(app):
-    threading.Thread(target=warm, name="waspada-warm", daemon=True).start()
+    threading.Thread(target=follow_system_of_record, name="waspada-warm", daemon=True).start()
     yield
 
 

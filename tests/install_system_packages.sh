@@ -1,14 +1,22 @@
 #!/bin/sh
 # Browser tests drive Debian's chromium through Playwright; the report tests render PDF
-# pages with pdftoppm (poppler-utils). Install them when missing (CI runs as root on a
-# clean machine); elsewhere say what to install.
+# pages with pdftoppm (poppler-utils); the cluster tests start a throwaway PostgreSQL
+# (tests/pg_fixture.py) and `make cluster` puts nginx in front of three replicas. Install
+# what is missing (CI runs as root on a clean machine); elsewhere say what to install.
 set -e
-if command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then exit 0; fi
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
+[ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "chromium atau pdftoppm tidak ada: memasang paket Debian chromium dan poppler-utils ..."
+  echo "memasang paket Debian:$missing ..."
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core poppler-utils >/dev/null
+  # The tests and `make cluster` start their own PostgreSQL and nginx in temporary folders;
+  # the packages' own services are not used.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 else
-  echo "chromium dan pdftoppm diperlukan untuk uji: sudo apt-get install chromium poppler-utils" >&2
+  echo "diperlukan untuk uji: sudo apt-get install$missing" >&2
   exit 1
 fi

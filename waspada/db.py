@@ -12,6 +12,11 @@ open all the time, so writers never write the live file in place:
   never block readers, and two writers queue on the lock.
 
 ``data_version()`` changes whenever a write commits; the app keys its caches on it.
+
+In a national deployment (a PostgreSQL URL configured, waspada.settings.database_url) the
+installation's file is a replica of PostgreSQL: its writer also pulls what other replicas
+wrote and sends its own change to PostgreSQL before the rename (waspada.pg.replica). Every
+caller of ``writer()`` stays as it is.
 """
 
 from __future__ import annotations
@@ -122,8 +127,11 @@ class Database:
     """Access to one Waspada DuckDB file: shared readers and serialised writers."""
 
     def __init__(self, path: Path | str = DEFAULT_DB_PATH, lock_timeout: float = 120.0,
-                 schema_path: Path = SCHEMA_PATH):
+                 schema_path: Path = SCHEMA_PATH, system_of_record: str | None = "configured"):
         self.path = Path(path)
+        # "configured": the URL of waspada.settings.database_url when this is the
+        # installation's main file (WASPADA_DB); None: a file of its own; or a URL.
+        self._system_of_record = system_of_record
         self.schema_path = schema_path
         self.lock_timeout = lock_timeout
         self._reader: duckdb.DuckDBPyConnection | None = None
@@ -177,6 +185,18 @@ class Database:
         finally:
             cur.close()
 
+    def system_of_record(self) -> str | None:
+        """The PostgreSQL URL this file is a replica of, or None (the file is the record)."""
+        if self._system_of_record != "configured":
+            return self._system_of_record
+        if self.schema_path != SCHEMA_PATH:
+            return None
+        from waspada.settings import database_url, db_path
+
+        if self.path.resolve() != db_path().resolve():
+            return None
+        return database_url()
+
     # -- writing -----------------------------------------------------------------------
     @contextlib.contextmanager
     def writer(self, create: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -187,34 +207,63 @@ class Database:
         empty database when no file exists yet. The schema (``apply_schema``) is applied
         every time, so a file built by an older release is upgraded by its next write.
         """
+        with self.file_lock():
+            url = self.system_of_record()
+            if url is None:
+                with self.write_copy(create) as con:
+                    yield con
+            else:
+                from waspada.pg.replica import write_through
+
+                with write_through(self, url, create) as con:
+                    yield con
+
+    def file_lock(self) -> FileLock:
+        """The lock every writer of this file holds (``<db>.lock`` beside it)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
-        with lock:
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-            _remove_db_files(tmp)
-            fresh = not self.path.exists()
-            if fresh and not create:
-                raise DatabaseMissing(
-                    f"Basis data belum ada: {self.path}. Jalankan `python -m etl build`."
-                )
-            if not fresh:
-                shutil.copyfile(self.path, tmp)
-            con = duckdb.connect(str(tmp))
-            try:
-                con.execute("BEGIN TRANSACTION")
-                apply_schema(con, self.schema_path)
-                yield con
-                con.execute("COMMIT")
-                con.execute("CHECKPOINT")
+        return FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
+
+    @contextlib.contextmanager
+    def write_copy(self, create: bool = False, before: str | None = None, before_commit=None,
+                   after_commit=None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The copy-commit-rename cycle of writer(); the caller holds the file lock.
+
+        ``before``: attach the live file read-only under this name (to compare with);
+        ``before_commit(con)`` runs in the transaction after the caller's writes,
+        ``after_commit()`` after the copy is durable and before it replaces the live file."""
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        _remove_db_files(tmp)
+        fresh = not self.path.exists()
+        if fresh and not create:
+            raise DatabaseMissing(
+                f"Basis data belum ada: {self.path}. Jalankan `python -m etl build`."
+            )
+        if not fresh:
+            shutil.copyfile(self.path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            if before and not fresh:
+                con.execute(f"ATTACH ? AS {before} (READ_ONLY)", [str(self.path)])  # name: the caller's constant
+            con.execute("BEGIN TRANSACTION")
+            apply_schema(con, self.schema_path)
+            yield con
+            if before_commit is not None:
+                before_commit(con)
+            con.execute("COMMIT")
+            if before and not fresh:
+                con.execute(f"DETACH {before}")
+            con.execute("CHECKPOINT")
+            con.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            if after_commit is not None:
+                after_commit()
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(Exception):
                 con.close()
-                with open(tmp, "rb+") as fh:
-                    os.fsync(fh.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    con.close()
-                _remove_db_files(tmp)
-                raise
+            _remove_db_files(tmp)
+            raise
 
 
 def _remove_db_files(path: Path) -> None:

@@ -3,6 +3,11 @@
 The database path comes from the environment variable ``WASPADA_DB`` when set (tests and
 deployments point the app at another file), else ``data/waspada.duckdb``. The office's
 own province comes from ``waspada.toml`` ([kantor] provinsi = "65").
+
+A national deployment names its PostgreSQL system of record in ``WASPADA_DATABASE_URL`` or
+``[database] url`` of waspada.toml (``database_url()``, the one place that choice is read);
+without it everything stays in the embedded DuckDB files. With it, ``WASPADA_DB`` is the
+replica's local DuckDB copy that pages read (docs/deployment.md, part 2).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from waspada.i18n import Message, MessageError, msg
 from waspada.paths import CONFIG_PATH, DEFAULT_DB_PATH
 
 DB_ENV_VAR = "WASPADA_DB"
+DATABASE_URL_ENV_VAR = "WASPADA_DATABASE_URL"
 CONFIG_ENV_VAR = "WASPADA_CONFIG"
 FALLBACK_PROVINCE = "65"
 
@@ -30,6 +36,19 @@ class OfficeSettings:
 
 def db_path() -> Path:
     return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH)
+
+
+def database_url(path: Path | None = None) -> str | None:
+    """The PostgreSQL system of record (``postgresql://...``), or None for the embedded
+    DuckDB files (the default). The environment variable wins over waspada.toml."""
+    url = (os.environ.get(DATABASE_URL_ENV_VAR) or "").strip()
+    if not url:
+        url = str(read_section("database", path).get("url", "") or "").strip()
+    if not url:
+        return None
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigUnreadable("config_database_url_bad", file=(path or config_path()).name)
+    return url
 
 
 def config_path() -> Path:

@@ -126,10 +126,12 @@ def _open_installation(path: str) -> Accounts:
 
 
 def installation_accounts() -> Accounts:
-    """This installation's accounts (accounts_path(), [akun] of waspada.toml), opened once per
-    process and shared by the pages and the HTTP login. Tests that change the settings call
-    ``_open_installation.cache_clear()``."""
-    return _open_installation(str(accounts_path()))
+    """This installation's accounts (the PostgreSQL system of record when configured, else
+    accounts_path(); [akun] of waspada.toml), opened once per process and shared by the pages
+    and the HTTP login. Tests that change the settings call ``_open_installation.cache_clear()``."""
+    from waspada.settings import database_url
+
+    return _open_installation(database_url() or str(accounts_path()))
 
 
 __all__ = [

@@ -3,7 +3,10 @@
 Everything lives in a separate DuckDB file (default ``data/accounts.duckdb``, beside the
 main database; ``WASPADA_ACCOUNTS_DB`` overrides it) opened through the same
 ``waspada.db.Database`` class: the main file is copied on every write, and logins write
-often, so they must not write into it.
+often, so they must not write into it. When a PostgreSQL system of record is configured
+(``waspada.settings.database_url``) the same tables live there instead
+(``waspada.pg.PgDatabase``, the same interface), so a session opened on one replica is
+valid on every other.
 """
 
 from __future__ import annotations
@@ -13,11 +16,15 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from waspada.db import Database
 from waspada.i18n import Message, msg
+
+if TYPE_CHECKING:
+    from waspada.pg import PgDatabase
 
 ACCOUNTS_SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 ACCOUNTS_ENV_VAR = "WASPADA_ACCOUNTS_DB"
@@ -36,9 +43,21 @@ def accounts_path(main_db_path: Path | str | None = None) -> Path:
     return Path(main_db_path).parent / ACCOUNTS_FILE_NAME
 
 
-def open_accounts_db(path: Path | str | None = None) -> Database:
-    """The accounts database, created with its schema on first use."""
-    db = Database(path or accounts_path(), schema_path=ACCOUNTS_SCHEMA_PATH)
+def is_database_url(where) -> bool:
+    return isinstance(where, str) and where.startswith(("postgresql://", "postgres://"))
+
+
+def open_accounts_db(path: Path | str | None = None) -> "Database | PgDatabase":
+    """The accounts database, created with its schema on first use: the file ``path``, a
+    PostgreSQL URL, or (None) the configured PostgreSQL system of record if there is one,
+    else accounts_path()."""
+    if path is None:
+        from waspada.settings import database_url
+        path = database_url() or accounts_path()
+    if is_database_url(path):
+        from waspada.pg import accounts_database
+        return accounts_database(str(path))
+    db = Database(path, schema_path=ACCOUNTS_SCHEMA_PATH)
     if not db.exists():
         with db.writer(create=True):
             pass

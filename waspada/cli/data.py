@@ -31,6 +31,40 @@ def register(sub, lang: str) -> None:
     p.add_argument("--out", default=None, help=t("cli_template_out", lang))
     p.set_defaults(func=run_make_template)
 
+    p = sub.add_parser("migrate-to-postgres", help=t("cluster_cli_migrate", lang))
+    p.add_argument("--db", default=str(DEFAULT_DB_PATH), help=t("cli_db_help", lang))
+    p.add_argument("--accounts-db", default=None, help=t("cluster_cli_accounts_db", lang))
+    p.add_argument("--url", required=True, help=t("cluster_cli_url", lang))
+    p.set_defaults(func=run_migrate_to_postgres)
+
+
+def run_migrate_to_postgres(args) -> int:
+    """Move an office's DuckDB installation into PostgreSQL; exit 1 unless every table has
+    the same rows on both sides and every archived file arrived intact."""
+    from waspada.accounts import accounts_path
+    from waspada.cli import fail
+    from waspada.i18n import fmt_number
+
+    db = Path(args.db)
+    accounts = Path(args.accounts_db) if args.accounts_db else accounts_path(db)
+    if not db.exists():
+        fail(t("cluster_migrate_no_db", args.lang, db=db), args.lang)
+        return 2
+    from waspada.pg.migrate import migrate
+
+    result = migrate(db, accounts if accounts.exists() else None, args.url)
+    for table, (in_file, in_pg) in result.tables.items():
+        key = "cluster_migrate_table" if in_file == in_pg else "cluster_migrate_table_differs"
+        print(t(key, args.lang, table=table, file=fmt_number(in_file), pg=fmt_number(in_pg)))
+    print(t("cluster_migrate_files", args.lang, files=fmt_number(result.files), added=fmt_number(result.files_added)))
+    for stored in result.missing_files:
+        print(t("cluster_migrate_file_missing", args.lang, path=stored))
+    for stored in result.damaged_files:
+        print(t("cluster_migrate_file_damaged", args.lang, path=stored))
+    print(t("cluster_migrate_done" if result.identical else "cluster_migrate_not_identical", args.lang,
+            added=fmt_number(result.added)))
+    return 0 if result.identical else 1
+
 
 def run_make_template(args) -> int:
     from waspada.cli import fail
@@ -48,4 +82,4 @@ def run_make_template(args) -> int:
     return 0
 
 
-__all__ = ["register", "run_make_template"]
+__all__ = ["register", "run_make_template", "run_migrate_to_postgres"]
