@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from waspada.texts import (
     accounts, auth, backtest, briefing, cli, common, ingest, login_form, pages, realdata, regions, risk, taxonomy,
-    uploads,
+    uploads, verification,
 )
 
 AREAS = {
@@ -29,6 +29,7 @@ AREAS = {
     "realdata": realdata.TEXT,
     "taxonomy": taxonomy.TEXT,
     "regions": regions.TEXT,
+    "verification": verification.TEXT,
 }
 
 
