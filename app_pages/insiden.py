@@ -109,7 +109,7 @@ with table_col:
     if totals["n"] > len(df):
         st.caption(t("incident_table_newest", lang, n=fmt_number(len(df))))
     shown = widgets.incident_table(ctx, df)
-    shown.insert(0, t("verify_col_status", lang), [t(f"verify_status_{s}", lang) for s in df["status"]])
+    shown.insert(0, t("verify_col_status", lang), [t(verification.STATUS_TEXT[s], lang) for s in df["status"]])
     widgets.plain_table(shown, height=460)
     made = fmt_datetime(datetime.now(timezone.utc), ctx.zone_province, lang)
     notes = [t("export_note", lang, filters=summary, when=made)]
@@ -131,18 +131,18 @@ user = auth.require("view", lang)
 counts = df["status"].value_counts()
 st.caption(t("verify_counts", lang, **{s: fmt_number(int(counts.get(s, 0))) for s in verification.STATUSES}))
 picked_status = st.selectbox(t("verify_filter", lang), [None, *verification.STATUSES], key="w_verify_status",
-                             format_func=lambda s: t("verify_filter_all", lang) if s is None else t(f"verify_status_{s}", lang))
+                             format_func=lambda s: t("verify_filter_all", lang) if s is None else t(verification.STATUS_TEXT[s], lang))
 review = df if picked_status is None else df[df["status"] == picked_status]
 if review.empty:
     st.info(t("verify_none", lang))
     st.stop()
 st.caption(t("verify_list_caption", lang, n=fmt_number(len(review))))
-reasons = {r: t(f"verify_reason_{r}", lang) for r in verification.REJECT_REASONS}
+reasons = {r: t(verification.REASON_TEXT[r], lang) for r in verification.REJECT_REASONS}
 widgets.plain_table(pd.DataFrame({
     "#": review["id"].to_numpy(),
     t("date", lang): [fmt_date(d, lang) for d in review["occurred_on"]],
     t("region", lang): review["region_name"].to_numpy(),
-    t("verify_col_status", lang): [t(f"verify_status_{s}", lang) for s in review["status"]],
+    t("verify_col_status", lang): [t(verification.STATUS_TEXT[s], lang) for s in review["status"]],
     t("verify_reason", lang): [reasons.get(r, "") if isinstance(r, str) else "" for r in review["reason"]],
     t("verify_col_decided", lang): review["decided_by"].fillna("").to_numpy(),
     t("description", lang): review["description"].to_numpy(),
@@ -162,7 +162,7 @@ with st.form("w_verify_form", clear_on_submit=True):
                                 format_func=lambda i: labels[i], key="w_verify_ids")
     v1, v2, v3 = st.columns([1, 1, 1])
     decision = v1.selectbox(t("verify_decision", lang), ["terverifikasi", "ditolak", "dilaporkan"],
-                            format_func=lambda s: t(f"verify_status_{s}", lang), key="w_verify_decision")
+                            format_func=lambda s: t(verification.STATUS_TEXT[s], lang), key="w_verify_decision")
     reason = v2.selectbox(t("verify_reason", lang), [None, *verification.REJECT_REASONS], key="w_verify_reason",
                           format_func=lambda r: "–" if r is None else reasons[r])
     duplicate_of = v3.number_input(t("verify_duplicate_of", lang), min_value=0, step=1, value=0,

@@ -22,7 +22,7 @@ if saved:
 
 
 def status_word(s: str) -> str:
-    return t(f"alert_status_{s}", lang)
+    return t(alert_work.STATUS_TEXT[s], lang)
 
 
 def owner_word(o) -> str:
@@ -69,7 +69,7 @@ with history_col:
     events = data.q(alert_work.events, alert_id=alert_id)
     if events.empty:
         st.caption(t("alerts_history_none", lang))
-    reasons = {r: t(f"alert_dismiss_{r}", lang) for r in alert_work.DISMISS_REASONS}
+    reasons = {r: t(alert_work.DISMISS_TEXT[r], lang) for r in alert_work.DISMISS_REASONS}
     for e in events.itertuples():
         detail = []
         if e.action == "tugaskan":
@@ -80,7 +80,7 @@ with history_col:
             detail.append(e.note)
         # st.text: names and notes are what people typed, shown as typed
         st.text(t("alerts_history_line", lang, when=fmt_datetime(e.at, ctx.zone_province, lang), who=e.by_user,
-                  action=t(f"alert_action_{e.action}", lang), detail=(": " + " — ".join(detail)) if detail else ""))
+                  action=t(alert_work.ACTION_TEXT[e.action], lang), detail=(": " + " — ".join(detail)) if detail else ""))
 with actions_col:
     st.markdown(f"**{t('alerts_linked_actions', lang)}**")
     linked = data.q(alert_work.linked_actions, alert_id=alert_id)

@@ -37,6 +37,13 @@ DISMISS_REASONS = ("alarm_palsu", "ditangani_pihak_lain", "di_luar_kewenangan", 
 ACTION_PERMISSION = {"ambil": "work_alerts", "selesai": "work_alerts", "abaikan": "work_alerts",
                      "buka": "work_alerts", "tugaskan": "assign_alerts", "catatan": "comment_alerts"}
 NOTE_MAX = 2000
+# Catalogue keys of the words (waspada/texts/verification.py), named here so each is read as written.
+STATUS_TEXT = {"baru": "alert_status_baru", "ditangani": "alert_status_ditangani", "selesai": "alert_status_selesai",
+               "diabaikan": "alert_status_diabaikan"}
+ACTION_TEXT = {"ambil": "alert_action_ambil", "tugaskan": "alert_action_tugaskan", "catatan": "alert_action_catatan",
+               "selesai": "alert_action_selesai", "abaikan": "alert_action_abaikan", "buka": "alert_action_buka"}
+DISMISS_TEXT = {"alarm_palsu": "alert_dismiss_alarm_palsu", "ditangani_pihak_lain": "alert_dismiss_ditangani_pihak_lain",
+                "di_luar_kewenangan": "alert_dismiss_di_luar_kewenangan", "lainnya": "alert_dismiss_lainnya"}
 AGE_BANDS = ((0, 2, "0-2"), (3, 7, "3-7"), (8, None, "8+"))  # days since the alert was raised
 
 

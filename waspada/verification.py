@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 STATUSES = ("dilaporkan", "terverifikasi", "ditolak")
 REJECT_REASONS = ("hoaks", "duplikat", "di_luar_wilayah", "lainnya")
 NOTE_MAX = 2000  # a note is a sentence or two, not a document
+# Catalogue keys of the words (waspada/texts/verification.py), named here so each is read as written.
+STATUS_TEXT = {"dilaporkan": "verify_status_dilaporkan", "terverifikasi": "verify_status_terverifikasi",
+               "ditolak": "verify_status_ditolak"}
+REASON_TEXT = {"hoaks": "verify_reason_hoaks", "duplikat": "verify_reason_duplikat",
+               "di_luar_wilayah": "verify_reason_di_luar_wilayah", "lainnya": "verify_reason_lainnya"}
 
 
 class VerificationRefused(MessageError):

@@ -42,7 +42,6 @@ TEXT: dict[str, dict[str, str]] = {
     "verify_list_caption": {"id": "{n} insiden terbaru dengan status ini; pilih baris untuk memutuskan.",
                             "en": "The newest {n} incidents with this status; select rows to decide."},
     "verify_none": {"id": "Tidak ada insiden dengan status ini.", "en": "No incident has this status."},
-    "verify_selected": {"id": "{n} insiden dipilih: {ids}", "en": "{n} incidents selected: {ids}"},
     "verify_decision": {"id": "Keputusan", "en": "Decision"},
     "verify_reason": {"id": "Alasan penolakan", "en": "Reason for rejection"},
     "verify_duplicate_of": {"id": "Duplikat dari insiden nomor", "en": "Duplicate of incident number"},
@@ -90,7 +89,6 @@ TEXT: dict[str, dict[str, str]] = {
     # the Peringatan page
     "page_alerts": {"id": "Peringatan", "en": "Alerts"},
     "alerts_filter_status": {"id": "Status", "en": "Status"},
-    "alerts_filter_owner": {"id": "Penanggung jawab", "en": "Responsible"},
     "alerts_filter_mine": {"id": "Hanya milik saya", "en": "Mine only"},
     "alerts_none": {"id": "Tidak ada peringatan dengan pilihan ini.", "en": "No alert matches this selection."},
     "alerts_count": {"id": "{n} peringatan.", "en": "{n} alerts."},
