@@ -97,3 +97,15 @@ def test_pimpinan_cannot_take_or_close_but_can_assign(open_app, sample_copy):
     labels = [b.label for b in at.button]
     assert "Ambil peringatan ini" not in labels and "Tutup" not in labels
     assert "Tugaskan" in labels and "Tambah catatan" in labels
+
+
+def test_the_overview_counts_open_alerts_by_owner_and_age(open_app, accounts_file, sample_copy):
+    at = _as_nunukan_staff(open_app, accounts_file, sample_copy, "ringkasan")
+    assert_clean(at)
+    assert "Peringatan terbuka menurut umur dan penanggung jawab" in texts(at)
+    table = at.dataframe[-1].value
+    assert list(table.columns) == ["Penanggung jawab", "0-2 hari", "3-7 hari", "8+ hari", "Jumlah"]
+    # the open alerts raised by the page's date: at most every open alert stored
+    listed = alert_work.alert_list(Database(sample_copy).reader(), province="65", statuses=alert_work.OPEN_STATUSES)
+    assert 0 < table["Jumlah"].sum() <= len(listed)
+    assert set(table["Penanggung jawab"]) == {"belum ada"}  # nobody has taken one yet
