@@ -108,9 +108,8 @@ with table_col:
     st.subheader(t("incident_table", lang, n=fmt_number(totals["n"])))
     if totals["n"] > len(df):
         st.caption(t("incident_table_newest", lang, n=fmt_number(len(df))))
-    shown = widgets.incident_table(ctx, df)
-    shown.insert(0, t("verify_col_status", lang), [t(verification.STATUS_TEXT[s], lang) for s in df["status"]])
-    widgets.plain_table(shown, height=460)
+    # The status is in the verification table below: this table is what the Excel export holds.
+    widgets.plain_table(widgets.incident_table(ctx, df), height=460)
     made = fmt_datetime(datetime.now(timezone.utc), ctx.zone_province, lang)
     notes = [t("export_note", lang, filters=summary, when=made)]
     if totals["generated"]:

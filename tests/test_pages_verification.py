@@ -31,8 +31,8 @@ def test_staff_verify_an_incident_and_the_table_shows_it(open_app, sample_copy):
     at.button[[b.label for b in at.button].index("Simpan keputusan")].click().run()
     assert_clean(at)
     assert "Keputusan disimpan untuk 1 insiden." in texts(at)
-    table = at.dataframe[0].value
-    assert "Status" in table.columns and "terverifikasi" in set(table["Status"])
+    table = at.dataframe[1].value  # the verification table, under the incident table
+    assert table.loc[table["#"] == incident, "Status"].tolist() == ["terverifikasi"]
     row = Database(sample_copy).query_df("SELECT verification_status FROM visible_incidents WHERE id = ?", [incident])
     assert row["verification_status"].tolist() == ["terverifikasi"]
 
