@@ -33,6 +33,8 @@ navigation = st.navigation(
                 url_path="wilayah"),
         st.Page("app_pages/insiden.py", title=t("page_incidents", lang), icon=":material/report:",
                 url_path="insiden"),
+        st.Page("app_pages/peringatan.py", title=t("page_alerts", lang), icon=":material/notifications_active:",
+                url_path="peringatan"),
         st.Page("app_pages/metode.py", title=t("page_method", lang), icon=":material/menu_book:",
                 url_path="metode"),
         st.Page("app_pages/briefing.py", title=t("page_briefing", lang), icon=":material/slideshow:",

@@ -1,13 +1,15 @@
-"""Insiden: the incident log — filters, weekly counts by category, map, table and Excel export."""
+"""Insiden: the incident log — filters, weekly counts by category, map, table and Excel export,
+and the verification of incidents (status, and a form for staf and admin to decide)."""
 
 from datetime import datetime, timezone
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui import context, data, widgets
-from waspada import maps, queries, reference
-from waspada.i18n import fmt_datetime, fmt_number, t
+from ui import auth, context, data, widgets
+from waspada import maps, queries, reference, verification
+from waspada.i18n import fmt_date, fmt_datetime, fmt_number, t
 
 ctx = context.current()
 lang = ctx.lang
@@ -77,6 +79,9 @@ if not totals["n"]:
     st.info(t("no_incidents", lang))
     st.stop()
 df = data.q(queries.incidents, **filters, limit=widgets.TABLE_ROWS)  # the newest; the export has them all
+status = data.q(verification.statuses, ids=tuple(df["id"].tolist()))
+df = df.merge(status[["id", "status", "reason", "duplicate_of", "decided_by"]], on="id", how="left")
+df["status"] = df["status"].fillna("dilaporkan")
 
 # -- counts by category over time ------------------------------------------------------------
 st.subheader(t("counts_over_time", lang))
@@ -103,6 +108,7 @@ with table_col:
     st.subheader(t("incident_table", lang, n=fmt_number(totals["n"])))
     if totals["n"] > len(df):
         st.caption(t("incident_table_newest", lang, n=fmt_number(len(df))))
+    # The status is in the verification table below: this table is what the Excel export holds.
     widgets.plain_table(widgets.incident_table(ctx, df), height=460)
     made = fmt_datetime(datetime.now(timezone.utc), ctx.zone_province, lang)
     notes = [t("export_note", lang, filters=summary, when=made)]
@@ -117,3 +123,57 @@ with table_col:
     else:  # too many rows to make on every view: made when clicked
         st.download_button(t("download_excel", lang), data=build, on_click="ignore", key="dl_incidents",
                            **export_args)
+
+# -- verification (issue 15): status of the incidents shown, and a decision --------------------------
+st.subheader(t("verify_heading", lang))
+user = auth.require("view", lang)
+counts = df["status"].value_counts()
+st.caption(t("verify_counts", lang, **{s: fmt_number(int(counts.get(s, 0))) for s in verification.STATUSES}))
+picked_status = st.selectbox(t("verify_filter", lang), [None, *verification.STATUSES], key="w_verify_status",
+                             format_func=lambda s: t("verify_filter_all", lang) if s is None else t(verification.STATUS_TEXT[s], lang))
+review = df if picked_status is None else df[df["status"] == picked_status]
+if review.empty:
+    st.info(t("verify_none", lang))
+    st.stop()
+st.caption(t("verify_list_caption", lang, n=fmt_number(len(review))))
+reasons = {r: t(verification.REASON_TEXT[r], lang) for r in verification.REJECT_REASONS}
+widgets.plain_table(pd.DataFrame({
+    "#": review["id"].to_numpy(),
+    t("date", lang): [fmt_date(d, lang) for d in review["occurred_on"]],
+    t("region", lang): review["region_name"].to_numpy(),
+    t("verify_col_status", lang): [t(verification.STATUS_TEXT[s], lang) for s in review["status"]],
+    t("verify_reason", lang): [reasons.get(r, "") if isinstance(r, str) else "" for r in review["reason"]],
+    t("verify_col_decided", lang): review["decided_by"].fillna("").to_numpy(),
+    t("description", lang): review["description"].to_numpy(),
+}), height=300)
+
+if not user.can("verify"):
+    st.caption(t("verify_read_only", lang))
+    st.stop()
+mine = review[[verification.may_verify(user, r) for r in review["region_code"]]]
+labels = {int(i): f"#{i} — {fmt_date(d, lang)}, {name}" for i, d, name in
+          zip(mine["id"], mine["occurred_on"], mine["region_name"])}
+saved = st.session_state.pop("_w_verify_saved", None)
+if saved:
+    st.success(t("verify_saved", lang, n=fmt_number(saved)))
+with st.form("w_verify_form", clear_on_submit=True):
+    chosen_ids = st.multiselect(t("incident_table", lang, n=fmt_number(len(labels))), list(labels),
+                                format_func=lambda i: labels[i], key="w_verify_ids")
+    v1, v2, v3 = st.columns([1, 1, 1])
+    decision = v1.selectbox(t("verify_decision", lang), ["terverifikasi", "ditolak", "dilaporkan"],
+                            format_func=lambda s: t(verification.STATUS_TEXT[s], lang), key="w_verify_decision")
+    reason = v2.selectbox(t("verify_reason", lang), [None, *verification.REJECT_REASONS], key="w_verify_reason",
+                          format_func=lambda r: "–" if r is None else reasons[r])
+    duplicate_of = v3.number_input(t("verify_duplicate_of", lang), min_value=0, step=1, value=0,
+                                   key="w_verify_duplicate")
+    note = st.text_area(t("verify_note", lang), max_chars=verification.NOTE_MAX, key="w_verify_note")
+    if st.form_submit_button(t("verify_save", lang), icon=":material/fact_check:"):
+        try:
+            n = verification.verify_incidents(ctx.db, auth.accounts(), user, chosen_ids, verification.Decision(
+                decision, reason if decision == "ditolak" else None,
+                (int(duplicate_of) or None) if decision == "ditolak" and reason == "duplikat" else None, note))
+        except verification.VerificationRefused as e:
+            st.error(e.render(lang))
+        else:  # run again so the tables above show the new status; the message waits for that run
+            st.session_state["_w_verify_saved"] = n
+            st.rerun()

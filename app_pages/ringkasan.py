@@ -1,9 +1,11 @@
-"""Ringkasan: where the election stands, headline figures, the risk map, riskiest regions, alerts."""
+"""Ringkasan: where the election stands, headline figures, the risk map, riskiest regions, alerts,
+and the open alerts by age and by who is responsible."""
 
+import pandas as pd
 import streamlit as st
 
 from ui import context, data, widgets
-from waspada import queries
+from waspada import alert_work, queries
 from waspada.i18n import fmt_date, fmt_number, fmt_signed, phase_name, risk_word, t
 
 ctx = context.current()
@@ -92,3 +94,15 @@ if alerts is not None:
         st.info(t("no_alerts", lang))
     else:
         widgets.reading_table(widgets.alerts_table(ctx, alerts))
+
+# Open alerts by age and owner (issue 15): what nobody has taken yet, and what has waited long.
+st.subheader(t("open_alerts_heading", lang))
+open_alerts = data.q(alert_work.open_by_age_and_owner, as_of=ctx.as_of, province=ctx.province)
+if open_alerts.empty:
+    st.info(t("open_alerts_none", lang))
+else:
+    widgets.plain_table(pd.DataFrame({
+        t("alerts_col_owner", lang): [o if isinstance(o, str) else t("alerts_nobody", lang) for o in open_alerts["owner"]],
+        **{t("open_alerts_age", lang, band=band): open_alerts[band].to_numpy() for _, _, band in alert_work.AGE_BANDS},
+        t("open_alerts_total", lang): open_alerts["total"].to_numpy(),
+    }))

@@ -33,7 +33,7 @@ def writable_db(sample_db, tmp_path):
     return Database(path)
 
 
-def test_six_slides_in_the_fixed_order(deck):
+def test_seven_slides_in_the_fixed_order(deck):
     assert [s.key for s in deck.slides] == list(briefing.SLIDE_KEYS)
     assert all(s.title and s.text for s in deck.slides)
     assert deck.slide("peta").visual == "map" and deck.slide("tahapan").visual == "timeline"
@@ -146,10 +146,10 @@ def test_english_briefing(sample_db):
     assert "incidents in the last 7 days" in deck.slide("situasi").text
 
 
-def test_empty_database_gives_six_slides_without_numbers(empty_db):
+def test_empty_database_gives_seven_slides_without_numbers(empty_db):
     cur = Database(empty_db).reader()
     deck = briefing.build_briefing(cur, province=PROV, as_of=AS_OF)
-    assert len(deck.slides) == 6
+    assert len(deck.slides) == 7
     assert deck.scores is None
     assert [f.value for f in deck.slide("situasi").figures][2:] == ["–", "–"]
     assert deck.slide("kepatuhan").tables == []
@@ -212,7 +212,7 @@ def test_slide_from_url_and_next_button(open_page, sample_db):
 
 
 def test_every_slide_renders(open_page, sample_db):
-    for number in range(1, 7):
+    for number in range(1, len(briefing.SLIDE_KEYS) + 1):
         at = open_page(sample_db, "briefing", params={"tanggal": AS_OF.isoformat(), "slide": str(number)})
         assert_clean(at)
         assert at.title[0].value == briefing.build_briefing(
@@ -225,7 +225,7 @@ def test_briefing_page_renders_on_empty_db(open_page, empty_db):
     body = texts(at)
     assert "Kalimantan Utara · " in body and "Belum ada data yang dimuat." in body
     assert "Belum ada skor risiko untuk tahapan" in body
-    assert "**Slide 2 dari 6**" in body
+    assert "**Slide 2 dari 7**" in body
     assert not metrics(at)  # no figures invented for an empty database
 
 
@@ -247,3 +247,28 @@ def test_laporan_page_renders_on_sample_and_empty_db(open_page, sample_db, empty
     assert "Belum ada data yang dimuat." in body
     assert "Belum ada kabupaten/kota untuk provinsi ini." in body
     assert "Belum ada briefing tersimpan untuk provinsi ini." in body
+
+
+def test_follow_up_slide_lists_open_alerts_and_the_new_slide_alerts_closed(writable_db, fresh_accounts):
+    """Issue 15: the follow-up slide lists the open alerts with who is responsible; what is new
+    since the last briefing includes the alerts closed since it was saved."""
+    from waspada import alert_work
+
+    day = date(2024, 11, 28)  # two deaths in the sample by then: two korban_jiwa alerts
+    admin = fresh_accounts.create_user("admin", "admin", actor="uji")[0]
+    open_ids = alert_work.alert_list(writable_db.reader(), province=PROV, as_of=day,
+                                     statuses=alert_work.OPEN_STATUSES)["alert_id"].tolist()
+    assert len(open_ids) >= 2
+    deck = briefing.build_briefing(writable_db.reader(), province=PROV, as_of=day)
+    follow = deck.slide("tindak_lanjut")
+    assert follow.text.startswith(f"{len(open_ids)} peringatan terbuka, {len(open_ids)} belum ada")
+    assert [r[3] for r in follow.tables[0].rows] == ["belum ada"] * len(follow.tables[0].rows)
+    briefing.save_briefing(writable_db, fresh_accounts, admin, province=PROV, as_of=day, phase=deck.phase)
+    alert_work.record(writable_db, fresh_accounts, admin, open_ids[0], "ambil")
+    alert_work.record(writable_db, fresh_accounts, admin, open_ids[1], "ambil")
+    alert_work.record(writable_db, fresh_accounts, admin, open_ids[1], "selesai", note="aman")
+    later = briefing.build_briefing(writable_db.reader(), province=PROV, as_of=day + timedelta(days=1))
+    follow = later.slide("tindak_lanjut")
+    assert "admin" in [r[3] for r in follow.tables[0].rows]
+    closed = [tb for tb in later.slide("baru").tables if tb.title == "Peringatan ditutup"]
+    assert len(closed) == 1 and len(closed[0].rows) == 1 and closed[0].rows[0][1:] == ["selesai", "admin"]

@@ -68,7 +68,7 @@ def test_pptx_has_the_slides_titles_and_pictures(deck, pictures):
 
     prs = Presentation(io.BytesIO(pptx.briefing_pptx(deck, pictures)))
     assert round(prs.slide_width / prs.slide_height, 3) == round(16 / 9, 3)
-    assert len(prs.slides) == 6
+    assert len(prs.slides) == len(briefing.SLIDE_KEYS)
     assert [s.shapes.title.text for s in prs.slides] == [s.title for s in deck.slides]
     for s in prs.slides:
         assert s.shapes.title.placeholder_format.type == PP_PLACEHOLDER.TITLE  # editable, a real title
@@ -76,14 +76,14 @@ def test_pptx_has_the_slides_titles_and_pictures(deck, pictures):
         assert any(deck.footer == t for t in texts)  # date and data freshness in the footer
         assert "Data terakhir dimuat" in deck.footer
     pics = {i: [sh for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE] for i, s in enumerate(prs.slides)}
-    assert [len(pics[i]) for i in range(6)] == [0, 1, 0, 1, 1, 0]  # map, new-by-category, timeline
+    assert [len(pics[i]) for i in range(7)] == [0, 1, 0, 1, 0, 1, 0]  # map, new-by-category, timeline
     tables = [sh.table for sh in prs.slides[2].shapes if sh.has_table]
     assert tables[0].cell(1, 0).text == deck.slide("rawan").tables[0].rows[0][0]
 
 
 def test_briefing_pdf_pages_render_and_are_not_blank(deck, pictures, tmp_path):
     pages = _pdf_pages(pdf.briefing_pdf(deck, pictures), tmp_path)
-    assert len(pages) == 6
+    assert len(pages) == len(briefing.SLIDE_KEYS)
     assert all(_not_blank(p) for p in pages)
     assert round(pages[0].width / pages[0].height, 2) == round(16 / 9, 2)
 

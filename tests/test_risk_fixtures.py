@@ -76,6 +76,14 @@ def add_incidents(con, incidents) -> None:
             "upload_id": inc.get("upload_id", 1), "generated": False, "content_hash": f"h{next(_hash)}",
         })
     _insert(con, "incidents", pd.DataFrame(rows))
+    # Verified unless a test says otherwise (status="dilaporkan" or "ditolak"): the hand-computed
+    # scores are those of checked reports; the weight of unchecked ones is tested on its own.
+    decided = [(r["content_hash"], i.get("status", "terverifikasi")) for r, i in zip(rows, incidents)
+               if i.get("status", "terverifikasi") != "dilaporkan"]
+    for key, status in decided:
+        con.execute("INSERT INTO incident_verifications (incident_key, incident_id, status, reason, decided_by,"
+                    " decided_at) SELECT content_hash, id, ?, ?, 'uji', now() FROM incidents WHERE content_hash = ?",
+                    [status, "hoaks" if status == "ditolak" else None, key])
 
 
 def make_db(tmp_path: Path, **rows) -> Database:

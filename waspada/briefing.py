@@ -1,4 +1,4 @@
-"""The Forkopimda briefing as plain data: six slides for a province, phase and date.
+"""The Forkopimda briefing as plain data: seven slides for a province, phase and date.
 
 Every number comes from waspada.queries, waspada.risk and waspada.compliance — the same
 functions the dashboard pages call — so a slide never disagrees with the dashboard. The
@@ -11,9 +11,10 @@ Slides, in order (``SLIDE_KEYS``):
 2. ``peta`` — the risk map of the province's kabupaten/kota;
 3. ``rawan`` — the riskiest regions with the model's reasons;
 4. ``baru`` — what is new since the last saved briefing (incidents, alerts, categories that
-   rose); without a saved briefing, since 7 days before;
-5. ``tahapan`` — the timeline, the coming phase and the regions entering it at high risk;
-6. ``kepatuhan`` — which kabupaten/kota have not sent this week's report.
+   rose, alerts closed); without a saved briefing, since 7 days before;
+5. ``tindak_lanjut`` — the follow-up: open alerts with who is responsible and their age;
+6. ``tahapan`` — the timeline, the coming phase and the regions entering it at high risk;
+7. ``kepatuhan`` — which kabupaten/kota have not sent this week's report.
 
 Table cells are finished text (Indonesian number and date formats), so every output
 shows the same characters. No streamlit here.
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from waspada import compliance, queries, reference
+from waspada import alert_work, compliance, queries, reference
 from waspada.db import Database
 from waspada.risk.model import ScheduleMissing
 from waspada.i18n import (
@@ -37,7 +38,7 @@ from waspada.i18n import (
 if TYPE_CHECKING:
     from waspada.accounts import Accounts, User
 
-SLIDE_KEYS = ("situasi", "peta", "rawan", "baru", "tahapan", "kepatuhan")
+SLIDE_KEYS = ("situasi", "peta", "rawan", "baru", "tindak_lanjut", "tahapan", "kepatuhan")
 TOP_N = 5  # riskiest regions on slide 3: what a room can read from the back
 MAX_ROWS = 8  # longest table on a slide; the rest is counted in a note
 _RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
@@ -239,6 +240,7 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
     new_slide, new_by_category = _new_since(cur, province, as_of, phase, since, previous, scores, has_schedule, lang,
                                             scope)
     slides.append(new_slide)
+    slides.append(_follow_up(cur, province, as_of, lang))
     sched = queries.schedule(cur)
     slides.append(_coming_phase(cur, province, as_of, sched, has_schedule, lang))
     comp = compliance.compliance(cur, province=province, as_of=as_of, rules=rules)
@@ -424,9 +426,37 @@ def _new_since(cur, province, as_of, phase, since, previous, scores, has_schedul
         rows, hidden = _limit(rose_rows)
         tables.append(Table([t("name", lang), t("briefing_from", lang), t("briefing_to", lang)], rows,
                             title=t("briefing_rose", lang), hidden=hidden))
+    # Alerts closed since the last briefing was saved (closing is dated when it happens, not by as_of).
+    closed_from = previous.saved_at if previous is not None else datetime.combine(since, datetime.min.time(), timezone.utc)
+    closed = alert_work.closed_since(cur, since=closed_from, province=province)
+    if not closed.empty:
+        rows, hidden = _limit([[r.region_name, alert_status_word(r.status, lang), r.owner or "–"]
+                               for r in closed.itertuples()])
+        tables.append(Table([t("name", lang), t("alerts_col_status", lang), t("alerts_col_owner", lang)], rows,
+                            title=t("briefing_closed_alerts", lang), hidden=hidden))
     slide = Slide("baru", t("briefing_title_baru", lang), text, figures=figures, tables=tables,
                   visual="categories" if not by_cat.empty else None)
     return slide, by_cat
+
+
+def alert_status_word(status: str, lang: str) -> str:
+    return t(alert_work.STATUS_TEXT[status], lang)
+
+
+def _follow_up(cur, province, as_of, lang) -> Slide:
+    """Open alerts of the province raised by as_of: who is responsible and how long they have waited."""
+    alerts = alert_work.alert_list(cur, province=province, as_of=as_of, statuses=alert_work.OPEN_STATUSES)
+    unowned = int(alerts["owner"].isna().sum()) if not alerts.empty else 0
+    text = t("briefing_open_alerts_text", lang, n=fmt_number(len(alerts)), unowned=fmt_number(unowned))
+    tables = []
+    if not alerts.empty:
+        ages = (pd.Timestamp(as_of) - pd.to_datetime(alerts["triggered_on"])).dt.days.clip(lower=0)
+        rows, hidden = _limit([[fmt_date(r.triggered_on, lang), r.region_name, alert_status_word(r.status, lang),
+                                r.owner if isinstance(r.owner, str) else t("alerts_nobody", lang), fmt_number(age)]
+                               for r, age in zip(alerts.itertuples(), ages)])
+        tables.append(Table([t("date", lang), t("name", lang), t("alerts_col_status", lang), t("alerts_col_owner", lang),
+                             t("alerts_col_age", lang)], rows, title=t("briefing_open_alerts", lang), hidden=hidden))
+    return Slide("tindak_lanjut", t("briefing_title_tindak_lanjut", lang), text, tables=tables)
 
 
 def _coming_phase(cur, province, as_of, sched, has_schedule, lang) -> Slide:

@@ -218,12 +218,8 @@ CREATE TABLE IF NOT EXISTS incidents (
     content_hash  VARCHAR NOT NULL UNIQUE       -- makes re-loading idempotent
 );
 
--- The incidents every reader sees. Incidents of a withdrawn upload stay in the table for the
--- audit trail but are invisible: every query, score, alert and report reads this view, and
--- only the writers (loads, build, withdrawal) touch the table itself.
-CREATE OR REPLACE VIEW visible_incidents AS
-SELECT i.* FROM incidents i
-WHERE i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL);
+-- The incidents every reader sees: the view visible_incidents, defined at the end of this
+-- file with the verification status it carries (it reads the verification tables).
 
 -- Bookkeeping -------------------------------------------------------------------------
 -- One row per data source: where it came from and when it was last loaded (Metode dan Data page).
@@ -298,4 +294,60 @@ CREATE TABLE IF NOT EXISTS region_aliases (
     created_by  VARCHAR NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL,
     UNIQUE (alias_key, parent_code)
+);
+
+-- Verification of incidents (issue 15) --------------------------------------------------
+-- Every decision on an incident is an event (waspada.verification); nothing is updated in
+-- place, so the history stays. An event is keyed on the incident's content_hash, what
+-- identifies an unchanged row: a corrected file loaded again (after the old upload was
+-- withdrawn) gives its unchanged rows new ids but the same hash, and so the same status.
+CREATE SEQUENCE IF NOT EXISTS verification_event_seq START 1;
+CREATE TABLE IF NOT EXISTS incident_verifications (
+    event_id     BIGINT PRIMARY KEY DEFAULT nextval('verification_event_seq'),
+    incident_key VARCHAR NOT NULL,              -- incidents.content_hash (without a withdrawal mark)
+    incident_id  BIGINT NOT NULL,               -- the incident's id when decided (ids change on a re-upload)
+    status       VARCHAR NOT NULL CHECK (status IN ('dilaporkan', 'terverifikasi', 'ditolak')),
+    reason       VARCHAR CHECK (reason IN ('hoaks', 'duplikat', 'di_luar_wilayah', 'lainnya')),
+    duplicate_of BIGINT,                        -- duplikat: the incident (id) this one repeats
+    note         VARCHAR,
+    decided_by   VARCHAR NOT NULL,              -- username
+    decided_at   TIMESTAMPTZ NOT NULL,
+    CHECK ((status = 'ditolak') = (reason IS NOT NULL)),
+    CHECK (reason IS DISTINCT FROM 'duplikat' OR duplicate_of IS NOT NULL),
+    CHECK (reason IS DISTINCT FROM 'lainnya' OR length(trim(coalesce(note, ''))) > 0)
+);
+
+-- The current status of an incident: its latest event. The one place it is derived.
+CREATE OR REPLACE VIEW incident_status AS
+SELECT incident_key, incident_id, status, reason, duplicate_of, note, decided_by, decided_at
+FROM incident_verifications
+QUALIFY row_number() OVER (PARTITION BY incident_key ORDER BY event_id DESC) = 1;
+
+-- The incidents every reader sees. Incidents of a withdrawn upload stay in the table for the
+-- audit trail but are invisible: every query, score, alert and report reads this view, and
+-- only the writers (loads, build, withdrawal) touch the table itself. verification_status
+-- is 'dilaporkan' until someone decides; the risk model weighs it ([verification] in
+-- data/risk_model.toml).
+CREATE OR REPLACE VIEW visible_incidents AS
+SELECT i.*, coalesce(s.status, 'dilaporkan') AS verification_status
+FROM incidents i LEFT JOIN incident_status s ON s.incident_key = i.content_hash
+WHERE i.upload_id NOT IN (SELECT upload_id FROM uploads WHERE withdrawn_at IS NOT NULL);
+
+-- Alerts someone owns (issue 15) ---------------------------------------------------------
+-- What officials did about an alert, as events appended by waspada.alert_work: taking it,
+-- assigning it, a note, closing (selesai), dismissing (diabaikan, with a reason), reopening.
+-- Keyed by alerts.alert_id (a stable hash: refreshing the alerts never loses this), and the
+-- status and owner are derived from the events, so two officials writing at once both count.
+CREATE SEQUENCE IF NOT EXISTS alert_event_seq START 1;
+CREATE TABLE IF NOT EXISTS alert_events (
+    event_id   BIGINT PRIMARY KEY DEFAULT nextval('alert_event_seq'),
+    alert_id   VARCHAR NOT NULL,                -- alerts.alert_id
+    action     VARCHAR NOT NULL CHECK (action IN ('ambil', 'tugaskan', 'catatan', 'selesai', 'abaikan', 'buka')),
+    status     VARCHAR NOT NULL CHECK (status IN ('baru', 'ditangani', 'selesai', 'diabaikan')), -- after the event
+    owner      VARCHAR,                         -- after the event (username)
+    reason     VARCHAR,                         -- abaikan: why
+    note       VARCHAR,
+    by_user    VARCHAR NOT NULL,                -- username
+    acted_at   TIMESTAMPTZ NOT NULL,
+    CHECK (status NOT IN ('selesai', 'diabaikan') OR owner IS NOT NULL)
 );

@@ -6,6 +6,9 @@ Three roles:
 * ``staf`` uploads incident logs for the kabupaten/kota assigned to them (all of their
   province when none are listed) and reads everything of their province;
 * ``admin`` manages users, withdraws uploads and reads the audit log (and may upload).
+
+Staf also verify incidents and take, note and close alerts in their scope; pimpinan note
+alerts and assign them an owner; admin do all of it everywhere (issue 15).
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "withdraw": frozenset({"admin"}),
     "manage_users": frozenset({"admin"}),
     "audit": frozenset({"admin"}),
+    # issue 15: verification of incidents and the work on alerts (waspada.verification, alert_work)
+    "verify": frozenset({"staf", "admin"}),
+    "work_alerts": frozenset({"staf", "admin"}),          # take, close, dismiss, reopen
+    "assign_alerts": frozenset({"pimpinan", "admin"}),    # name an alert's owner
+    "comment_alerts": frozenset(ROLES),
 }
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
 

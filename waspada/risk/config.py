@@ -82,6 +82,7 @@ class RiskConfig:
     forward_phases: tuple[str, ...]
     forward_min_category: str
     path: Path = field(default=RISK_CONFIG_PATH, compare=False)
+    unverified_weight: float = 1.0  # [verification]: an incident nobody has verified yet counts at this share
 
     @property
     def uncounted_categories(self) -> list[str]:
@@ -178,6 +179,9 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
     carry = _positive(_require(score, "carry_over", "score"), "score.carry_over")
     if carry > 1:
         raise RiskConfigError(f"{path.name}: score.carry_over harus antara 0 dan 1.")
+    unverified = _positive(raw.get("verification", {}).get("unverified_weight", 1.0), "verification.unverified_weight")
+    if unverified > 1:
+        raise RiskConfigError(f"{path.name}: verification.unverified_weight harus antara 0 dan 1.")
 
     return RiskConfig(
         version=str(raw.get("version", "")),
@@ -215,6 +219,7 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
         forward_phases=phases,
         forward_min_category=min_cat,
         path=path,
+        unverified_weight=unverified,
     )
 
 

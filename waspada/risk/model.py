@@ -178,14 +178,17 @@ ORDER BY b.uid
 _INCIDENTS_SQL = """
 WITH
 cfg AS (SELECT ?::DOUBLE AS lam, ?::DOUBLE AS lam_norm, ?::DOUBLE AS w_default, ?::DOUBLE AS w_injured, ?::DOUBLE AS w_killed,
-               ?::DATE AS latest),
+               ?::DATE AS latest, ?::DOUBLE AS w_unverified),
 cat_w AS (SELECT unnest(?::VARCHAR[]) AS category, unnest(?::DOUBLE[]) AS weight, unnest(?::INTEGER[]) AS cid),
 {units}
 SELECT u.uid, (coalesce(w.cid, -1) + 1)::INTEGER AS slot, p.phase_order::INTEGER AS incident_phase_order,
     (i.occurred_on - DATE '1970-01-01')::INTEGER AS day, i.injured, i.killed,
+    (i.verification_status = 'dilaporkan')::INTEGER AS unverified,
     (coalesce(w.weight, cfg.w_default) + cfg.w_injured * i.injured + cfg.w_killed * i.killed)
+        * (CASE WHEN i.verification_status = 'dilaporkan' THEN cfg.w_unverified ELSE 1 END)
         * exp(cfg.lam * (i.occurred_on - cfg.latest)) AS e_points,
     (coalesce(w.weight, cfg.w_default) + cfg.w_injured * i.injured + cfg.w_killed * i.killed)
+        * (CASE WHEN i.verification_status = 'dilaporkan' THEN cfg.w_unverified ELSE 1 END)
         * exp(cfg.lam_norm * (i.occurred_on - cfg.latest)) AS e_norm
 FROM visible_incidents i
 CROSS JOIN cfg
@@ -195,6 +198,7 @@ LEFT JOIN cat_w w ON w.category = i.category
 WHERE i.election_id = ?
   AND i.occurred_on <= cfg.latest
   AND coalesce(w.weight, cfg.w_default) > 0  -- weight 0: a category that does not belong in the Pilkada score
+  AND i.verification_status <> 'ditolak'     -- rejected (hoaks, duplikat, ...): never counted
 """
 
 # Violation points per pair and region: phase totals that do not decay, counted in their
@@ -249,6 +253,7 @@ def _incidents(cur, cfg: RiskConfig, level: str, province, region_code, latest: 
     cats = sorted(cfg.incidents)
     params = [
         cfg.decay_per_day, cfg.norm_decay_per_day, cfg.default_incident_weight, cfg.injured_points, cfg.killed_points, latest,
+        cfg.unverified_weight,
         cats, [cfg.incidents[c].weight for c in cats], list(range(1, len(cats) + 1)),
         *_units_params(level, province, region_code),
         election_id,
@@ -332,11 +337,11 @@ def _run_components(inc: dict[str, np.ndarray], chain: list[_Pair], n_units: int
     first = np.maximum(np.searchsorted(order, inc_phase, "left"), np.searchsorted(ref, day, "left"))
     keep = first < m
     uid, slot, injured, killed = inc["uid"], inc["slot"], inc["injured"], inc["killed"]
-    e, e_norm = inc["e_points"], inc["e_norm"]
+    e, e_norm, unverified = inc["e_points"], inc["e_norm"], inc["unverified"]
     if not keep.all():
         first, inc_phase, day = first[keep], inc_phase[keep], day[keep]
         uid, slot, injured, killed = uid[keep], slot[keep], injured[keep], killed[keep]
-        e, e_norm = e[keep], e_norm[keep]
+        e, e_norm, unverified = e[keep], e_norm[keep], unverified[keep]
     run_end = np.searchsorted(order, order, "right")  # one past the last pair of the same phase
     own = order[first] == inc_phase
     own_end = np.where(own, run_end[first], first)  # the own interval is [first, own_end)
@@ -380,12 +385,14 @@ def _run_components(inc: dict[str, np.ndarray], chain: list[_Pair], n_units: int
         n_carried = along_chain(at_own_end[later])
         n = along_chain(at_first)
         n_injured, n_killed = along_chain(at_first, injured), along_chain(at_first, killed)
+        n_unverified = along_chain(at_first, unverified)
         count_end = np.full_like(first, m)
     else:
         # with carry_over 0 an incident of an earlier phase does not count at all (not even in n)
         n_carried = np.zeros(shape, dtype=np.int64)
         n = within_run(own)
         n_injured, n_killed = within_run(own, injured), within_run(own, killed)
+        n_unverified = within_run(own, unverified)
         count_end = own_end
     # recent: counted over [first, min(count_end, the first pair whose window starts after day))
     recent_end = np.minimum(count_end, np.searchsorted(recent_from, day, "left"))
@@ -400,6 +407,7 @@ def _run_components(inc: dict[str, np.ndarray], chain: list[_Pair], n_units: int
         "killed": np.rint(n_killed).astype(np.int64),
         "n_recent": np.cumsum(diff.reshape(shape), axis=0),
         "n_carried": n_carried,
+        "n_unverified": np.rint(n_unverified).astype(np.int64),  # counted at [verification] unverified_weight
     }
 
 
@@ -465,7 +473,8 @@ def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str 
     if not runs:
         empty = {c: np.zeros(0, dtype=object) for c in _EMPTY}
         empty.update({c: np.zeros(0) for c in ("baseline", "raw_points", "inc_raw", "vio_raw", "score", "share")})
-        empty.update({c: np.zeros(0, dtype=np.int64) for c in ("n_incidents", "violation_reports", "c1", "c2")})
+        empty.update({c: np.zeros(0, dtype=np.int64) for c in ("n_incidents", "violation_reports", "c1", "c2",
+                                                               "n_unverified")})
         return _finish(empty, cfg, level)
     n_units = len(base)
     blocks = []
@@ -492,6 +501,7 @@ def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str 
             "violation_reports": flat["n"][:, _VIOLATION_SLOT],
             "injured": flat["injured"].sum(axis=1), "killed": flat["killed"].sum(axis=1),
             "n_recent": flat["n_recent"].sum(axis=1), "n_carried": flat["n_carried"].sum(axis=1),
+            "n_unverified": flat["n_unverified"].sum(axis=1),
             "c1": s1 - 1, "n1": pick(flat["n"], s1), "inj1": pick(flat["injured"], s1),
             "kil1": pick(flat["killed"], s1), "rec1": pick(flat["n_recent"], s1),
             "c2": s2 - 1, "n2": pick(flat["n"], s2), "inj2": pick(flat["injured"], s2),
@@ -545,6 +555,16 @@ def _finish(out: dict, cfg: RiskConfig, level: str) -> pd.DataFrame:
     out["category"] = _strings(list(_CATEGORIES), category)
     out["baseline_category"] = _strings(list(_CATEGORIES), baseline_category)
     out["reason_id"], out["reason_en"] = _reasons(out, category, baseline_category, cfg)
+    unverified = np.asarray(out["n_unverified"])
+    rows = np.flatnonzero(unverified > 0)
+    for lang in ("id", "en"):  # a score that rests on reports nobody has verified says so
+        reasons, said = out[f"reason_{lang}"], {}
+        for j in rows.tolist():
+            n = int(unverified[j])
+            if n not in said:
+                said[n] = " " + t("risk_reason_unverified", lang, n=fmt_number(n),
+                                  share=fmt_number(cfg.unverified_weight, 1))
+            reasons[j] += said[n]
     names = [None, *_component_names(cfg)]  # cid -2 (no component) first
     out["c1"] = _strings(names, out["c1"] + 2)
     out["c2"] = _strings(names, out["c2"] + 2)

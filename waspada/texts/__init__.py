@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from waspada.texts import (
     accounts, auth, backtest, briefing, cli, cluster, common, ingest, login_form, pages, realdata, regions, risk,
-    taxonomy, uploads,
+    taxonomy, uploads, verification,
 )
 
 AREAS = {
@@ -30,6 +30,7 @@ AREAS = {
     "taxonomy": taxonomy.TEXT,
     "regions": regions.TEXT,
     "cluster": cluster.TEXT,
+    "verification": verification.TEXT,
 }
 
 
