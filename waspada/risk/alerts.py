@@ -73,6 +73,7 @@ inc AS (
     WHERE i.election_id = ? AND {unit} IS NOT NULL AND (?::VARCHAR IS NULL OR i.province_code = ?)
       AND i.occurred_on > prm.first_day - prm.w - 1 - prm.history_days AND i.occurred_on <= prm.last_day
       AND NOT list_contains(?::VARCHAR[], i.category)  -- weight 0: not counted in the Pilkada score
+      AND i.verification_status <> 'ditolak'           -- rejected (hoaks, duplikat, ...): never counted
 ),
 counts AS (
     -- n_now: the window (day - w, day]; n_before: the window of the day before;
@@ -133,6 +134,7 @@ def _deaths(cur, cfg, start, end, election_id, province) -> list[dict]:
         " WHERE i.election_id = ? AND i.killed > 0 AND (?::DATE IS NULL OR i.occurred_on >= ?) AND i.occurred_on <= ?"
         " AND (?::VARCHAR IS NULL OR i.province_code = ?)"
         " AND NOT list_contains(?::VARCHAR[], i.category)"  # weight 0: not counted in the Pilkada score
+        " AND i.verification_status <> 'ditolak'"  # rejected (hoaks, duplikat, ...): never counted
         " ORDER BY i.occurred_on, i.id",
         [election_id, start, start, end, province, province, cfg.uncounted_categories],
     ).df()

@@ -335,24 +335,36 @@ def measure(cur, weeks: list[dt.date], provinces: set[str] | None = None, horizo
     return out
 
 
-def run_backtest(directory: Path, years, workdir: Path, weeks: list[dt.date] | None = None,
-                 target_year: int = TARGET_YEAR) -> Result:
-    """The whole backtest for one group of years in a fresh database under workdir."""
+def load_history(history: History, workdir: Path, tag: str):
+    """(Database, ParseReport, StoreResult): `history` written as staff send it and loaded
+    through the real parser and store into a fresh database without the sample."""
     from etl.build import build_database
     from waspada.db import Database
     from waspada.ingest import parse_incident_file, store_incidents
 
+    path = write_incident_file(history, Path(workdir) / f"insiden_snpk_{tag}.csv")
+    db_path = Path(workdir) / f"backtest_{tag}.duckdb"
+    build_database(db_path, sample=False)
+    db = Database(db_path)
+    report = parse_incident_file(path, path.name, db=db)
+    stored = store_incidents(db, report, path, uploaded_by=UPLOADED_BY)
+    # SNPK is a curated record, checked by its researchers: stored as verified, as an office's
+    # checked reports are (else [verification] unverified_weight would scale all history alike).
+    with db.writer() as con:
+        con.execute("INSERT INTO incident_verifications (incident_key, incident_id, status, decided_by, decided_at)"
+                    " SELECT content_hash, id, 'terverifikasi', ?, now() FROM visible_incidents", [UPLOADED_BY])
+    return db, report, stored
+
+
+def run_backtest(directory: Path, years, workdir: Path, weeks: list[dt.date] | None = None,
+                 target_year: int = TARGET_YEAR) -> Result:
+    """The whole backtest for one group of years in a fresh database under workdir."""
     started = time.perf_counter()
     history = read_history(directory, years, target_year)
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     tag = "-".join(str(y) for y in history.years)
-    path = write_incident_file(history, workdir / f"insiden_snpk_{tag}.csv")
-    db_path = workdir / f"backtest_{tag}.duckdb"
-    build_database(db_path, sample=False)
-    db = Database(db_path)
-    report = parse_incident_file(path, path.name, db=db)
-    stored = store_incidents(db, report, path, uploaded_by=UPLOADED_BY)
+    db, report, stored = load_history(history, workdir, tag)
     weeks = weeks if weeks is not None else mondays()
     cur = db.reader()
     try:

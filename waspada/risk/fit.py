@@ -54,15 +54,8 @@ class Panel:
 def load_fit_panel(directory: Path, years, workdir: Path):
     """(cursor, Panel): the fit years in a fresh database and each region-week's headline
     outcome (an incident of a counted category; one with casualties)."""
-    from etl.build import build_database
-    from waspada.db import Database
-    from waspada.ingest import parse_incident_file, store_incidents
-
     history = backtest.read_history(directory, years)
-    path = backtest.write_incident_file(history, workdir / "insiden_fit.csv")
-    build_database(workdir / "fit.duckdb", sample=False)
-    db = Database(workdir / "fit.duckdb")
-    store_incidents(db, parse_incident_file(path, path.name, db=db), path, uploaded_by=backtest.UPLOADED_BY)
+    db, _, _ = backtest.load_history(history, workdir, "fit")
     cur = db.reader()
     weeks = backtest.mondays()
     phase_of = phases_on(cur, weeks)
