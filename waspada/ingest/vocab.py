@@ -191,9 +191,27 @@ class CategoryMatcher:
             return CategoryMatch(None, tuple(sorted(c for c, s in ranked if s == top)))
         return CategoryMatch(best, (), tuple(dict.fromkeys(decided[best])), "uraian")
 
+    def decided_by_type(self, incident_type) -> CategoryMatch | None:
+        """What resolve() returns for this type whatever the description: the type's category
+        when it is clear, not 'lainnya' and the same with and without election context; else
+        None. Memoised per distinct type, so most rows never read their description."""
+        cache_key = ("decided", type(incident_type), incident_type)
+        try:
+            return self._cache[cache_key]
+        except (KeyError, TypeError):
+            pass
+        with_context, without = self.match_type(incident_type, True), self.match_type(incident_type, False)
+        result = with_context if with_context == without and with_context.category not in (None, "lainnya") else None
+        if isinstance(incident_type, (str, int, float)):
+            self._cache[cache_key] = result
+        return result
+
     def resolve(self, incident_type, description="") -> CategoryMatch:
         """The category of one incident: from its type when that is clear (and not 'lainnya'),
         else suggested from its description; 'lainnya' when neither says."""
+        decided = self.decided_by_type(incident_type)
+        if decided is not None:  # the election context could not change it: skip reading the description
+            return decided
         election = self.has_election_context(incident_type, description)
         typed = self.match_type(incident_type, election)
         if typed.category is not None and typed.category != "lainnya":
