@@ -63,9 +63,20 @@ def content_hash(occurred_on: dt.date, region_code: str, kecamatan: str | None, 
                  description: str, injured: int, killed: int) -> str:
     """One incident reported in two files (or twice) gets one hash; the row number and
     file name are deliberately left out."""
-    parts = (occurred_on.isoformat(), region_code, key(kecamatan or ""), category,
-             " ".join(description.split()).lower(), str(injured), str(killed))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return content_hashes([occurred_on], [region_code], [kecamatan], [category], [description], [injured],
+                          [killed])[0]
+
+
+def content_hashes(days: list, region_codes: list, kecamatans: list, categories: list, descriptions: list,
+                   injured: list, killed: list) -> list[str]:
+    """content_hash of many rows at once: each distinct date and kecamatan spelled once."""
+    day_texts = per_distinct(lambda day: day.isoformat(), days)
+    kecamatan_keys = per_distinct(lambda kecamatan: key(kecamatan or ""), kecamatans)
+    sha256 = hashlib.sha256
+    return [sha256("\x1f".join((day, region, kec, category, " ".join(description.split()).lower(), str(n_injured),
+                                str(n_killed))).encode("utf-8")).hexdigest()
+            for day, region, kec, category, description, n_injured, n_killed
+            in zip(day_texts, region_codes, kecamatan_keys, categories, descriptions, injured, killed)]
 
 
 def existing_hashes(db, hashes: list[str]) -> set[str]:
@@ -124,12 +135,16 @@ def per_distinct(fn, *columns: list) -> list:
     """[fn(*cells) for each row of the columns], fn called once per distinct combination of
     cells: a 50,000-row file names a few hundred dates and regions. A cell's type is part of
     the combination (True == 1.0 in Python, but not in a spreadsheet)."""
-    if len(columns) == 1:
-        keys = list(zip(map(type, columns[0]), columns[0]))
-        memo = {k: fn(k[1]) for k in dict.fromkeys(keys)}
-    else:
+    types = set().union(*(map(type, column) for column in columns))
+    if bool in types:  # True == 1 == 1.0: the type joins the key (rare: typed cells TRUE/FALSE)
         keys = list(zip(*[part for column in columns for part in (map(type, column), column)]))
         memo = {k: fn(*k[1::2]) for k in dict.fromkeys(keys)}
+    elif len(columns) == 1:
+        keys = columns[0]
+        memo = {k: fn(k) for k in dict.fromkeys(keys)}
+    else:
+        keys = list(zip(*columns))
+        memo = {k: fn(*k) for k in dict.fromkeys(keys)}
     return list(map(memo.__getitem__, keys))
 
 
@@ -298,10 +313,8 @@ def _check_sheet(lookups: _Lookups, report: ParseReport, header: dict[str, str],
         "source_file": [file_name] * len(keep),
         "source_row": kept(excel_rows),
     }
-    accepted["content_hash"] = [
-        content_hash(day, region, kecamatan, category, description, c["injured"], c["killed"])
-        for day, region, kecamatan, category, description, c in zip(
-            days, region_codes, accepted["kecamatan"], accepted["category"], descriptions, counts)]
+    accepted["content_hash"] = content_hashes(days, region_codes, accepted["kecamatan"], accepted["category"],
+                                              descriptions, accepted["injured"], accepted["killed"])
     return accepted
 
 
@@ -466,7 +479,7 @@ def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db) -> pd.DataFrame:
     first_row = {}
     keep = []
     in_db = existing_hashes(db, df["content_hash"].tolist())
-    for h, row, sheet in zip(df["content_hash"], df["source_row"], df["sheet"]):
+    for h, row, sheet in zip(df["content_hash"].tolist(), df["source_row"].tolist(), df["sheet"].tolist()):
         if h in first_row:
             report.duplicate(int(row), msg("ingest_duplicate_in_file", row=report.row_label(first_row[h])), sheet)
             keep.append(False)

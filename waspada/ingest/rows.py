@@ -157,8 +157,9 @@ def data_columns(match: HeaderMatch, report: ParseReport, free_text: set[str] = 
         kept.append(idx)
     rows = [sheet.rows[i] for i in kept]
     out = {}
+    narrowest = min(map(len, rows), default=0)
     for name, i in columns:
-        if all(len(r) > i for r in rows):
+        if i < narrowest:
             out[name] = list(map(operator.itemgetter(i), rows))
         else:
             out[name] = [r[i] if i < len(r) else "" for r in rows]
