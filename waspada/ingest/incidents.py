@@ -112,12 +112,21 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     for excel_rows, cells in logs.columns(FREE_TEXT):
         report.data_rows += len(excel_rows)
         accepted = _check_sheet(lookups, report, header, excel_rows, cells, file_name)
+        del cells  # the sheet's cells are no longer needed: keep the peak memory down
         for c in INCIDENT_COLUMNS:
-            out[c].extend(accepted[c])
+            if out[c]:
+                out[c].extend(accepted[c])
+            else:
+                out[c] = accepted[c]
         row_sheets.extend([report.current_sheet] * len(accepted["source_row"]))
+        del accepted
+    del sheets, logs  # every cell of the file: the accepted rows hold what is kept
 
     _column_problems(report, header)
-    report.accepted = _drop_duplicates(incident_frame(out).assign(sheet=row_sheets), report, db)
+    frame = incident_frame(out).assign(sheet=row_sheets)
+    hashes, source_rows = out["content_hash"], out["source_row"]
+    del out  # the frame holds the accepted rows now
+    report.accepted = _drop_duplicates(frame, report, db, hashes, source_rows, row_sheets)
     return report
 
 
@@ -299,7 +308,7 @@ def _check_sheet(lookups: _Lookups, report: ParseReport, header: dict[str, str],
         "category": [c[0] for c in category_outcomes],
         "category_raw": [raw or None for raw in category_raws],
         "category_from": [c[1] for c in category_outcomes],
-        "category_words": [", ".join(c[2]) or None for c in category_outcomes],
+        "category_words": per_distinct(lambda words: ", ".join(words) or None, [c[2] for c in category_outcomes]),
         "description": descriptions,
         "perpetrator": kept(per_distinct(optional_text, cells["pelaku"])) if "pelaku" in cells else [None] * len(keep),
         "injured": [c["injured"] for c in counts],
@@ -472,14 +481,16 @@ def incident_frame(columns: dict[str, list]) -> pd.DataFrame:
     return df
 
 
-def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db) -> pd.DataFrame:
-    """Remove rows repeated within the file and rows already in the database; list them."""
+def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db, hashes: list[str], source_rows: list[int],
+                     sheets: list[str]) -> pd.DataFrame:
+    """Remove rows repeated within the file and rows already in the database; list them.
+    hashes, source_rows and sheets are df's columns as lists."""
     if df.empty:
         return df
     first_row = {}
     keep = []
-    in_db = existing_hashes(db, df["content_hash"].tolist())
-    for h, row, sheet in zip(df["content_hash"].tolist(), df["source_row"].tolist(), df["sheet"].tolist()):
+    in_db = existing_hashes(db, hashes)
+    for h, row, sheet in zip(hashes, source_rows, sheets):
         if h in first_row:
             report.duplicate(int(row), msg("ingest_duplicate_in_file", row=report.row_label(first_row[h])), sheet)
             keep.append(False)
@@ -490,4 +501,6 @@ def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db) -> pd.DataFrame:
         else:
             first_row[h] = {"row": int(row), "sheet": sheet}
             keep.append(True)
+    if all(keep):
+        return df  # a fresh frame on a RangeIndex: as df[keep].reset_index(drop=True) would be
     return df[keep].reset_index(drop=True)
