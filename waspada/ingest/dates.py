@@ -110,13 +110,14 @@ class DateParser:
         self._cache: dict = {}
 
     def __call__(self, value) -> tuple[dt.date | None, Message | None]:
+        cache_key = (type(value), value)  # True == 1.0, but a TRUE cell is no serial date
         try:
-            return self._cache[value]
+            return self._cache[cache_key]
         except KeyError:
             pass
         except TypeError:  # unhashable: never happens for cell values, but be safe
             return self._check(value)
-        result = self._cache[value] = self._check(value)
+        result = self._cache[cache_key] = self._check(value)
         return result
 
     def _check(self, value):

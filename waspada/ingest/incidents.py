@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -62,9 +63,20 @@ def content_hash(occurred_on: dt.date, region_code: str, kecamatan: str | None, 
                  description: str, injured: int, killed: int) -> str:
     """One incident reported in two files (or twice) gets one hash; the row number and
     file name are deliberately left out."""
-    parts = (occurred_on.isoformat(), region_code, key(kecamatan or ""), category,
-             " ".join(description.split()).lower(), str(injured), str(killed))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return content_hashes([occurred_on], [region_code], [kecamatan], [category], [description], [injured],
+                          [killed])[0]
+
+
+def content_hashes(days: list, region_codes: list, kecamatans: list, categories: list, descriptions: list,
+                   injured: list, killed: list) -> list[str]:
+    """content_hash of many rows at once: each distinct date and kecamatan spelled once."""
+    day_texts = per_distinct(lambda day: day.isoformat(), days)
+    kecamatan_keys = per_distinct(lambda kecamatan: key(kecamatan or ""), kecamatans)
+    sha256 = hashlib.sha256
+    return [sha256("\x1f".join((day, region, kec, category, " ".join(description.split()).lower(), str(n_injured),
+                                str(n_killed))).encode("utf-8")).hexdigest()
+            for day, region, kec, category, description, n_injured, n_killed
+            in zip(day_texts, region_codes, kecamatan_keys, categories, descriptions, injured, killed)]
 
 
 def existing_hashes(db, hashes: list[str]) -> set[str]:
@@ -92,142 +104,255 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     sheets = read_sheets(read_bytes(source), file_name)
     logs = read_logs(sheets, INCIDENT_FIELDS, file_name, "incidents")  # every sheet holding a log
     report = logs.report
-    header = logs.header  # the current sheet's columns (logs.rows() moves it along)
-    has = header.__contains__
-
-    regions, categories, phases = resolver_for(db), category_vocabulary(), phase_vocabulary()
-    sources = source_vocabulary()
-    schedule = schedule_for(db)
-    parse_date = DateParser(today)
+    header = logs.header  # the current sheet's columns (logs.columns() moves it along)
+    lookups = _Lookups(resolver_for(db), category_vocabulary(), phase_vocabulary(), source_vocabulary(),
+                       schedule_for(db), DateParser(today))
     out: dict[str, list] = {c: [] for c in INCIDENT_COLUMNS}
     row_sheets: list[str] = []
-
-    for excel_row, v in logs.rows(FREE_TEXT):
-        report.data_rows += 1
-        problems: list[tuple[str, Message]] = []
-        warnings: list[tuple[str, Message]] = []
-
-        day, reason = parse_date(v["tanggal"])
-        if reason:
-            problems.append(("tanggal", reason))
-
-        province = None
-        if has("provinsi") and cell_text(v["provinsi"]):
-            p = regions.province(v["provinsi"])
-            if p.reason:
-                problems.append(("provinsi", p.reason))
+    for excel_rows, cells in logs.columns(FREE_TEXT):
+        report.data_rows += len(excel_rows)
+        accepted = _check_sheet(lookups, report, header, excel_rows, cells, file_name)
+        del cells  # the sheet's cells are no longer needed: keep the peak memory down
+        for c in INCIDENT_COLUMNS:
+            if out[c]:
+                out[c].extend(accepted[c])
             else:
-                province = p.code
-                if p.warning:
-                    warnings.append(("provinsi", p.warning))
-        region = regions.kabkota(v["kabupaten_kota"], province)
-        if region.reason:
-            problems.append(("kabupaten_kota", region.reason))
-        elif region.warning:
-            warnings.append(("kabupaten_kota", region.warning))
-
-        kecamatan = optional_text(v["kecamatan"]) if has("kecamatan") else None
-        kecamatan_code = None
-        if kecamatan and region.code:
-            kec = regions.kecamatan(region.code, kecamatan)
-            kecamatan_code = kec.code
-            if kec.warning:
-                warnings.append(("kecamatan", kec.warning))
-            elif kecamatan_code is None:
-                warnings.append(("kecamatan", msg("ingest_kecamatan_not_found", kecamatan=kecamatan,
-                                                  region=region.name)))
-
-        phase, phase_from = None, "jadwal"
-        phase_text = cell_text(v["tahapan"]) if has("tahapan") else ""
-        if phase_text:
-            phase, candidates = phases.match(phase_text)
-            if phase:
-                phase_from = "file"
-            else:
-                warnings.append(("tahapan", msg("ingest_phase_not_recognised", value=phase_text)))
-        election = None
-        if day is not None:
-            election, scheduled = schedule.phase_of(day, region.code, region.province_code)
-            if phase is None:
-                if scheduled is None:
-                    problems.append(("tanggal", msg("ingest_after_last_phase", day=f"{day:%d/%m/%Y}",
-                                                    last_end=f"{schedule.last_end:%d/%m/%Y}")))
-                phase = scheduled
-            elif election is None:
-                election = schedule.election_of(day, region.code, region.province_code)
-
-        category_raw = cell_text(v["jenis_kejadian"])
-        description = cell_text(v["uraian"])
-        if not description:
-            problems.append(("uraian", msg("ingest_description_empty")))
-        category, category_from, category_words = _category(categories, category_raw, description, problems,
-                                                             warnings)
-
-        casualties, casualty_problems = _casualties({f.name: v[f.name] for f in CASUALTY_FIELDS if has(f.name)})
-        problems.extend(casualty_problems)
-
-        lat = lon = None
-        if has("lat") or has("lon"):
-            raw_lat = v.get("lat", "")
-            raw_lon = v.get("lon", "")
-            if cell_text(raw_lat) or cell_text(raw_lon):
-                lat, lon = parse_number(raw_lat), parse_number(raw_lon)
-                if lat is None or lon is None:
-                    warnings.append(("lat" if lat is None else "lon",
-                                     msg("ingest_coordinates_incomplete", lat=cell_text(raw_lat),
-                                         lon=cell_text(raw_lon))))
-                    lat = lon = None
-                elif not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
-                    warnings.append(("lat", msg("ingest_coordinates_outside", lat=lat, lon=lon)))
-                    lat = lon = None
-
-        for name, message in warnings:
-            report.warn(excel_row, header.get(name, name), message)
-        if problems:
-            for name, reason in problems:
-                report.refuse(excel_row, header.get(name, name), reason)
-            continue
-
-        row_sheets.append(report.current_sheet)
-        out["election_id"].append(election)
-        out["occurred_on"].append(day)
-        out["province_code"].append(region.province_code)
-        out["region_code"].append(region.code)
-        out["kecamatan_code"].append(kecamatan_code)
-        out["kecamatan"].append(kecamatan)
-        out["desa"].append(optional_text(v["desa"]) if has("desa") else None)
-        out["phase"].append(phase)
-        out["phase_from"].append(phase_from)
-        out["category"].append(category)
-        out["category_raw"].append(category_raw or None)
-        out["category_from"].append(category_from)
-        out["category_words"].append(", ".join(category_words) or None)
-        out["description"].append(description)
-        out["perpetrator"].append(optional_text(v["pelaku"]) if has("pelaku") else None)
-        out["injured"].append(casualties["injured"])
-        out["killed"].append(casualties["killed"])
-        out["injured_severe"].append(casualties["severe"])
-        out["injured_light"].append(casualties["light"])
-        source_text = optional_text(v["sumber"]) if has("sumber") else None
-        out["source"].append(source_text)  # kept as written, known or not
-        out["source_kind"].append(sources.match(source_text)[0] if source_text else None)
-        out["lat"].append(lat)
-        out["lon"].append(lon)
-        out["source_file"].append(file_name)
-        out["source_row"].append(excel_row)
-        out["content_hash"].append(content_hash(day, region.code, kecamatan, category, description,
-                                                casualties["injured"], casualties["killed"]))
+                out[c] = accepted[c]
+        row_sheets.extend([report.current_sheet] * len(accepted["source_row"]))
+        del accepted
+    del sheets, logs  # every cell of the file: the accepted rows hold what is kept
 
     _column_problems(report, header)
-    report.accepted = _drop_duplicates(incident_frame(out).assign(sheet=row_sheets), report, db)
+    frame = incident_frame(out).assign(sheet=row_sheets)
+    hashes, source_rows = out["content_hash"], out["source_row"]
+    del out  # the frame holds the accepted rows now
+    report.accepted = _drop_duplicates(frame, report, db, hashes, source_rows, row_sheets)
     return report
 
 
-def _category(categories, category_raw: str, description: str, problems: list, warnings: list):
-    """(category, where it came from, the words that decided) of one row. The type column
-    decides when it is clear; else the description (a suggestion shown in the preview);
-    else 'lainnya'. Empty type and nothing in the description: refused, as before."""
-    found = categories.resolve(category_raw, description)
+@dataclass(frozen=True)
+class _Lookups:
+    regions: object
+    categories: object
+    phases: object
+    sources: object
+    schedule: object
+    parse_date: DateParser
+
+
+def per_distinct(fn, *columns: list) -> list:
+    """[fn(*cells) for each row of the columns], fn called once per distinct combination of
+    cells: a 50,000-row file names a few hundred dates and regions. A cell's type is part of
+    the combination (True == 1.0 in Python, but not in a spreadsheet)."""
+    types = set().union(*(map(type, column) for column in columns))
+    if bool in types:  # True == 1 == 1.0: the type joins the key (rare: typed cells TRUE/FALSE)
+        keys = list(zip(*[part for column in columns for part in (map(type, column), column)]))
+        memo = {k: fn(*k[1::2]) for k in dict.fromkeys(keys)}
+    elif len(columns) == 1:
+        keys = columns[0]
+        memo = {k: fn(k) for k in dict.fromkeys(keys)}
+    else:
+        keys = list(zip(*columns))
+        memo = {k: fn(*k) for k in dict.fromkeys(keys)}
+    return list(map(memo.__getitem__, keys))
+
+
+def _check_sheet(lookups: _Lookups, report: ParseReport, header: dict[str, str], excel_rows: list[int],
+                 cells: dict[str, list], file_name: str) -> dict[str, list]:
+    """Validate one sheet's data rows column by column; record each row's warnings and
+    refusals (in row order, each row's in the order of its columns' checks below) and return
+    the accepted rows as INCIDENT_COLUMNS lists."""
+    n = len(excel_rows)
+    if not n:
+        return {c: [] for c in INCIDENT_COLUMNS}
+    regions, schedule = lookups.regions, lookups.schedule
+    blank = [""] * n
+
+    dates = per_distinct(lookups.parse_date, cells["tanggal"])
+    days = [d for d, _reason in dates]
+
+    def region_of(province_cell, region_cell):
+        """(province problem, province warning, kab/kota Resolved) of one pair of cells."""
+        province = problem = warning = None
+        if cell_text(province_cell):
+            p = regions.province(province_cell)
+            if p.reason:
+                problem = ("provinsi", p.reason)
+            else:
+                province = p.code
+                if p.warning:
+                    warning = ("provinsi", p.warning)
+        return problem, warning, regions.kabkota(region_cell, province)
+
+    placed = per_distinct(region_of, cells.get("provinsi", blank), cells["kabupaten_kota"])
+    region_codes = [r[2].code for r in placed]
+    province_codes = [r[2].province_code for r in placed]
+
+    def kecamatan_of(cell, region_code, region_name):
+        """(kecamatan as written, its code, warning)."""
+        kecamatan = optional_text(cell)
+        if not (kecamatan and region_code):
+            return kecamatan, None, None
+        kec = regions.kecamatan(region_code, kecamatan)
+        if kec.warning:
+            return kecamatan, kec.code, ("kecamatan", kec.warning)
+        if kec.code is None:
+            return kecamatan, None, ("kecamatan", msg("ingest_kecamatan_not_found", kecamatan=kecamatan,
+                                                       region=region_name))
+        return kecamatan, kec.code, None
+
+    if "kecamatan" in cells:
+        kecamatans = per_distinct(kecamatan_of, cells["kecamatan"], region_codes, [r[2].name for r in placed])
+    else:
+        kecamatans = [(None, None, None)] * n
+
+    def phase_written(cell):
+        """(phase, where it came from, warning) from the tahapan column."""
+        phase_text = cell_text(cell)
+        if phase_text:
+            phase, _candidates = lookups.phases.match(phase_text)
+            if phase:
+                return phase, "file", None
+            return None, "jadwal", ("tahapan", msg("ingest_phase_not_recognised", value=phase_text))
+        return None, "jadwal", None
+
+    written = per_distinct(phase_written, cells["tahapan"]) if "tahapan" in cells else [(None, "jadwal", None)] * n
+
+    def scheduled(day, region_code, province_code, phase):
+        """(election, phase, problem) of a day in a region; phase as written or from the schedule."""
+        if day is None:
+            return None, phase, None
+        election, phase_then = schedule.phase_of(day, region_code, province_code)
+        if phase is None:
+            problem = None
+            if phase_then is None:
+                problem = ("tanggal", msg("ingest_after_last_phase", day=f"{day:%d/%m/%Y}",
+                                          last_end=f"{schedule.last_end:%d/%m/%Y}"))
+            return election, phase_then, problem
+        if election is None:
+            election = schedule.election_of(day, region_code, province_code)
+        return election, phase, None
+
+    timed = per_distinct(scheduled, days, region_codes, province_codes, [w[0] for w in written])
+
+    categories = lookups.categories
+    category_raws = per_distinct(cell_text, cells["jenis_kejadian"])
+    descriptions = [cell_text(c) for c in cells["uraian"]]
+
+    def decided_by_type(raw):
+        found = categories.decided_by_type(raw)
+        return None if found is None else _category_outcome(raw, found)
+
+    by_type = per_distinct(decided_by_type, category_raws)  # most rows: the type alone decides
+    category_outcomes = [
+        decided if decided is not None else _category_outcome(raw, categories.resolve(raw, description))
+        for decided, raw, description in zip(by_type, category_raws, descriptions)]
+
+    casualty_names = [f.name for f in CASUALTY_FIELDS if f.name in cells]
+    if casualty_names:
+        casualties = per_distinct(lambda *values: _casualties(dict(zip(casualty_names, values))),
+                                  *(cells[name] for name in casualty_names))
+    else:
+        casualties = [_casualties({})] * n
+
+    if "lat" in cells or "lon" in cells:
+        coordinates = per_distinct(_coordinates, cells.get("lat", blank), cells.get("lon", blank))
+    else:
+        coordinates = [(None, None, None)] * n
+
+    # Each row's warnings, then its problems, in the order the checks above read the columns.
+    warning_slots = ([r[1] for r in placed], [("kabupaten_kota", r[2].warning) if r[2].warning and not r[2].reason else None for r in placed],
+                     [k[2] for k in kecamatans], [w[2] for w in written], [c[3] for c in category_outcomes],
+                     [c[2] for c in coordinates])
+    problem_slots = ([reason and ("tanggal", reason) for _d, reason in dates], [r[0] for r in placed],
+                     [r[2].reason and ("kabupaten_kota", r[2].reason) for r in placed], [t[2] for t in timed],
+                     [None if d else ("uraian", msg("ingest_description_empty")) for d in descriptions],
+                     [c[4] for c in category_outcomes])
+    casualty_problems = [c[1] for c in casualties]
+    refused = set()
+    for i, flags in enumerate(zip(*warning_slots, *problem_slots, casualty_problems)):
+        if not any(flags):
+            continue
+        excel_row = excel_rows[i]
+        for found in flags[:len(warning_slots)]:
+            if found:
+                report.warn(excel_row, header.get(found[0], found[0]), found[1])
+        problems = [p for p in flags[len(warning_slots):-1] if p] + flags[-1]
+        if problems:
+            refused.add(i)
+            for name, reason in problems:
+                report.refuse(excel_row, header.get(name, name), reason)
+
+    keep = [i for i in range(n) if i not in refused] if refused else range(n)
+
+    def kept(values: list) -> list:
+        return values if not refused else [values[i] for i in keep]
+
+    days, region_codes, province_codes = kept(days), kept(region_codes), kept(province_codes)
+    kecamatans, timed, written = kept(kecamatans), kept(timed), kept(written)
+    category_outcomes, casualties, coordinates = kept(category_outcomes), kept(casualties), kept(coordinates)
+    descriptions, category_raws = kept(descriptions), kept(category_raws)
+    counts = [c[0] for c in casualties]
+    sources = kept(per_distinct(optional_text, cells["sumber"])) if "sumber" in cells else [None] * len(keep)
+    source_match = lookups.sources.match
+    accepted = {
+        "election_id": [t[0] for t in timed],
+        "occurred_on": days,
+        "province_code": province_codes,
+        "region_code": region_codes,
+        "kecamatan_code": [k[1] for k in kecamatans],
+        "kecamatan": [k[0] for k in kecamatans],
+        "desa": kept(per_distinct(optional_text, cells["desa"])) if "desa" in cells else [None] * len(keep),
+        "phase": [t[1] for t in timed],
+        "phase_from": [w[1] for w in written],
+        "category": [c[0] for c in category_outcomes],
+        "category_raw": [raw or None for raw in category_raws],
+        "category_from": [c[1] for c in category_outcomes],
+        "category_words": per_distinct(lambda words: ", ".join(words) or None, [c[2] for c in category_outcomes]),
+        "description": descriptions,
+        "perpetrator": kept(per_distinct(optional_text, cells["pelaku"])) if "pelaku" in cells else [None] * len(keep),
+        "injured": [c["injured"] for c in counts],
+        "killed": [c["killed"] for c in counts],
+        "injured_severe": [c["severe"] for c in counts],
+        "injured_light": [c["light"] for c in counts],
+        "source": sources,  # kept as written, known or not
+        "source_kind": per_distinct(lambda text: source_match(text)[0] if text else None, sources),
+        "lat": [c[0] for c in coordinates],
+        "lon": [c[1] for c in coordinates],
+        "source_file": [file_name] * len(keep),
+        "source_row": kept(excel_rows),
+    }
+    accepted["content_hash"] = content_hashes(days, region_codes, accepted["kecamatan"], accepted["category"],
+                                              descriptions, accepted["injured"], accepted["killed"])
+    return accepted
+
+
+def _coordinates(raw_lat, raw_lon) -> tuple[float | None, float | None, tuple | None]:
+    """(lat, lon, warning) of one row: both or neither, inside Indonesia."""
+    if not (cell_text(raw_lat) or cell_text(raw_lon)):
+        return None, None, None
+    lat, lon = parse_number(raw_lat), parse_number(raw_lon)
+    if lat is None or lon is None:
+        return None, None, ("lat" if lat is None else "lon",
+                            msg("ingest_coordinates_incomplete", lat=cell_text(raw_lat), lon=cell_text(raw_lon)))
+    if not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
+        return None, None, ("lat", msg("ingest_coordinates_outside", lat=lat, lon=lon))
+    return lat, lon, None
+
+
+def _category_outcome(category_raw: str, found) -> tuple:
+    """(category, where it came from, the words that decided, warning, problem) of one row."""
+    warnings: list = []
+    problems: list = []
+    category, came_from, words = _category(found, category_raw, problems, warnings)
+    return category, came_from, words, warnings[0] if warnings else None, problems[0] if problems else None
+
+
+def _category(found, category_raw: str, problems: list, warnings: list):
+    """(category, where it came from, the words that decided) of one row from what the
+    category matcher found. The type column decides when it is clear; else the description
+    (a suggestion shown in the preview); else 'lainnya'. Empty type and nothing in the
+    description: refused, as before."""
     if found.came_from == "uraian":
         warnings.append(("jenis_kejadian", msg("ingest_category_from_description", value=category_raw,
                                                category=names("category", [found.category]),
@@ -356,14 +481,16 @@ def incident_frame(columns: dict[str, list]) -> pd.DataFrame:
     return df
 
 
-def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db) -> pd.DataFrame:
-    """Remove rows repeated within the file and rows already in the database; list them."""
+def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db, hashes: list[str], source_rows: list[int],
+                     sheets: list[str]) -> pd.DataFrame:
+    """Remove rows repeated within the file and rows already in the database; list them.
+    hashes, source_rows and sheets are df's columns as lists."""
     if df.empty:
         return df
     first_row = {}
     keep = []
-    in_db = existing_hashes(db, df["content_hash"].tolist())
-    for h, row, sheet in zip(df["content_hash"], df["source_row"], df["sheet"]):
+    in_db = existing_hashes(db, hashes)
+    for h, row, sheet in zip(hashes, source_rows, sheets):
         if h in first_row:
             report.duplicate(int(row), msg("ingest_duplicate_in_file", row=report.row_label(first_row[h])), sheet)
             keep.append(False)
@@ -374,4 +501,6 @@ def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db) -> pd.DataFrame:
         else:
             first_row[h] = {"row": int(row), "sheet": sheet}
             keep.append(True)
+    if all(keep):
+        return df  # a fresh frame on a RangeIndex: as df[keep].reset_index(drop=True) would be
     return df[keep].reset_index(drop=True)

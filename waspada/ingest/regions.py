@@ -486,8 +486,9 @@ class RegionResolver:
         code = _code_key(raw)
         if code and code.startswith(kabkota_code + ".") and code in self._by_code:
             return Resolved(code, name=self._by_code[code].name)
-        ws = english_to_indonesian(_KECAMATAN_PREFIX.sub("", words(raw)).split())
-        for k in (key(_KECAMATAN_PREFIX.sub("", words(raw))), "".join(ws)):
+        named = _KECAMATAN_PREFIX.sub("", words(raw))
+        ws = english_to_indonesian(named.split())
+        for k in (key(named), "".join(ws)):
             found = self._kec.get((kabkota_code, k))
             if found:
                 return Resolved(found, name=self._by_code[found].name)

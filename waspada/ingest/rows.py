@@ -3,6 +3,8 @@ rows that are not data (blank, column numbers, totals, notes, the signature bloc
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from typing import Iterator
 
@@ -63,39 +65,102 @@ def data_rows(match: HeaderMatch, report: ParseReport, free_text: set[str] = fro
     "TOTAL"/"JUMLAH": a description may well start with "Jumlah massa ...". `not_totals`
     fields are never read as totals (IKP's dimension 'total' is data).
     """
+    excel_rows, columns = data_columns(match, report, free_text, not_totals)
+    names = list(columns)
+    for excel_row, values in zip(excel_rows, zip(*columns.values())):
+        yield excel_row, dict(zip(names, values))
+
+
+class _Anything:
+    """Stands for a set of texts that holds every row's (when the cells could not be hashed)."""
+
+    def __bool__(self) -> bool:
+        return True
+
+    def isdisjoint(self, _other) -> bool:
+        return False
+
+
+_ANY = _Anything()
+
+
+def _blank(value) -> bool:
+    return value == "" or value is None or (type(value) is str and value.isspace())
+
+
+def data_columns(match: HeaderMatch, report: ParseReport, free_text: set[str] = frozenset(),
+                 not_totals: set[str] = frozenset()) -> tuple[list[int], dict[str, list]]:
+    """The data rows of a sheet column by column: (their Excel row numbers, {field: the
+    cells of that column, one per data row}); the other rows recorded as ignored, in order.
+    The rules are data_rows' (same order, same reasons): this is the one place they live.
+
+    Whole-sheet facts decide most rows at C speed: the count of filled cells comes from
+    list.count, and the totals and example checks run only on rows holding one of the few
+    distinct texts that could trigger them."""
     sheet = match.sheet
     columns = [(name, col.index) for name, col in match.columns.items()]
     free_cols = {i for name, i in columns if name in free_text}
     skip_cols = {i for name, i in columns if name in not_totals}
+    start = match.data_start
+    body = sheet.rows[start:]
+    try:
+        texts = [c for c in set(itertools.chain.from_iterable(body)) if type(c) is str]
+    except TypeError:  # an unhashable cell (never from the readers): every row takes the slow checks
+        texts = None
+    has_space_only = texts is None or any(c.isspace() for c in texts)  # else filled = not '' and not None
+    # The texts that could make a row a totals row (_TOTALS_ONLY matches are among them) or
+    # the template's example row; a row holding none of them is neither.
+    totals_texts = _ANY if texts is None else {c for c in texts if len(c) <= 40 and _TOTALS.match(c)}
+    example_texts = _ANY if texts is None else {c for c in texts if c.startswith(TEMPLATE_EXAMPLE_MARK)}
+    field_indexes = [i for _name, i in columns]
+    other_columns: dict[int, int] = {}  # row width -> how many of its columns are no field's
     in_signature = False
-    for idx in range(match.data_start, len(sheet.rows)):
-        row = sheet.rows[idx]
-        excel_row = sheet.excel_row(idx)
-        filled = [c for c in row if c != "" and c is not None and not (type(c) is str and c.isspace())]
-        if not filled:
-            report.ignore(excel_row, msg("ingest_ignored_blank"))
+    kept: list[int] = []
+    for offset, row in enumerate(body):
+        idx = start + offset
+        if has_space_only:
+            n_filled = sum(1 for c in row if not _blank(c))
+        else:
+            n_filled = len(row) - row.count("") - row.count(None)
+        if not n_filled:
+            report.ignore(sheet.excel_row(idx), msg("ingest_ignored_blank"))
             continue
-        if idx == match.data_start and _is_column_numbers(filled):
-            report.ignore(excel_row, msg("ingest_ignored_column_numbers"))
-            continue
-        if len(filled) <= SIGNATURE_MAX_CELLS:
-            texts = [cell_text(c) for c in filled]
-            if in_signature or any(_PLACE_DATE.match(t) or _SIGNATURE.match(words(t)) for t in texts):
-                in_signature = True
-                report.ignore(excel_row, msg("ingest_ignored_signature"))
+        if n_filled <= SIGNATURE_MAX_CELLS or idx == start:
+            filled = [c for c in row if not _blank(c)]
+            if idx == start and _is_column_numbers(filled):
+                report.ignore(sheet.excel_row(idx), msg("ingest_ignored_column_numbers"))
                 continue
+            if n_filled <= SIGNATURE_MAX_CELLS:
+                texts_ = [cell_text(c) for c in filled]
+                if in_signature or any(_PLACE_DATE.match(t) or _SIGNATURE.match(words(t)) for t in texts_):
+                    in_signature = True
+                    report.ignore(sheet.excel_row(idx), msg("ingest_ignored_signature"))
+                    continue
+        if totals_texts and not totals_texts.isdisjoint(row) and _is_totals(row, free_cols, skip_cols):
+            report.ignore(sheet.excel_row(idx), msg("ingest_ignored_totals"))
+            continue
         width = len(row)
-        if _is_totals(row, free_cols, skip_cols):
-            report.ignore(excel_row, msg("ingest_ignored_totals"))
+        if example_texts and not example_texts.isdisjoint(row) and any(
+                type(row[i]) is str and row[i].startswith(TEMPLATE_EXAMPLE_MARK) for i in field_indexes if i < width):
+            report.ignore(sheet.excel_row(idx), msg("ingest_ignored_example"))
             continue
-        values = {name: (row[i] if i < width else "") for name, i in columns}
-        if any(type(v) is str and v.startswith(TEMPLATE_EXAMPLE_MARK) for v in values.values()):
-            report.ignore(excel_row, msg("ingest_ignored_example"))
-            continue
-        present = [name for name, v in values.items()
-                   if v != "" and v is not None and not (type(v) is str and v.isspace())]
-        if len(present) < 2:
-            report.ignore(excel_row, msg("ingest_ignored_note_in_column", column=match.columns[present[0]].header)
-                          if present else msg("ingest_ignored_note"))
-            continue
-        yield excel_row, values
+        # Filled cells outside the fields' columns bound how many can be missing from them.
+        if width not in other_columns:
+            other_columns[width] = width - len({i for i in field_indexes if i < width})
+        if n_filled - other_columns[width] < 2:
+            present = [name for name, i in columns if i < width and not _blank(row[i])]
+            if len(present) < 2:
+                report.ignore(sheet.excel_row(idx), msg("ingest_ignored_note_in_column",
+                                                        column=match.columns[present[0]].header)
+                              if present else msg("ingest_ignored_note"))
+                continue
+        kept.append(idx)
+    rows = [sheet.rows[i] for i in kept]
+    out = {}
+    narrowest = min(map(len, rows), default=0)
+    for name, i in columns:
+        if i < narrowest:
+            out[name] = list(map(operator.itemgetter(i), rows))
+        else:
+            out[name] = [r[i] if i < len(r) else "" for r in rows]
+    return [sheet.excel_row(i) for i in kept], out

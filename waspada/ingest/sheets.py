@@ -19,7 +19,7 @@ from waspada.ingest.errors import IngestFileError, MissingColumns, NoHeaderRow, 
 from waspada.ingest.headers import Field, HeaderMatch, find_header
 from waspada.ingest.read import Sheet
 from waspada.ingest.report import ParseReport
-from waspada.ingest.rows import data_rows
+from waspada.ingest.rows import data_columns, data_rows
 
 # A sheet without a header row but with a row of this many filled cells holds a table.
 TABLE_ROW_CELLS = 4
@@ -40,6 +40,16 @@ class LogSheets:
     header: dict[str, str] = field(default_factory=dict)
 
     def rows(self, free_text=frozenset(), not_totals=frozenset()) -> Iterator[tuple[int, dict]]:
+        for match in self._enter_sheets():
+            yield from data_rows(match, self.report, free_text, not_totals)
+
+    def columns(self, free_text=frozenset(), not_totals=frozenset()) -> Iterator[tuple[list[int], dict[str, list]]]:
+        """Sheet by sheet, its data rows column by column (rows.data_columns); the loader
+        validates a whole sheet at once, its warnings after the sheet's own notes."""
+        for match in self._enter_sheets():
+            yield data_columns(match, self.report, free_text, not_totals)
+
+    def _enter_sheets(self) -> Iterator[HeaderMatch]:
         for match in self.matches:
             self.report.current_sheet = match.sheet.name
             self.header.clear()
@@ -47,7 +57,7 @@ class LogSheets:
             for note in match.notes:
                 self.report.warn(note["row"], note["column"], note["message"])
             _warn_cleaned(self.report, match)
-            yield from data_rows(match, self.report, free_text, not_totals)
+            yield match
 
 
 def read_logs(sheets: list[Sheet], fields: list[Field], file_name: str, kind: str) -> LogSheets:

@@ -31,6 +31,8 @@ def cell_text(value) -> str:
 
 def _fold(text: str) -> str:
     # "Jum'at", "Jumát" and "JUMAT" compare equal: drop accents and case.
+    if text.isascii():  # most cells: nothing to decompose, no combining marks, no ’
+        return text.replace("'", "").replace("`", "").lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch) and ch not in "'’`")
     return text.lower()

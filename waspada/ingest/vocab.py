@@ -100,6 +100,9 @@ class CategoryMatcher:
         for row in categories[categories["election_related"]].itertuples(index=False):
             self.context.update(tuple(words(t).split()) for t in row.synonyms if words(t))
         self._by_first: dict[str, list[tuple]] = {}
+        self._context_by_first: dict[str, list[tuple]] = {}
+        for phrase in self.context:
+            self._context_by_first.setdefault(phrase[0], []).append(phrase)
         for phrase in {*self.definite, *self.election, *self.hints, *self.context}:
             self._by_first.setdefault(phrase[0], []).append(phrase)
         self._cache: dict = {}
@@ -121,10 +124,15 @@ class CategoryMatcher:
                 if not any(g[0] <= f[0] and f[1] <= g[1] and (g[1] - g[0]) > (f[1] - f[0]) for g in found)]
 
     def has_election_context(self, *texts) -> bool:
+        # Any context phrase found as whole words: the longest found is never inside a longer
+        # one, so this is whether _spans(tokens, (self.context,)) would be non-empty.
+        by_first = self._context_by_first
         for text in texts:
             tokens = words(text).split()
-            if self._spans(tokens, (self.context,)):
-                return True
+            for i, tok in enumerate(tokens):
+                for phrase in by_first.get(tok, ()):
+                    if tuple(tokens[i:i + len(phrase)]) == phrase:
+                        return True
         return False
 
     def _categories_of(self, phrase: tuple, election: bool) -> set[str]:
@@ -191,9 +199,27 @@ class CategoryMatcher:
             return CategoryMatch(None, tuple(sorted(c for c, s in ranked if s == top)))
         return CategoryMatch(best, (), tuple(dict.fromkeys(decided[best])), "uraian")
 
+    def decided_by_type(self, incident_type) -> CategoryMatch | None:
+        """What resolve() returns for this type whatever the description: the type's category
+        when it is clear, not 'lainnya' and the same with and without election context; else
+        None. Memoised per distinct type, so most rows never read their description."""
+        cache_key = ("decided", type(incident_type), incident_type)
+        try:
+            return self._cache[cache_key]
+        except (KeyError, TypeError):
+            pass
+        with_context, without = self.match_type(incident_type, True), self.match_type(incident_type, False)
+        result = with_context if with_context == without and with_context.category not in (None, "lainnya") else None
+        if isinstance(incident_type, (str, int, float)):
+            self._cache[cache_key] = result
+        return result
+
     def resolve(self, incident_type, description="") -> CategoryMatch:
         """The category of one incident: from its type when that is clear (and not 'lainnya'),
         else suggested from its description; 'lainnya' when neither says."""
+        decided = self.decided_by_type(incident_type)
+        if decided is not None:  # the election context could not change it: skip reading the description
+            return decided
         election = self.has_election_context(incident_type, description)
         typed = self.match_type(incident_type, election)
         if typed.category is not None and typed.category != "lainnya":
@@ -266,6 +292,11 @@ class Schedule:
         regional = periods["election_id"].isin(set(areas))
         self.local = {e: (frozenset(areas[e]), sorted(g[["starts_on", "ends_on", "phase"]].itertuples(index=False, name=None)))
                       for e, g in periods[regional].groupby("election_id")}
+        # region or province code -> the local elections held there (most codes: none)
+        self._local_by_code: dict[str, tuple[str, ...]] = {}
+        for e, (codes, _spans) in self.local.items():
+            for code in codes:
+                self._local_by_code[code] = self._local_by_code.get(code, ()) + (e,)
         periods = periods[~regional]
         self.periods = list(periods[["election_id", "phase", "starts_on", "ends_on"]].itertuples(index=False, name=None))
         self._starts = [p[2] for p in self.periods]
@@ -280,9 +311,12 @@ class Schedule:
         schedule holds the day, else None."""
         if not self.local or (region_code is None and province_code is None):
             return None
+        held = self._local_by_code.get(region_code, ()) + self._local_by_code.get(province_code, ())
+        if not held:
+            return None
         best = None
         for e, (codes, spans) in self.local.items():
-            if region_code not in codes and province_code not in codes:
+            if e not in held:
                 continue
             if spans[0][0] <= day <= max(s[1] for s in spans) and (best is None or spans[0][0] > best[0]):
                 phase = next((ph for start, end, ph in spans if start <= day <= end), None)
