@@ -731,3 +731,114 @@ def monitoring_span(cur, *, election_id: str = DEFAULT_ELECTION_ID) -> tuple[dat
         [election_id, election_id],
     ).fetchone()
     return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)
+
+
+# -- the action register and open alerts (issue 15: waspada/actions.py) ----------------------
+ACTION_COLUMNS = [
+    "action_id", "region_code", "region_name", "province_code", "phase", "kind", "what", "agency", "responsible",
+    "due_on", "status", "result", "done_on", "alert_id", "category", "library_id", "created_by", "created_at",
+    "updated_by", "updated_at", "overdue",
+]
+
+
+def _has_table(cur, name: str) -> bool:
+    """Whether the open file has that table: a file no write has touched since a release added it
+    lacks it until its next write (db.apply_schema), and readers must not fail on it."""
+    return bool(cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database()"
+                            " AND table_name = ?", [name]).fetchall()[0][0])
+
+
+def actions(cur, *, as_of: date, province: str | None = None, region: str | None = None, phase: str | None = None,
+            statuses: tuple[str, ...] = (), overdue_only: bool = False, kind: str | None = None) -> pd.DataFrame:
+    """The action register (ACTION_COLUMNS), due first: ``overdue`` is an open action (rencana,
+    berjalan) whose due date is before ``as_of``. ``region`` is a kabupaten/kota or provinsi code."""
+    if not _has_table(cur, "actions"):
+        return pd.DataFrame(columns=ACTION_COLUMNS)
+    df = cur.execute(
+        """
+        SELECT a.action_id, a.region_code, coalesce(r.name, a.region_code) AS region_name, a.province_code, a.phase,
+               a.kind, a.what, a.agency, a.responsible, a.due_on, a.status, a.result, a.done_on, a.alert_id,
+               a.category, a.library_id, a.created_by, a.created_at, a.updated_by, a.updated_at,
+               (a.status IN ('rencana', 'berjalan') AND a.due_on IS NOT NULL AND a.due_on < ?) AS overdue
+        FROM actions a LEFT JOIN regions r ON r.code = a.region_code
+        WHERE (CAST(? AS VARCHAR) IS NULL OR a.province_code = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR a.region_code = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR a.phase = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR a.kind = ?)
+          AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), a.status))
+        ORDER BY a.due_on NULLS LAST, a.action_id
+        """,
+        [as_of, province, province, region, region, phase, phase, kind, kind, list(statuses), list(statuses)],
+    ).df()
+    if overdue_only:
+        df = df[df["overdue"]]
+    for col in ("due_on", "done_on"):
+        df[col] = [pd.Timestamp(v).date() if pd.notna(v) else None for v in df[col]]
+    return df[ACTION_COLUMNS].reset_index(drop=True)
+
+
+def action_history(cur, *, action_id: int) -> pd.DataFrame:
+    """Every change of one action, oldest first: at, actor, event, status_from, status_to, note."""
+    if not _has_table(cur, "action_events"):
+        return pd.DataFrame(columns=["event_id", "at", "actor", "event", "status_from", "status_to", "note"])
+    return cur.execute("SELECT event_id, event_at AS at, actor, event, status_from, status_to, note FROM action_events"
+                       " WHERE action_id = ? ORDER BY event_at, event_id", [int(action_id)]).df()
+
+
+def actions_done(cur, *, start: date, end: date, province: str | None = None) -> pd.DataFrame:
+    """Actions finished (selesai) with a done day from ``start`` to ``end``, oldest first."""
+    df = actions(cur, as_of=end, province=province, statuses=("selesai",))
+    df = df[[d is not None and start <= d <= end for d in df["done_on"]]]
+    return df.sort_values(["done_on", "action_id"]).reset_index(drop=True)
+
+
+OPEN_ALERT_COLUMNS = ["alert_id", "region_code", "region_name", "phase", "kind", "triggered_on", "reason_id",
+                      "reason_en", "status", "owner", "days_open"]
+_ALERT_STATE_TIME_COLUMNS = ("event_at", "changed_at", "created_at", "logged_at")
+
+
+def _alert_state_table(cur) -> str | None:
+    """The ordering column of the alert history (table alert_events of the alerts helper, issue 15
+    point 2) when it exists with alert_id, status and owner; None before it exists."""
+    if not _has_table(cur, "alert_events"):
+        return None
+    cols = set(cur.execute("SELECT column_name FROM information_schema.columns WHERE table_catalog ="
+                           " current_database() AND table_name = 'alert_events'").df()["column_name"])
+    time_col = next((c for c in _ALERT_STATE_TIME_COLUMNS if c in cols), None)
+    return time_col if {"alert_id", "status", "owner"} <= cols and time_col else None
+
+
+def open_alerts(cur, *, as_of: date, province: str | None = None, days: int | None = None) -> pd.DataFrame:
+    """Stored alerts not closed on ``as_of`` (OPEN_ALERT_COLUMNS), oldest first. With the alert
+    history (alert_events) an alert's status and owner are its latest ones there and an alert is
+    open while baru or ditangani; without it every stored alert is 'baru' with no owner, and only
+    those triggered in the last ``days`` (the alert display window by default) are listed."""
+    time_col = _alert_state_table(cur)
+    if time_col is None:
+        days = days or risk_config().alert_display_days
+        start = as_of - timedelta(days=days - 1)
+        state_sql, state_join = "'baru' AS status, CAST(NULL AS VARCHAR) AS owner", ""
+        window = "AND al.triggered_on >= ?"
+        params = [start]
+    else:
+        # time_col is one of the constant names above, never user text
+        state_sql = "coalesce(s.status, 'baru') AS status, s.owner"
+        state_join = f"""LEFT JOIN (
+            SELECT alert_id, arg_max(status, {time_col}) FILTER (WHERE status IS NOT NULL) AS status,
+                   arg_max(owner, {time_col}) FILTER (WHERE owner IS NOT NULL) AS owner
+            FROM alert_events GROUP BY alert_id) s ON s.alert_id = al.alert_id"""
+        window, params = "", []
+    df = cur.execute(
+        f"""
+        SELECT al.alert_id, al.region_code, coalesce(r.name, al.region_code) AS region_name, al.phase, al.kind,
+               al.triggered_on, al.reason_id, al.reason_en, {state_sql},
+               date_diff('day', al.triggered_on, CAST(? AS DATE)) AS days_open
+        FROM alerts al LEFT JOIN regions r ON r.code = al.region_code {state_join}
+        WHERE al.triggered_on <= ? {window} AND (CAST(? AS VARCHAR) IS NULL OR al.province_code = ?)
+        ORDER BY al.triggered_on, al.region_code
+        """,
+        [as_of, as_of, *params, province, province],
+    ).df()
+    df = df[df["status"].isin(("baru", "ditangani"))]
+    df["triggered_on"] = [pd.Timestamp(v).date() for v in df["triggered_on"]]
+    return df[OPEN_ALERT_COLUMNS].reset_index(drop=True)

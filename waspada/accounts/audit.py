@@ -19,6 +19,7 @@ AUDIT_ACTIONS = (
     "password_changed", "password_reset", "user_created", "user_updated", "user_unlocked",
     "upload", "upload_refused", "withdrawal", "briefing_saved", "briefing_save_refused",
     "alias_added", "alias_removed", "nihil_recorded", "nihil_refused",
+    "action_created", "action_status", "action_assigned", "action_comment", "action_import", "action_refused",
 )
 
 

@@ -38,6 +38,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "withdraw": frozenset({"admin"}),
     "manage_users": frozenset({"admin"}),
     "audit": frozenset({"admin"}),
+    # The action register (waspada.actions): staf record in their scope, pimpinan comment and assign.
+    "record_actions": frozenset({"staf", "admin"}),
+    "comment_actions": frozenset(ROLES),
+    "assign_actions": frozenset({"pimpinan", "admin"}),
 }
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
 
