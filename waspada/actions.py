@@ -31,7 +31,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from waspada import reference
-from waspada.export import safe_cell
+from waspada.export import safe_cell, unguarded
 from waspada.i18n import DEFAULT_LANG, Message, MessageError, msg, phase_name, t
 from waspada.ingest.dates import parse_date
 from waspada.ingest.regions import resolver_for
@@ -456,7 +456,8 @@ def import_matrix(db, accounts, user, data: bytes, file_name: str, *, province: 
 
     def cell(cells, name):
         i = cols.get(name)
-        return cells[i] if i is not None and i < len(cells) else None
+        value = cells[i] if i is not None and i < len(cells) else None
+        return unguarded(value) if isinstance(value, str) else value
 
     for row_no, cells in rows[start + 1:]:
         if not any(cell_text(v) for v in cells):
