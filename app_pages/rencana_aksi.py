@@ -29,7 +29,7 @@ st.title(t("page_actions", lang))
 for kind, text in st.session_state.pop(NOTICES, []):
     (st.success if kind == "ok" else st.warning)(text)
 
-province = ctx.sel.province
+province = ctx.province  # None in the national view
 if province is None:
     st.info(t("actions_needs_province", lang))
     st.stop()
@@ -123,7 +123,7 @@ else:
             else:
                 done([("ok", t("actions_added", lang, action_id=action_id))])
     with blank:
-        agencies = [*actions.AGENCIES, None]
+        agencies = [*actions.AGENCIES, ""]  # "": another agency, written in the next box
         with st.form("actions_blank"):
             c = st.columns(3)
             b_region = c[0].selectbox(t("actions_region", lang), recordable, format_func=names.get,
@@ -135,7 +135,7 @@ else:
             b_what = st.text_area(t("actions_what", lang), key="w_actions_b_what")
             c = st.columns(2)
             b_agency = c[0].selectbox(t("actions_agency", lang), agencies, key="w_actions_b_agency",
-                                      format_func=lambda a: t("actions_agency_other", lang) if a is None else a)
+                                      format_func=lambda a: a or t("actions_agency_other", lang))
             b_other = c[1].text_input(t("actions_agency_other", lang), key="w_actions_b_other")
             c = st.columns(2)
             b_person = c[0].text_input(t("actions_responsible", lang), key="w_actions_b_person")

@@ -788,7 +788,7 @@ def action_history(cur, *, action_id: int) -> pd.DataFrame:
 def actions_done(cur, *, start: date, end: date, province: str | None = None) -> pd.DataFrame:
     """Actions finished (selesai) with a done day from ``start`` to ``end``, oldest first."""
     df = actions(cur, as_of=end, province=province, statuses=("selesai",))
-    df = df[[d is not None and start <= d <= end for d in df["done_on"]]]
+    df = df.loc[df["done_on"].map(lambda d: d is not None and start <= d <= end).astype(bool)]
     return df.sort_values(["done_on", "action_id"]).reset_index(drop=True)
 
 
