@@ -377,6 +377,9 @@ def weekly_pdf(report: WeeklyReport) -> bytes:
         "Per kategori": list(range(5)),
         "Insiden minggu ini": [0, 1, 2, 3, 5, 6, 8, 9],
         "Peringatan": list(range(5)),
+        # the action sections without phase and status, which the Excel sheets keep
+        "Aksi minggu ini": [0, 1, 2, 4, 5, 6, 7],
+        "Aksi terbuka": [0, 1, 3, 4, 5, 6, 8],
     }
     order = ["Per kabupaten kota", "Per kategori", "Insiden minggu ini", "Peringatan"]
     order += [s.sheet for s in report.sections if s.sheet not in order]
