@@ -98,7 +98,6 @@ TEXT: dict[str, dict[str, str]] = {
     "actions_col_result": {"id": "Hasil / alasan", "en": "Result / reason"},
     "actions_col_kind": {"id": "Jenis", "en": "Kind"},
     "actions_col_overdue": {"id": "Terlambat", "en": "Overdue"},
-    "actions_col_done_on": {"id": "Tanggal selesai", "en": "Done on"},
     "actions_add_heading": {"id": "Catat aksi", "en": "Record an action"},
     "actions_from_library": {"id": "Dari pustaka", "en": "From the library"},
     "actions_blank": {"id": "Kosong", "en": "Blank"},
@@ -154,6 +153,13 @@ TEXT: dict[str, dict[str, str]] = {
                                "en": "{open} open actions, {overdue} overdue (as of {date})."},
     "actions_region_none": {"id": "Belum ada aksi terbuka untuk wilayah ini.",
                             "en": "No open actions for this region."},
+    # -- the audit trail (waspada.accounts.AUDIT_ACTIONS) -----------------------------------------------
+    "audit_action_action_created": {"id": "aksi dicatat", "en": "action recorded"},
+    "audit_action_action_status": {"id": "status aksi diubah", "en": "action status changed"},
+    "audit_action_action_assigned": {"id": "penanggung jawab aksi ditetapkan", "en": "action assigned"},
+    "audit_action_action_comment": {"id": "catatan pada aksi", "en": "comment on an action"},
+    "audit_action_action_import": {"id": "matriks rencana aksi diimpor", "en": "action matrix imported"},
+    "audit_action_action_refused": {"id": "perubahan aksi ditolak", "en": "action change refused"},
     # -- the briefing -----------------------------------------------------------------------------------
     "actions_briefing_done": {"id": "Aksi selesai", "en": "Actions done"},
     "actions_briefing_done_text": {"id": "{n} aksi selesai.", "en": "{n} actions done."},
