@@ -179,7 +179,7 @@ if not shown.empty:
                     done([("ok", t("actions_status_changed", lang, action_id=chosen, status=status_word(new_status)))])
         if user.can("assign_actions") or actions.may_record(user, current["region_code"]):
             with st.form("actions_assign"):
-                person = st.text_input(t("actions_assign_label", lang), value=current["responsible"] or "",
+                person = st.text_input(t("actions_assign_label", lang), value=current["responsible"] if isinstance(current["responsible"], str) else "",
                                        key="w_actions_person")
                 go = st.form_submit_button(t("actions_submit_assign", lang), key="w_actions_assign")
             if go:
