@@ -89,6 +89,13 @@ recordable = [c for c in names if actions.may_record(user, c)]
 if not recordable:
     st.caption(t("actions_cannot_record", lang))
 else:
+    # An action may answer an open alert (page Peringatan lists the actions linked to it).
+    open_alerts = data.q(queries.open_alerts, as_of=ctx.as_of, province=province)
+    alert_labels = {"": t("actions_no_alert", lang)} | {
+        r.alert_id: f"{fmt_date(r.triggered_on, lang)} · {r.region_name} · "
+                    f"{(r.reason_en if lang == 'en' else r.reason_id)[:100]}" for r in open_alerts.itertuples()}
+    linked_alert = st.selectbox(t("actions_alert", lang), list(alert_labels), format_func=alert_labels.get,
+                                key="w_actions_alert") or None
     from_library, blank = st.tabs([t("actions_from_library", lang), t("actions_blank", lang)])
     with from_library:
         cats = data.q(queries.incident_categories)
@@ -116,7 +123,7 @@ else:
         if go and pick:
             try:
                 new = actions.from_library(pick, region_code=lib_region, phase=lib_phase, lang=lang,
-                                           responsible=lib_person or None, due_on=lib_due)
+                                           responsible=lib_person or None, due_on=lib_due, alert_id=linked_alert)
                 action_id = actions.add_action(ctx.db, acc, user, new)
             except actions.ActionError as exc:
                 st.error(exc.render(lang))
@@ -145,7 +152,7 @@ else:
             try:
                 new = actions.NewAction(region_code=b_region, phase=b_phase, what=b_what,
                                         agency=b_agency or b_other, kind=b_kind, responsible=b_person or None,
-                                        due_on=b_due)
+                                        due_on=b_due, alert_id=linked_alert)
                 action_id = actions.add_action(ctx.db, acc, user, new)
             except actions.ActionError as exc:
                 st.error(exc.render(lang))

@@ -295,3 +295,26 @@ def test_a_file_without_the_columns_is_refused_whole(db, people):
         actions.import_matrix(db, acc, u["budi"], b"bukan excel", "rusak.xlsx", now=NOW)
     with pytest.raises(actions.ActionError, match="Peran Anda"):
         actions.import_matrix(db, acc, u["ketua"], _matrix([]), "a.xlsx", now=NOW)
+
+
+# -- open alerts, before and after the alert history exists -------------------------------------------------
+def test_open_alerts_take_status_and_owner_from_the_alert_history_when_it_exists(db):
+    cur = db.reader()
+    before = queries.open_alerts(cur, as_of=date(2024, 11, 27), province="65", days=60)
+    assert not before.empty and set(before["status"]) == {"baru"} and before["owner"].isna().all()
+    taken, closed = before["alert_id"].iloc[0], before["alert_id"].iloc[-1]
+    assert taken != closed
+    # The alert history as issue 15 point 2 stores it: each event holds the status and owner after it.
+    with db.writer() as con:
+        con.execute("CREATE TABLE alert_events (event_id BIGINT, alert_id VARCHAR, action VARCHAR, status VARCHAR,"
+                    " owner VARCHAR, reason VARCHAR, note VARCHAR, by_user VARCHAR, acted_at TIMESTAMPTZ)")
+        con.execute("INSERT INTO alert_events VALUES (1, ?, 'ambil', 'ditangani', 'budi', NULL, NULL, 'budi', ?),"
+                    " (2, ?, 'ambil', 'ditangani', 'sari', NULL, NULL, 'sari', ?),"
+                    " (3, ?, 'selesai', 'selesai', 'sari', NULL, NULL, 'sari', ?)",
+                    [taken, NOW, closed, NOW, closed, NOW.replace(hour=10)])
+    after = queries.open_alerts(db.reader(), as_of=date(2024, 11, 27), province="65").set_index("alert_id")
+    assert closed not in after.index
+    assert (after.loc[taken, "status"], after.loc[taken, "owner"]) == ("ditangani", "budi")
+    # With the history, an open alert stays listed however old it is.
+    later = queries.open_alerts(db.reader(), as_of=date(2024, 12, 31), province="65")
+    assert taken in set(later["alert_id"])

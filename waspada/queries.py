@@ -794,18 +794,18 @@ def actions_done(cur, *, start: date, end: date, province: str | None = None) ->
 
 OPEN_ALERT_COLUMNS = ["alert_id", "region_code", "region_name", "phase", "kind", "triggered_on", "reason_id",
                       "reason_en", "status", "owner", "days_open"]
-_ALERT_STATE_TIME_COLUMNS = ("event_at", "changed_at", "created_at", "logged_at")
+_ALERT_STATE_TIME_COLUMNS = ("acted_at", "event_at", "changed_at", "created_at", "logged_at")
 
 
 def _alert_state_table(cur) -> str | None:
-    """The ordering column of the alert history (table alert_events of the alerts helper, issue 15
-    point 2) when it exists with alert_id, status and owner; None before it exists."""
+    """The time column of the alert history (table alert_events, issue 15 point 2: one row per
+    event holding the status and owner after it) when it exists; None before it exists."""
     if not _has_table(cur, "alert_events"):
         return None
     cols = set(cur.execute("SELECT column_name FROM information_schema.columns WHERE table_catalog ="
                            " current_database() AND table_name = 'alert_events'").df()["column_name"])
     time_col = next((c for c in _ALERT_STATE_TIME_COLUMNS if c in cols), None)
-    return time_col if {"alert_id", "status", "owner"} <= cols and time_col else None
+    return time_col if {"alert_id", "event_id", "status", "owner"} <= cols and time_col else None
 
 
 def open_alerts(cur, *, as_of: date, province: str | None = None, days: int | None = None) -> pd.DataFrame:
@@ -822,11 +822,12 @@ def open_alerts(cur, *, as_of: date, province: str | None = None, days: int | No
         params = [start]
     else:
         # time_col is one of the constant names above, never user text
+        # Each event holds the status and owner after it: the latest event is the alert's state.
         state_sql = "coalesce(s.status, 'baru') AS status, s.owner"
         state_join = f"""LEFT JOIN (
-            SELECT alert_id, arg_max(status, {time_col}) FILTER (WHERE status IS NOT NULL) AS status,
-                   arg_max(owner, {time_col}) FILTER (WHERE owner IS NOT NULL) AS owner
-            FROM alert_events GROUP BY alert_id) s ON s.alert_id = al.alert_id"""
+            SELECT alert_id, status, owner FROM alert_events
+            QUALIFY row_number() OVER (PARTITION BY alert_id ORDER BY {time_col} DESC, event_id DESC) = 1
+            ) s ON s.alert_id = al.alert_id"""
         window, params = "", []
     df = cur.execute(
         f"""

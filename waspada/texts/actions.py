@@ -98,6 +98,8 @@ TEXT: dict[str, dict[str, str]] = {
     "actions_col_result": {"id": "Hasil / alasan", "en": "Result / reason"},
     "actions_col_kind": {"id": "Jenis", "en": "Kind"},
     "actions_col_overdue": {"id": "Terlambat", "en": "Overdue"},
+    "actions_alert": {"id": "Menjawab peringatan (opsional)", "en": "Answers an alert (optional)"},
+    "actions_no_alert": {"id": "Tidak terkait peringatan", "en": "Not tied to an alert"},
     "actions_add_heading": {"id": "Catat aksi", "en": "Record an action"},
     "actions_from_library": {"id": "Dari pustaka", "en": "From the library"},
     "actions_blank": {"id": "Kosong", "en": "Blank"},
