@@ -132,12 +132,19 @@ def _actor(user) -> str:
     return user.username if user is not None else "sistem"
 
 
+@functools.lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Province and kabupaten/kota codes -> official name (reference data: read once)."""
+    r = reference.regions()
+    r = r[r["level"].isin(("provinsi", "kabupaten_kota"))]
+    return dict(zip(r["code"], r["name"]))
+
+
 def _region(region_code: str) -> pd.Series:
-    regions = reference.regions().set_index("code")
     code = reference.dotted(cell_text(region_code))
-    if code not in regions.index or regions.loc[code, "level"] not in ("provinsi", "kabupaten_kota"):
+    if code not in _regions():
         raise ActionError("actions_unknown_region", code=region_code)
-    return regions.loc[code]
+    return pd.Series({"name": _regions()[code]}, name=code)
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -200,6 +207,36 @@ def _insert(con, a: NewAction, actor: str, now: datetime, done_on: date | None, 
     _event(con, action_id, now, actor, event, None, a.status, a.result,
            {"what": a.what, "agency": a.agency, "region": a.region_code, "phase": a.phase})
     return int(action_id)
+
+
+def _value(v):
+    return None if v is None or (not isinstance(v, str) and pd.isna(v)) else v
+
+
+def _insert_many(con, new: list[NewAction], actor: str, now: datetime) -> list[int]:
+    """Insert actions new to the register (from an import) with their 'diimpor' events; their ids."""
+    frame = pd.DataFrame({
+        "action_key": [a.key for a in new], "election_id": [a.election_id for a in new],
+        "region_code": [a.region_code for a in new], "province_code": [a.region_code.split(".")[0] for a in new],
+        "phase": [a.phase for a in new], "kind": [a.kind for a in new], "what": [a.what for a in new],
+        "agency": [a.agency for a in new], "responsible": pd.Series([a.responsible for a in new], dtype=object),
+        "due_on": pd.to_datetime(pd.Series([a.due_on for a in new], dtype=object)),
+        "status": [a.status for a in new], "result": pd.Series([a.result for a in new], dtype=object),
+        "done_on": pd.to_datetime(pd.Series([now.date() if a.status == "selesai" else None for a in new], dtype=object)),
+    })
+    con.register("imported_actions", frame)
+    try:
+        rows = con.execute(
+            "INSERT INTO actions (action_key, election_id, region_code, province_code, phase, kind, what, agency,"
+            " responsible, due_on, status, result, done_on, created_by, created_at, updated_by, updated_at)"
+            " SELECT action_key, election_id, region_code, province_code, phase, kind, what, agency, responsible,"
+            " CAST(due_on AS DATE), status, result, CAST(done_on AS DATE), ?, ?, ?, ? FROM imported_actions"
+            " RETURNING action_id, status, result", [actor, now, actor, now]).fetchall()
+    finally:
+        con.unregister("imported_actions")
+    con.executemany("INSERT INTO action_events (action_id, event_at, actor, event, status_from, status_to, note)"
+                    " VALUES (?, ?, ?, 'diimpor', NULL, ?, ?)", [[r[0], now, actor, r[1], r[2]] for r in rows])
+    return [int(r[0]) for r in rows]
 
 
 def add_action(db, accounts, user, action: NewAction, *, now: datetime | None = None,
@@ -510,17 +547,21 @@ def import_matrix(db, accounts, user, data: bytes, file_name: str, *, province: 
 
     actor = _actor(user)
     with db.writer() as con:
+        # One read of the actions the file names and one insert of the new ones: a matrix of
+        # hundreds of rows is stored in seconds, not one round trip per row.
+        known = con.execute("SELECT action_id, action_key, status, result, responsible, due_on FROM actions"
+                            " WHERE list_contains(?, action_key)", [[a.key for _, a in parsed]]).df()
+        known = {r["action_key"]: r for r in known.to_dict("records")}
+        fresh = [a for _, a in parsed if a.key not in known]
+        if fresh:
+            report.added += _insert_many(con, fresh, actor, now)
         for row_no, a in parsed:
-            known = con.execute("SELECT action_id, status, result, responsible, due_on FROM actions"
-                                " WHERE action_key = ?", [a.key]).df()
-            if known.empty:
-                report.added.append(_insert(con, a, actor, now, now.date(), "diimpor"))
+            k = known.get(a.key)
+            if k is None:
                 continue
-            k = known.iloc[0]
             action_id = int(k["action_id"])
-            due_before = pd.Timestamp(k["due_on"]).date() if pd.notna(k["due_on"]) else None
-            before = {"status": k["status"], "result": k["result"] if pd.notna(k["result"]) else None,
-                      "responsible": k["responsible"] if pd.notna(k["responsible"]) else None, "due_on": due_before}
+            before = {"status": k["status"], "result": _value(k["result"]), "responsible": _value(k["responsible"]),
+                      "due_on": pd.Timestamp(k["due_on"]).date() if pd.notna(k["due_on"]) else None}
             after = {"status": a.status, "result": a.result, "responsible": a.responsible, "due_on": a.due_on}
             changed = {f: (before[f], after[f]) for f in after if before[f] != after[f]}
             if not changed:
