@@ -41,6 +41,8 @@ navigation = st.navigation(
                 url_path="briefing"),
         st.Page("app_pages/laporan.py", title=t("page_reports", lang), icon=":material/summarize:",
                 url_path="laporan"),
+        st.Page("app_pages/rencana_aksi.py", title=t("page_actions", lang), icon=":material/checklist:",
+                url_path="rencana_aksi"),
         *auth.pages(user, lang, overview),  # upload, users, audit, password: by role
     ]
 )

@@ -84,10 +84,17 @@ with history_col:
 with actions_col:
     st.markdown(f"**{t('alerts_linked_actions', lang)}**")
     linked = data.q(alert_work.linked_actions, alert_id=alert_id)
-    if linked is None or linked.empty:
+    if linked.empty:
         st.caption(t("alerts_no_actions", lang))
     else:
-        widgets.plain_table(linked, height=200)
+        widgets.plain_table(pd.DataFrame({
+            t("actions_col_what", lang): linked["what"].to_numpy(),
+            t("actions_col_agency", lang): linked["agency"].to_numpy(),
+            t("actions_col_responsible", lang): linked["responsible"].fillna("–").to_numpy(),
+            t("actions_col_due", lang): [fmt_date(d, lang) if pd.notna(d) else "–" for d in linked["due_on"]],
+            t("actions_col_status", lang): linked["status"].to_numpy(),
+            t("actions_col_result", lang): linked["result"].fillna("–").to_numpy(),
+        }), height=200)
 
 
 # -- steps the reader may take ------------------------------------------------------------------

@@ -188,6 +188,27 @@ INDEX_KEY = {"ikp2024": "realdata_index_ikp2024", "bawaslu_pemetaan_2024": "real
 
 pilkada_section(region)
 
+
+# -- the region's action plan: open and overdue actions (waspada/actions.py, page Rencana Aksi) ------
+def actions_section(region: str) -> None:
+    st.subheader(t("actions_region_block", lang))
+    open_actions = data.q(queries.actions, as_of=ctx.as_of, region=region, statuses=("rencana", "berjalan"))
+    if open_actions.empty:
+        st.caption(t("actions_region_none", lang))
+        return
+    st.caption(t("actions_region_summary", lang, open=fmt_number(len(open_actions)),
+                 overdue=fmt_number(int(open_actions["overdue"].sum())), date=fmt_date(ctx.as_of, lang)))
+    widgets.plain_table(pd.DataFrame({
+        t("actions_col_what", lang): open_actions["what"].to_numpy(),
+        t("actions_col_agency", lang): open_actions["agency"].to_numpy(),
+        t("actions_col_responsible", lang): open_actions["responsible"].fillna("–").to_numpy(),
+        t("actions_col_due", lang): [fmt_date(d, lang) if d else "–" for d in open_actions["due_on"]],
+        t("actions_col_overdue", lang): [yes_no(bool(o), lang) for o in open_actions["overdue"]],
+    }))
+
+
+actions_section(region)
+
 # -- incidents: map and table (of the incident scope: election-related by default) -----------
 st.subheader(t("region_incidents", lang))
 scope = widgets.incident_scope(ctx)

@@ -11,6 +11,8 @@ from waspada.i18n import t
 
 # old etl name -> the command line it now is
 MOVED = {"create-user": ["users", "create"], "ensure-admin": ["users", "ensure-admin"]}
+# groups of `waspada` that `python -m etl` also answers, unchanged (a scheduled weekly report, issue 15)
+FORWARDED = ("report",)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
         new = MOVED[argv[0]]
         print(t("cli_moved", old=f"python -m etl {argv[0]}", new="waspada " + " ".join(new)), file=sys.stderr)
         return waspada_main([*new, *argv[1:]])
+    if argv and argv[0] in FORWARDED:
+        return waspada_main(argv, prog="python -m etl")
     return waspada_main(["data", *argv], prog="python -m etl")
 
 

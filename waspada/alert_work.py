@@ -206,14 +206,10 @@ def events(cur, *, alert_id: str) -> pd.DataFrame:
     return df
 
 
-def linked_actions(cur, *, alert_id: str) -> pd.DataFrame | None:
-    """Actions of the action register tied to the alert; None while the register (table
-    ``actions``) does not exist in this database."""
-    exists = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database()"
-                         " AND table_schema = current_schema() AND table_name = 'actions'").fetchall()[0][0]
-    if not exists:
-        return None
-    return cur.execute("SELECT * FROM actions WHERE alert_id = ?", [alert_id]).df()
+def linked_actions(cur, *, alert_id: str) -> pd.DataFrame:
+    """Actions of the action register (waspada.actions) tied to the alert, due first."""
+    return cur.execute("SELECT what, agency, responsible, due_on, status, result FROM actions WHERE alert_id = ?"
+                       " ORDER BY due_on NULLS LAST, action_id", [alert_id]).df()
 
 
 def age_band(days: int) -> str:

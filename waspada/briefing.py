@@ -245,6 +245,11 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
     slides.append(_coming_phase(cur, province, as_of, sched, has_schedule, lang))
     comp = compliance.compliance(cur, province=province, as_of=as_of, rules=rules)
     slides.append(_compliance_slide(comp, as_of, rules or compliance.load_rules(), lang))
+    # Overdue actions go with the follow-up of open alerts where that slide exists (issue 15 point 2),
+    # else with what is late in reporting.
+    late_slide = next((s for s in slides if s.key == "tindak_lanjut"), None) or next(s for s in slides
+                                                                                     if s.key == "kepatuhan")
+    add_action_parts(next(s for s in slides if s.key == "baru"), late_slide, cur, province, as_of, since, lang)
 
     freshness = (t("freshness", lang, when=fmt_datetime(fresh["loaded_at"], province, lang))
                  if fresh["loaded_at"] is not None else t("freshness_none", lang))
@@ -520,3 +525,26 @@ def compliance_row(r: dict, lang: str) -> list[str]:
         _week_label(last, lang) if last is not None and not pd.isna(last) else t("briefing_never", lang),
         fmt_date(late, lang) if late is not None and not pd.isna(late) else "–",
     ]
+
+
+# -- the action register (issue 15) ---------------------------------------------------------------
+def add_action_parts(new_slide: Slide, late_slide: Slide, cur, province: str, as_of: date, since: date,
+                     lang: str) -> None:
+    """"What is new" gains the actions done since the last briefing; the slide of what is late
+    (reporting) gains the actions past their due date. Nothing is added where there is none."""
+    done = queries.actions_done(cur, start=since, end=as_of, province=province)
+    if not done.empty:
+        rows, hidden = _limit([[fmt_date(r["done_on"], lang), r["region_name"], r["what"], r["result"] or "–"]
+                               for _, r in done.sort_values("done_on", ascending=False).iterrows()])
+        new_slide.text += " " + t("actions_briefing_done_text", lang, n=fmt_number(len(done)))
+        new_slide.tables.append(Table([t("date", lang), t("name", lang), t("actions_col_what", lang),
+                                       t("actions_col_result", lang)], rows,
+                                      title=t("actions_briefing_done", lang), hidden=hidden))
+    late = queries.actions(cur, as_of=as_of, province=province, overdue_only=True)
+    if not late.empty:
+        rows, hidden = _limit([[r["region_name"], r["what"], r["agency"], r["responsible"] or "–",
+                                fmt_date(r["due_on"], lang)] for _, r in late.iterrows()])
+        late_slide.text += " " + t("actions_briefing_overdue_text", lang, n=fmt_number(len(late)))
+        late_slide.tables.append(Table([t("name", lang), t("actions_col_what", lang), t("actions_col_agency", lang),
+                                        t("actions_col_responsible", lang), t("actions_col_due", lang)], rows,
+                                       title=t("actions_briefing_overdue", lang), hidden=hidden))

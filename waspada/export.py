@@ -79,6 +79,12 @@ def _guard(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_TRIGGERS) else text
 
 
+def unguarded(text: str) -> str:
+    """The text a guarded cell stood for ("'=1+1" -> "=1+1"): what an import of Waspada's own
+    export reads back, so a round trip keeps the text as it was typed."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_TRIGGERS) else text
+
+
 def to_excel_bytes(frame: pd.DataFrame, sheet_name: str = "Data", notes: list[str] | None = None,
                    lang: str = DEFAULT_LANG) -> bytes:
     """One sheet with a header row and every row of ``frame``; optional note lines on top.

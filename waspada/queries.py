@@ -833,3 +833,67 @@ def is_election_related(categories: pd.Series) -> pd.Series:
     """Whether each incident category is election-related (the taxonomy file decides)."""
     flags = reference.incident_categories().set_index("category")["election_related"]
     return categories.map(flags).fillna(False).astype(bool)
+
+
+# -- the action register and open alerts (issue 15: waspada/actions.py) ----------------------
+ACTION_COLUMNS = [
+    "action_id", "region_code", "region_name", "province_code", "phase", "kind", "what", "agency", "responsible",
+    "due_on", "status", "result", "done_on", "alert_id", "category", "library_id", "created_by", "created_at",
+    "updated_by", "updated_at", "overdue",
+]
+
+
+def actions(cur, *, as_of: date, province: str | None = None, region: str | None = None, phase: str | None = None,
+            statuses: tuple[str, ...] = (), overdue_only: bool = False, kind: str | None = None) -> pd.DataFrame:
+    """The action register (ACTION_COLUMNS), due first: ``overdue`` is an open action (rencana,
+    berjalan) whose due date is before ``as_of``. ``region`` is a kabupaten/kota or provinsi code."""
+    df = cur.execute(
+        """
+        SELECT a.action_id, a.region_code, coalesce(r.name, a.region_code) AS region_name, a.province_code, a.phase,
+               a.kind, a.what, a.agency, a.responsible, a.due_on, a.status, a.result, a.done_on, a.alert_id,
+               a.category, a.library_id, a.created_by, a.created_at, a.updated_by, a.updated_at,
+               (a.status IN ('rencana', 'berjalan') AND a.due_on IS NOT NULL AND a.due_on < ?) AS overdue
+        FROM actions a LEFT JOIN regions r ON r.code = a.region_code
+        WHERE (CAST(? AS VARCHAR) IS NULL OR a.province_code = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR a.region_code = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR a.phase = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR a.kind = ?)
+          AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), a.status))
+        ORDER BY a.due_on NULLS LAST, a.action_id
+        """,
+        [as_of, province, province, region, region, phase, phase, kind, kind, list(statuses), list(statuses)],
+    ).df()
+    if overdue_only:
+        df = df[df["overdue"]]
+    for col in ("due_on", "done_on"):
+        df[col] = [pd.Timestamp(v).date() if pd.notna(v) else None for v in df[col]]
+    return df[ACTION_COLUMNS].reset_index(drop=True)
+
+
+def action_history(cur, *, action_id: int) -> pd.DataFrame:
+    """Every change of one action, oldest first: at, actor, event, status_from, status_to, note."""
+    return cur.execute("SELECT event_id, event_at AS at, actor, event, status_from, status_to, note FROM action_events"
+                       " WHERE action_id = ? ORDER BY event_at, event_id", [int(action_id)]).df()
+
+
+def actions_done(cur, *, start: date, end: date, province: str | None = None) -> pd.DataFrame:
+    """Actions finished (selesai) with a done day from ``start`` to ``end``, oldest first."""
+    df = actions(cur, as_of=end, province=province, statuses=("selesai",))
+    df = df.loc[df["done_on"].map(lambda d: d is not None and start <= d <= end).astype(bool)]
+    return df.sort_values(["done_on", "action_id"]).reset_index(drop=True)
+
+
+OPEN_ALERT_COLUMNS = ["alert_id", "region_code", "region_name", "phase", "kind", "triggered_on", "reason_id",
+                      "reason_en", "status", "owner", "days_open"]
+
+
+def open_alerts(cur, *, as_of: date, province: str | None = None) -> pd.DataFrame:
+    """Stored alerts raised by ``as_of`` and still open (baru, ditangani), oldest first, with
+    their status and owner as waspada.alert_work derives them (OPEN_ALERT_COLUMNS)."""
+    from waspada.alert_work import OPEN_STATUSES, alert_list
+
+    df = alert_list(cur, province=province, as_of=as_of, statuses=OPEN_STATUSES)
+    df["triggered_on"] = [pd.Timestamp(v).date() for v in df["triggered_on"]]
+    df["days_open"] = [(as_of - d).days for d in df["triggered_on"]]
+    df = df.sort_values(["triggered_on", "region_code"], kind="stable")
+    return df[OPEN_ALERT_COLUMNS].reset_index(drop=True)

@@ -351,3 +351,48 @@ CREATE TABLE IF NOT EXISTS alert_events (
     acted_at   TIMESTAMPTZ NOT NULL,
     CHECK (status NOT IN ('selesai', 'diabaikan') OR owner IS NOT NULL)
 );
+
+-- Action register (issue 15, waspada/actions.py) ------------------------------------------
+-- Rencana aksi and rencana kontinjensi: what the office and the Forkopimda do, per region
+-- (kabupaten/kota or provinsi) and phase. The current state of an action is its row here and
+-- nowhere else; action_events keeps every change (the history), the accounts' audit_log who did it.
+-- action_key (region, phase, kind, activity, agency) makes a re-imported matrix update, never duplicate.
+CREATE SEQUENCE IF NOT EXISTS action_id_seq START 1;
+CREATE TABLE IF NOT EXISTS actions (
+    action_id     BIGINT PRIMARY KEY DEFAULT nextval('action_id_seq'),
+    action_key    VARCHAR NOT NULL UNIQUE,      -- waspada.actions.action_key
+    election_id   VARCHAR NOT NULL,
+    region_code   VARCHAR NOT NULL,             -- kabupaten/kota '65.71' or provinsi '65'
+    province_code VARCHAR NOT NULL,
+    phase         VARCHAR NOT NULL,             -- phases.phase
+    kind          VARCHAR NOT NULL CHECK (kind IN ('aksi', 'kontinjensi')),
+    what          VARCHAR NOT NULL,             -- kegiatan, as written
+    agency        VARCHAR NOT NULL,             -- instansi: a name of waspada.actions.AGENCIES, else as written
+    responsible   VARCHAR,                      -- penanggung jawab (a person)
+    due_on        DATE,                         -- tenggat
+    status        VARCHAR NOT NULL CHECK (status IN ('rencana', 'berjalan', 'selesai', 'batal')),
+    result        VARCHAR,                      -- selesai: hasil; batal: alasan
+    done_on       DATE,                         -- the day it was done (selesai)
+    alert_id      VARCHAR,                      -- alerts.alert_id it answers, if any
+    category      VARCHAR,                      -- incident_categories.category it is about, if any
+    library_id    VARCHAR,                      -- data/actions/library.csv row it started from
+    created_by    VARCHAR NOT NULL,
+    created_at    TIMESTAMPTZ NOT NULL,
+    updated_by    VARCHAR NOT NULL,
+    updated_at    TIMESTAMPTZ NOT NULL,
+    CHECK (status <> 'selesai' OR result IS NOT NULL),
+    CHECK (status <> 'batal' OR result IS NOT NULL)
+);
+
+CREATE SEQUENCE IF NOT EXISTS action_event_id_seq START 1;
+CREATE TABLE IF NOT EXISTS action_events (
+    event_id    BIGINT PRIMARY KEY DEFAULT nextval('action_event_id_seq'),
+    action_id   BIGINT NOT NULL,
+    event_at    TIMESTAMPTZ NOT NULL,
+    actor       VARCHAR NOT NULL,
+    event       VARCHAR NOT NULL CHECK (event IN ('dibuat', 'status', 'ditugaskan', 'komentar', 'diimpor')),
+    status_from VARCHAR,
+    status_to   VARCHAR,
+    note        VARCHAR,                        -- result, reason, person assigned or comment
+    detail      VARCHAR NOT NULL DEFAULT '{}'   -- JSON
+);

@@ -20,6 +20,7 @@ AUDIT_ACTIONS = (
     "upload", "upload_refused", "withdrawal", "briefing_saved", "briefing_save_refused",
     "alias_added", "alias_removed", "nihil_recorded", "nihil_refused",
     "incident_verification", "verification_refused", "alert_updated", "alert_refused",  # issue 15
+    "action_created", "action_status", "action_assigned", "action_comment", "action_import", "action_refused",
 )
 
 

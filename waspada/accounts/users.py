@@ -46,6 +46,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "work_alerts": frozenset({"staf", "admin"}),          # take, close, dismiss, reopen
     "assign_alerts": frozenset({"pimpinan", "admin"}),    # name an alert's owner
     "comment_alerts": frozenset(ROLES),
+    # The action register (waspada.actions): staf record in their scope, pimpinan comment and assign.
+    "record_actions": frozenset({"staf", "admin"}),
+    "comment_actions": frozenset(ROLES),
+    "assign_actions": frozenset({"pimpinan", "admin"}),
 }
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
 

@@ -3,6 +3,7 @@ by the same domain calls as the Laporan page (waspada.reports.weekly)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,6 +32,24 @@ def _date(value: str, lang: str) -> date:
         raise _Refused(t("cli_bad_date", lang, value=value)) from None
 
 
+_ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+
+
+def week_day(value: str, lang: str) -> date:
+    """A day of the report's week: the Monday of an ISO week ('2024-W47' is 18-24 November 2024),
+    or the date itself. The office's week ([pelaporan] awal_minggu) is the one containing that day."""
+    m = _ISO_WEEK.match(value.strip())
+    if m:
+        try:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            raise _Refused(t("cli_bad_week", lang, value=value)) from None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _Refused(t("cli_bad_week", lang, value=value)) from None
+
+
 class _Refused(Exception):
     """A command line that cannot be run as written; the text is already in the reader's language."""
 
@@ -56,7 +75,7 @@ def run_weekly(args) -> int:
         if not db.exists():
             raise _Refused(t("cli_no_database", lang, path=args.db))
         rules = compliance.load_rules()
-        week_start = rules.week_start(_date(args.week, lang))
+        week_start = rules.week_start(week_day(args.week, lang))
         week_end = rules.week_end(week_start)
         signed_on = _date(args.signed_on, lang) if args.signed_on else week_end + timedelta(days=1)
     except _Refused as exc:

@@ -32,7 +32,8 @@ from waspada.settings import ConfigUnreadable, read_section
 
 DAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 TAXONOMY_SHEETS = ("Per terkait pemilihan", "Per kelas ATHG", "Per sumber laporan")
-SHEETS = ("Ringkasan", "Insiden minggu ini", "Per kabupaten kota", "Per kategori", *TAXONOMY_SHEETS, "Peringatan")
+SHEETS = ("Ringkasan", "Insiden minggu ini", "Per kabupaten kota", "Per kategori", *TAXONOMY_SHEETS, "Peringatan",
+          "Aksi minggu ini", "Aksi terbuka", "Peringatan terbuka")
 REPORTED_WORDS = {"insiden": "ya (laporan insiden)", "nihil": "ya (nihil)", None: "tidak"}
 PLACEHOLDER_NAME = "(nama kepala badan)"
 PLACEHOLDER_NIP = "(NIP)"
@@ -201,11 +202,14 @@ def build_weekly(cur, *, province: str, week_of: date, signed_on: date | None = 
         ("Peringatan dini", len(alert_rows) if alerts is not None else "–"),
         ("Kabupaten/kota yang melapor", f"{sum(1 for c in kab['code'] if c in reports)} dari {len(kab)}"),
     ]
+    follow_up = action_sections(cur, province=province, start=start, end=end) + [open_alert_section(cur, province=province, end=end)]
+    summary += follow_up_summary(follow_up)
     return WeeklyReport(province=province, province_name=name, week_start=start, week_end=end,
                         signed_on=signed_on or end + timedelta(days=1), settings=settings,
                         generated=bool(fresh["generated_incidents"] or fresh["generated_sources"]),
                         summary=summary,
-                        sections=[incidents, per_region, per_category, *taxonomy_sections(breakdown), alert_section])
+                        sections=[incidents, per_region, per_category, *taxonomy_sections(breakdown), alert_section,
+                                  *follow_up])
 
 
 # -- totals by the taxonomy's flags and the report source (issue 13) ----------------------------
@@ -236,6 +240,45 @@ def taxonomy_sections(breakdown: pd.DataFrame) -> list[Section]:
         section("Per sumber laporan", "Rekapitulasi menurut sumber laporan", "source", "Sumber laporan",
                 lambda k: queries.source_name(k or None, "id")),
     ]
+
+
+# -- what was done: the action register and the open alerts (issue 15) -------------------------
+def action_sections(cur, *, province: str, start: date, end: date) -> list[Section]:
+    """Actions finished in the week (by their done day) and the actions still open as the register
+    stands, overdue when their due date passed by the end of the week."""
+    done = queries.actions_done(cur, start=start, end=end, province=province)
+    done_rows = [[i + 1, r["done_on"], r["region_name"], phase_name(r["phase"], "id"), r["what"], r["agency"],
+                  r["responsible"], r["result"]] for i, r in done.iterrows()]
+    taken = Section("Aksi minggu ini", "Aksi yang diselesaikan minggu ini",
+                    ["No", "Tanggal selesai", "Wilayah", "Tahapan", "Kegiatan", "Instansi", "Penanggung jawab", "Hasil"],
+                    done_rows, ["", "Jumlah", len(done_rows), "", "", "", "", ""], numeric=(0,))
+    still = queries.actions(cur, as_of=end + timedelta(days=1), province=province, statuses=("rencana", "berjalan"))
+    open_rows = [[i + 1, r["region_name"], phase_name(r["phase"], "id"), r["what"], r["agency"], r["responsible"],
+                  r["due_on"], r["status"], "ya" if r["overdue"] else "tidak"] for i, r in still.iterrows()]
+    opened = Section("Aksi terbuka", "Aksi yang masih terbuka (terlambat: lewat tenggat pada akhir minggu)",
+                     ["No", "Wilayah", "Tahapan", "Kegiatan", "Instansi", "Penanggung jawab", "Tenggat", "Status",
+                      "Terlambat"], open_rows,
+                     ["", "Jumlah", len(open_rows), "", "", "", "", "", f"{int(still['overdue'].sum())} terlambat"],
+                     numeric=(0,))
+    return [taken, opened]
+
+
+def open_alert_section(cur, *, province: str, end: date) -> Section:
+    """Alerts still open at the end of the week, with their status and owner where recorded."""
+    alerts = queries.open_alerts(cur, as_of=end, province=province)
+    rows = [[i + 1, r["triggered_on"], r["region_name"], _alert_kind(r["kind"]), r["status"], r["owner"],
+             int(r["days_open"])] for i, r in alerts.iterrows()]
+    return Section("Peringatan terbuka", "Peringatan dini yang masih terbuka pada akhir minggu",
+                   ["No", "Tanggal", "Wilayah", "Jenis", "Status", "Penanggung jawab", "Umur (hari)"], rows,
+                   ["", "Jumlah", len(rows), "", "", "", ""], numeric=(0, 6))
+
+
+def follow_up_summary(sections: list[Section]) -> list[tuple[str, str | int]]:
+    by_sheet = {s.sheet: s for s in sections}
+    overdue = sum(1 for r in by_sheet["Aksi terbuka"].rows if r[-1] == "ya")
+    return [("Aksi selesai minggu ini", len(by_sheet["Aksi minggu ini"].rows)),
+            ("Aksi terbuka (terlambat)", f"{len(by_sheet['Aksi terbuka'].rows)} ({overdue} terlambat)"),
+            ("Peringatan terbuka", len(by_sheet["Peringatan terbuka"].rows))]
 
 
 def _alert_kind(kind: str) -> str:
@@ -342,7 +385,7 @@ def _text(v, short_dates: bool = False) -> str:
 
 
 def weekly_pdf(report: WeeklyReport) -> bytes:
-    """A4 portrait: title block, summary, the four tables, place, date and signature."""
+    """A4 portrait: title block, summary, the tables, place, date and signature."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import cm
     from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
@@ -374,11 +417,15 @@ def weekly_pdf(report: WeeklyReport) -> bytes:
         "Insiden minggu ini": [0, 1, 2, 3, 5, 6, 8, 9],
         "Peringatan": list(range(5)),
         **{sheet: list(range(5)) for sheet in TAXONOMY_SHEETS},
+        # the action sections without phase and status, which the Excel sheets keep
+        "Aksi minggu ini": [0, 1, 2, 4, 5, 6, 7],
+        "Aksi terbuka": [0, 1, 3, 4, 5, 6, 8],
     }
     order = ["Per kabupaten kota", "Per kategori", *TAXONOMY_SHEETS, "Insiden minggu ini", "Peringatan"]
-    for letter, sheet in zip("BCDEFGHIJKLMN", order):
+    order += [s.sheet for s in report.sections if s.sheet not in order]
+    for letter, sheet in zip("BCDEFGHIJKLMNOP", order):
         sec = report.section(sheet)
-        cols = layouts[sheet]
+        cols = layouts.get(sheet, list(range(len(sec.columns))))
         rows = [[_text(r[c], short_dates=True) for c in cols] for r in sec.rows]
         if sheet == "Insiden minggu ini":  # A4 has no room for one more column: the mark goes with the category
             at = cols.index(5)

@@ -10,8 +10,8 @@ both languages with the same placeholders and that every key is used somewhere.
 from __future__ import annotations
 
 from waspada.texts import (
-    accounts, auth, backtest, briefing, cli, cluster, common, ingest, login_form, pages, realdata, regions, risk,
-    taxonomy, uploads, verification,
+    accounts, actions, auth, backtest, briefing, cli, cluster, common, ingest, login_form, pages, realdata, regions,
+    risk, taxonomy, uploads, verification,
 )
 
 AREAS = {
@@ -31,6 +31,7 @@ AREAS = {
     "regions": regions.TEXT,
     "cluster": cluster.TEXT,
     "verification": verification.TEXT,
+    "actions": actions.TEXT,
 }
 
 
