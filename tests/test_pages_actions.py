@@ -94,7 +94,7 @@ def test_overdue_actions_reach_the_briefing_and_the_weekly_report(open_app, db_p
     assert metrics(at)["Terlambat"] == "1"
     cur = Database(db_path).reader()
     deck = briefing.build_briefing(cur, province="65", as_of=date(2024, 11, 24), previous=None)
-    late = next(tb for tb in deck.slide("kepatuhan").tables if tb.title == "Aksi terlambat")
+    late = next(tb for tb in deck.slide("tindak_lanjut").tables if tb.title == "Aksi terlambat")
     assert late.rows == [["Kabupaten Malinau", "Patroli gabungan di Malinau Kota", "Dinas Kominfo", "–",
                           "20 November 2024"]]
     report = weekly.build_weekly(cur, province="65", week_of=date(2024, 11, 18))

@@ -245,11 +245,9 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
     slides.append(_coming_phase(cur, province, as_of, sched, has_schedule, lang))
     comp = compliance.compliance(cur, province=province, as_of=as_of, rules=rules)
     slides.append(_compliance_slide(comp, as_of, rules or compliance.load_rules(), lang))
-    # Overdue actions go with the follow-up of open alerts where that slide exists (issue 15 point 2),
-    # else with what is late in reporting.
-    late_slide = next((s for s in slides if s.key == "tindak_lanjut"), None) or next(s for s in slides
-                                                                                     if s.key == "kepatuhan")
-    add_action_parts(next(s for s in slides if s.key == "baru"), late_slide, cur, province, as_of, since, lang)
+    # Overdue actions go with the follow-up of open alerts; actions done with what is new.
+    add_action_parts(next(s for s in slides if s.key == "baru"), next(s for s in slides if s.key == "tindak_lanjut"),
+                     cur, province, as_of, since, lang)
 
     freshness = (t("freshness", lang, when=fmt_datetime(fresh["loaded_at"], province, lang))
                  if fresh["loaded_at"] is not None else t("freshness_none", lang))
