@@ -14,7 +14,7 @@ from ui import auth, context, sidebar
 from waspada.i18n import t
 
 st.set_page_config(page_title="Waspada", page_icon="🛡️", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="auto")  # phones: collapsed, the page first
 
 lang = context.session_language()
 user = auth.gate(lang or "id")  # nobody logged in: the login page only, then stop
@@ -39,6 +39,8 @@ navigation = st.navigation(
                 url_path="briefing"),
         st.Page("app_pages/laporan.py", title=t("page_reports", lang), icon=":material/summarize:",
                 url_path="laporan"),
+        *([st.Page("app_pages/lapor_cepat.py", title=t("page_quick_report", lang), icon=":material/add_alert:",
+                   url_path="lapor_cepat")] if user.can("upload") else []),
         *auth.pages(user, lang, overview),  # upload, users, audit, password: by role
     ]
 )

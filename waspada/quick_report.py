@@ -37,7 +37,7 @@ from waspada.accounts import Accounts, User
 from waspada.db import Database
 from waspada.i18n import DEFAULT_LANG, UTC_OFFSET_HOURS, MessageError, msg
 from waspada.ingest import parse_incident_file
-from waspada.ingest.incidents import TEMPLATE_COLUMNS
+from waspada.ingest.incidents import TEMPLATE_COLUMNS, column_problems
 from waspada.uploads import StoreOutcome, UploadNotPermitted, UploadPreview, preview_upload, store_upload
 
 FILE_PREFIX = "Lapor Cepat"
@@ -164,6 +164,8 @@ def preview_quick_report(db: Database, report: QuickReport, user: User, *, accou
     parsed = upload.report
     if parsed is None:
         return preview
+    # "Column X unreadable in 1 of 1 rows, fix the column": a file's advice; the row's own refusal says it.
+    parsed.warnings[:] = [w for w in parsed.warnings if w not in column_problems(parsed)]
     today = local_today(report.region_code, now)
     if report.occurred_on > today and len(parsed.accepted):
         parsed.refuse(DATA_ROW, "tanggal", msg("quick_report_future_date", day=f"{report.occurred_on:%d/%m/%Y}",
