@@ -141,15 +141,16 @@ def test_lapor_cepat_on_a_phone_then_the_incident_is_on_the_insiden_page(server,
         page.get_by_role("heading", name="Lapor Cepat: satu insiden").wait_for(timeout=60_000)
         _choose(page, "Kabupaten/kota", "Kota Tarakan")
         _choose(page, "Kecamatan", "Tarakan Barat")
-        date_box = page.get_by_test_id("stDateInput").locator("input").first
+        date_box = page.get_by_test_id("stMain").get_by_test_id("stDateInput").locator("input").first
         if date_box.get_attribute("type") == "date":  # the phone's own date picker
             date_box.fill("2024-11-18")
         else:
             date_box.fill("18/11/2024")
             date_box.press("Enter")
+            date_box.press("Escape")
         page.wait_for_timeout(800)
         _choose(page, "Jenis kejadian", "Perusakan (APK / fasilitas / kantor)")
-        description = page.get_by_test_id("stMain").get_by_label("Uraian singkat")
+        description = page.get_by_test_id("stMain").get_by_role("textbox", name="Uraian singkat")
         description.fill(DESCRIPTION)
         description.press("Tab")
         page.wait_for_timeout(800)
