@@ -5,7 +5,7 @@ through waspada.uploads, like the upload page. The region lists hold only the re
 own scope. Everything the reader typed is shown through tables (plain text), never as HTML.
 """
 
-from datetime import datetime, timezone
+import re
 
 import pandas as pd
 import streamlit as st
@@ -106,6 +106,15 @@ def field(column: str) -> str:
     return t(FIELD_KEYS[column], lang) if column in FIELD_KEYS else column
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$=^])")
+
+
+def as_typed(text: str) -> str:
+    """Typed text for an st.table cell, which Streamlit 1.67 renders as Markdown (HTML off):
+    escaped, so '**x**' or a link shows as written. (The same rule as the upload page's `plain`.)"""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
 def cell(value) -> str:
     return value.render(lang) if isinstance(value, Message) else str(value)
 
@@ -126,7 +135,7 @@ def summary(row: pd.Series) -> pd.DataFrame:
         (t("quick_report_kecamatan", lang), row["kecamatan"] if isinstance(row["kecamatan"], str) else "–"),
         (t("phase", lang), phase),
         (t("category", lang), category),
-        (t("description", lang), row["description"]),
+        (t("description", lang), as_typed(row["description"])),
         (t("quick_report_killed", lang), fmt_number(row["killed"])),
         (t("quick_report_injured", lang), fmt_number(row["injured"])),
         (t("source", lang), row["source"] if isinstance(row["source"], str) else "–"),
