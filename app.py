@@ -10,11 +10,12 @@ The database is the file named by WASPADA_DB, else data/waspada.duckdb.
 
 import streamlit as st
 
-from ui import auth, context, sidebar
+from ui import auth, context, layout, sidebar
 from waspada.i18n import t
 
 st.set_page_config(page_title="Waspada", page_icon="🛡️", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="auto")  # phones: collapsed, the page first
+layout.apply()  # how pages read on a phone (ui/layout.py)
 
 lang = context.session_language()
 user = auth.gate(lang or "id")  # nobody logged in: the login page only, then stop
@@ -43,7 +44,7 @@ navigation = st.navigation(
                 url_path="laporan"),
         st.Page("app_pages/rencana_aksi.py", title=t("page_actions", lang), icon=":material/checklist:",
                 url_path="rencana_aksi"),
-        *auth.pages(user, lang, overview),  # upload, users, audit, password: by role
+        *auth.pages(user, lang, overview),  # quick report, upload, users, audit, password: by role
     ]
 )
 auth.sidebar(user, lang)

@@ -8,7 +8,6 @@ message that may carry one pass through `plain` before an element that renders M
 """
 
 import hashlib
-import re
 
 import pandas as pd
 import streamlit as st
@@ -27,13 +26,7 @@ lang = ctx.lang
 user = auth.require("upload", lang)
 acc = auth.accounts()
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$=^])")
 
-
-def plain(text: str) -> str:
-    """Text for an element that renders Markdown (subheader, success, error, progress), shown
-    exactly as written: a file named `[a](http://x) :red[b] **c**` is not a link, red or bold."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def when(value) -> str:
@@ -65,7 +58,7 @@ files = st.file_uploader(t("upload_uploader", lang), type=list(UPLOAD_TYPES), ac
 st.caption(t("upload_size_limit", lang, limit=size_text(DEFAULT_LIMITS.max_bytes)))
 
 for message in st.session_state.pop("_unggah_stored", []):
-    st.success(plain(message))
+    st.success(widgets.plain(message))
 
 
 def _preview_cache() -> dict:
@@ -86,7 +79,7 @@ def preview_files(uploaded) -> list:
         bar = st.progress(0.0, text=t("upload_checking", lang))
         for i, (key, name, data) in enumerate(todo):
             def step(fraction, text, i=i):
-                bar.progress(min(1.0, (i + fraction) / len(todo)), text=plain(text))
+                bar.progress(min(1.0, (i + fraction) / len(todo)), text=widgets.plain(text))
             cache[key] = preview_upload(ctx.db, data, name, user, accounts=acc, progress=step, lang=lang)
         bar.progress(1.0, text=t("upload_progress_done", lang, n=len(todo)))
     for stale in set(cache) - set(out):
@@ -152,14 +145,14 @@ for message in st.session_state.pop("_unggah_taught", []):
 
 previews = preview_files(files) if files else []
 for p in previews:
-    st.subheader(plain(p.file_name))
+    st.subheader(widgets.plain(p.file_name))
     if p.previous:
         items = [t("upload_same_file_item", lang, id=u["upload_id"], by=u["uploaded_by"],
                    when=when(u["uploaded_at"]), withdrawn=t("upload_withdrawn_mark", lang) if u["withdrawn"] else "")
                  for u in p.previous]
-        st.info(plain(t("upload_same_file", lang, uploads="; ".join(items))))
+        st.info(widgets.plain(t("upload_same_file", lang, uploads="; ".join(items))))
     if p.error:
-        st.error(plain(t("upload_refused_file", lang, file=p.file_name, reason=p.error)))
+        st.error(widgets.plain(t("upload_refused_file", lang, file=p.file_name, reason=p.error)))
         continue
     # Column problems first: a casualty or date column that cannot be read is one thing to fix.
     problems = column_problems(p.report) if p.report is not None else []
@@ -237,7 +230,7 @@ if storable:
             try:
                 messages.append(store_upload(ctx.db, acc, p, user).message.render(lang))
             except UploadError as exc:
-                st.error(plain(exc.render(lang)))
+                st.error(widgets.plain(exc.render(lang)))
         messages.append(t("upload_after_store", lang))
         st.session_state["_unggah_stored"] = messages
         st.session_state["_unggah_round"] += 1

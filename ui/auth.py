@@ -91,7 +91,7 @@ def _oidc_logout() -> None:
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "app_pages"  # pages only (tests/test_architecture.py)
 # URL paths of the account pages (the dashboard pages use their file names).
-PAGE_PATHS = {"unggah": "unggah", "admin_pengguna": "pengguna", "admin_alias": "alias", "admin_audit": "audit",
+PAGE_PATHS = {"lapor_cepat": "lapor_cepat", "unggah": "unggah", "admin_pengguna": "pengguna", "admin_alias": "alias", "admin_audit": "audit",
               "sandi": "sandi"}
 
 
@@ -137,6 +137,7 @@ def home(overview, lang: str = "id"):
 
 # The account pages a role may lack: script, permission, title key, icon.
 _ROLE_PAGES = (
+    ("lapor_cepat", "upload", "page_quick_report", ":material/add_alert:"),
     ("unggah", "upload", "page_upload", ":material/upload_file:"),
     ("admin_pengguna", "manage_users", "page_users", ":material/group:"),
     ("admin_alias", "manage_users", "page_aliases", ":material/translate:"),

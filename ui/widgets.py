@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import logging
 from typing import Callable
 
@@ -56,10 +58,24 @@ def plain_table(df: pd.DataFrame, **kwargs) -> None:
     st.dataframe(df, hide_index=True, width="stretch", **kwargs)
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$=^])")
+
+
+def plain(text) -> str:
+    """Text for an element that renders Markdown (st.table cells, subheader, success, error,
+    progress), shown exactly as written: `[a](http://x) :red[b] **c**` is not a link, red or bold."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
 def reading_table(df: pd.DataFrame) -> None:
     """A short table whose sentences must be read whole (reasons): st.table wraps cell
-    text (st.dataframe cuts it) and, like it, shows text as text. Rows numbered from 1."""
-    st.table(df.set_axis(range(1, len(df) + 1)))
+    text (st.dataframe cuts it). Streamlit 1.67 renders its cells as Markdown, so text
+    cells are escaped to show as written. Rows numbered from 1."""
+    shown = df.set_axis(range(1, len(df) + 1)).copy()
+    for col in shown.columns:
+        if shown[col].dtype == object:
+            shown[col] = [plain(v) if isinstance(v, str) else v for v in shown[col]]
+    st.table(shown)
 
 
 def scores_table(ctx: Context, scores: pd.DataFrame, n: int | None = None) -> pd.DataFrame:

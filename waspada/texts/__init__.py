@@ -10,8 +10,8 @@ both languages with the same placeholders and that every key is used somewhere.
 from __future__ import annotations
 
 from waspada.texts import (
-    accounts, actions, auth, backtest, briefing, cli, cluster, common, ingest, login_form, pages, realdata, regions,
-    risk, taxonomy, uploads, verification,
+    accounts, actions, auth, backtest, briefing, cli, cluster, common, ingest, login_form, pages, quick_report,
+    realdata, regions, risk, taxonomy, uploads, verification,
 )
 
 AREAS = {
@@ -24,6 +24,7 @@ AREAS = {
     "pages": pages.TEXT,
     "risk": risk.TEXT,
     "uploads": uploads.TEXT,
+    "quick_report": quick_report.TEXT,
     "ingest": ingest.TEXT,
     "backtest": backtest.TEXT,
     "realdata": realdata.TEXT,
