@@ -128,7 +128,7 @@ def summary(row: pd.Series) -> pd.DataFrame:
         (t("quick_report_kecamatan", lang), row["kecamatan"] if isinstance(row["kecamatan"], str) else "–"),
         (t("phase", lang), phase),
         (t("category", lang), category),
-        (t("description", lang), row["description"]),
+        (t("description", lang), widgets.plain(row["description"])),  # as typed
         (t("quick_report_killed", lang), fmt_number(row["killed"])),
         (t("quick_report_injured", lang), fmt_number(row["injured"])),
         (t("source", lang), row["source"] if isinstance(row["source"], str) else "–"),
