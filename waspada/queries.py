@@ -157,10 +157,15 @@ def region(cur, *, code: str) -> dict | None:
     return rows[0] if rows else None
 
 
+# An election's incidents are its own and its re-runs' (the 2025 PSU and re-elections of
+# Pilkada 2024 are elections of their own): one parameter, the election.
+_ELECTION_FAMILY = "(SELECT election_id FROM elections WHERE ? IN (election_id, parent_election_id))"
+
+
 # -- incidents ------------------------------------------------------------------------------
 # The filters every incident query takes, as one WHERE fragment and its parameters.
 _INCIDENT_FILTER = f"""
-        i.election_id = ?
+        i.election_id IN {_ELECTION_FAMILY}
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on >= ?)
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on <= ?)
           AND (CAST(? AS VARCHAR) IS NULL OR i.province_code = ?)
@@ -343,7 +348,7 @@ def incident_headline(
           count(*) FILTER (WHERE occurred_on BETWEEN ? AND ?) AS n_prev,
           coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_now,
           coalesce(sum(injured + killed) FILTER (WHERE occurred_on BETWEEN ? AND ?), 0) AS cas_prev
-        FROM visible_incidents i WHERE election_id = ?
+        FROM visible_incidents i WHERE election_id IN {_ELECTION_FAMILY}
           AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)
           AND (CAST(? AS VARCHAR) IS NULL OR region_code = ?)
     """
@@ -359,7 +364,7 @@ def incident_headline(
 
 def incident_date_span(cur, *, province: str | None = None, election_id: str = ELECTION_ID) -> tuple:
     row = cur.execute(
-        f"""SELECT min(occurred_on), max(occurred_on) FROM visible_incidents i WHERE election_id = ? AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
+        f"""SELECT min(occurred_on), max(occurred_on) FROM visible_incidents i WHERE election_id IN {_ELECTION_FAMILY} AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
         [election_id, province, province],
     ).fetchone()
     return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)
@@ -420,7 +425,7 @@ def kecamatan_ranking(
         f"""
         WITH inc AS (
                 SELECT kecamatan_code, count(*) AS n_incidents, sum(injured) AS injured, sum(killed) AS killed
-            FROM visible_incidents i WHERE election_id = ? AND region_code = ?
+            FROM visible_incidents i WHERE election_id IN {_ELECTION_FAMILY} AND region_code = ?
               AND (CAST(? AS DATE) IS NULL OR occurred_on >= ?)
               AND (CAST(? AS DATE) IS NULL OR occurred_on <= ?)
             GROUP BY kecamatan_code
@@ -696,29 +701,81 @@ def rerun_score(cur, *, region: str, as_of: date) -> dict | None:
     """The risk of a region in its 2025 re-run on a date inside that re-run's schedule (the
     re-run's phase, score, category and reasons: monitoring after Pilkada 2024 follows the
     2025 calendar there); None when no re-run of the region holds the date."""
-    row = cur.execute(
-        """
-        SELECT e.election_id, p.phase FROM elections e
-        JOIN contests c USING (election_id)
-        JOIN election_phases p ON p.election_id = e.election_id AND ? BETWEEN p.starts_on AND p.ends_on
-        JOIN regions r ON r.code = ?
-        WHERE e.parent_election_id = ? AND c.region_code IN (r.code, r.province_code)
-        ORDER BY e.vote_on DESC LIMIT 1
-        """,
-        [as_of, region, DEFAULT_ELECTION_ID],
-    ).fetchone()
-    if row is None:
-        return None
-    from waspada.risk.model import level_of
+    from waspada.risk.model import level_of, standing
 
-    election_id, phase = row
-    df = risk.scores(cur, as_of=as_of, level=level_of(region), phase=phase, election_id=election_id,
+    st = standing(cur, as_of=as_of, region_code=region)
+    if st.election_id == DEFAULT_ELECTION_ID or st.after_schedule:
+        return None
+    df = risk.scores(cur, as_of=as_of, level=level_of(region), phase=st.phase, election_id=st.election_id,
                      region_code=region)
     if df.empty:
         return None
     r = df.iloc[0]
-    return {"election_id": election_id, "phase": phase, "score": float(r["score"]), "category": str(r["category"]),
-            "reason_id": str(r["reason_id"]), "reason_en": str(r["reason_en"])}
+    return {"election_id": st.election_id, "phase": st.phase, "score": float(r["score"]),
+            "category": str(r["category"]), "reason_id": str(r["reason_id"]), "reason_en": str(r["reason_en"])}
+
+
+def _elections_at_a_glance(cur) -> dict[str, dict]:
+    """election_id -> kind, vote_on, last_phase, last_end: what a standing's words need."""
+    rows = cur.execute(
+        """
+        SELECT e.election_id, e.kind, e.vote_on, arg_max(ep.phase, p.phase_order), max(ep.ends_on)
+        FROM elections e JOIN election_phases ep USING (election_id) JOIN phases p USING (phase)
+        GROUP BY ALL
+        """).fetchall()
+    return {e: {"kind": k, "vote_on": v, "last_phase": lp, "last_end": le} for e, k, v, lp, le in rows}
+
+
+def _standing_words(election: dict, election_id: str, phase: str | None, lang: str) -> str:
+    from waspada.i18n import fmt_date, phase_name, t
+
+    after = {"phase": phase_name(election["last_phase"], lang).lower(), "date": fmt_date(election["last_end"], lang)}
+    if election_id == DEFAULT_ELECTION_ID or election["kind"] not in ("psu", "pilkada_ulang"):
+        return "" if phase is not None else t("rerun_standing_after", lang, **after)
+    rerun = t("realdata_rerun_psu" if election["kind"] == "psu" else "realdata_rerun_ulang", lang,
+              date=fmt_date(election["vote_on"], lang))
+    if phase is None:
+        return t("rerun_standing_after_rerun", lang, rerun=rerun, **after)
+    return t("rerun_standing_phase", lang, rerun=rerun, phase=phase_name(phase, lang).lower())
+
+
+def risk_scores_on(cur, *, as_of: date, level: str = "kabupaten_kota", province: str | None = None) -> pd.DataFrame:
+    """Each region's score on the date in its own election and phase (what a map, a ranking
+    and the briefing show when no phase is chosen): a 2025 re-vote's phase where one holds
+    the date, Pilkada 2024's elsewhere, and after the schedule the score with the reports
+    decayed to the date and no phase (docs/risk-model.md). Columns of risk_scores plus
+    election_id, after_schedule and standing_id / standing_en (empty for Pilkada 2024 inside
+    its schedule); the reason of a re-run's row starts with the re-run and its phase."""
+    from waspada.i18n import t
+    from waspada.risk.model import scores_on
+
+    df = scores_on(cur, as_of=as_of, level=level, province=province)
+    facts = _elections_at_a_glance(cur)
+    for lang in ("id", "en"):
+        words = {key: _standing_words(facts[key[0]], key[0], key[1], lang)
+                 for key in set(zip(df["election_id"], df["phase"]))}
+        df[f"standing_{lang}"] = [words[k] for k in zip(df["election_id"], df["phase"])]
+        rerun = (df["election_id"] != DEFAULT_ELECTION_ID).to_numpy()
+        df.loc[rerun, f"reason_{lang}"] = [
+            t("rerun_labelled_reason", lang, standing=w, reason=r)
+            for w, r in zip(df.loc[rerun, f"standing_{lang}"], df.loc[rerun, f"reason_{lang}"])]
+    return df
+
+
+def region_standing(cur, *, region: str, as_of: date) -> dict:
+    """Where a region is on a date: election_id, phase (None after the schedule),
+    after_schedule, and its words standing_id / standing_en ('' for Pilkada 2024 inside its
+    schedule)."""
+    from waspada.risk.model import standing
+
+    st = standing(cur, as_of=as_of, region_code=region)
+    election = _elections_at_a_glance(cur)[st.election_id]
+    return {"election_id": st.election_id, "phase": st.phase, "after_schedule": st.after_schedule,
+            **{f"standing_{lang}": _standing_words(election, st.election_id, st.phase, lang) for lang in ("id", "en")}}
+
+
+def standing_column(lang: str) -> str:
+    return "standing_en" if lang == "en" else "standing_id"
 
 
 def monitoring_span(cur, *, election_id: str = DEFAULT_ELECTION_ID) -> tuple[date | None, date | None]:

@@ -10,8 +10,8 @@ both languages with the same placeholders and that every key is used somewhere.
 from __future__ import annotations
 
 from waspada.texts import (
-    accounts, auth, backtest, briefing, cli, common, ingest, login_form, pages, realdata, regions, risk, taxonomy,
-    uploads,
+    accounts, auth, backtest, briefing, cli, common, ingest, login_form, pages, realdata, regions, rerun, risk,
+    taxonomy, uploads,
 )
 
 AREAS = {
@@ -29,6 +29,7 @@ AREAS = {
     "realdata": realdata.TEXT,
     "taxonomy": taxonomy.TEXT,
     "regions": regions.TEXT,
+    "rerun": rerun.TEXT,
 }
 
 
