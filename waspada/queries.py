@@ -774,6 +774,27 @@ def region_standing(cur, *, region: str, as_of: date) -> dict:
             **{f"standing_{lang}": _standing_words(election, st.election_id, st.phase, lang) for lang in ("id", "en")}}
 
 
+def reruns_on(cur, *, as_of: date, province: str | None = None) -> pd.DataFrame:
+    """The re-runs whose schedule holds the date in a province or everywhere: region_code,
+    region_name, election_id, phase, standing_id, standing_en (their words, as the scores
+    label them)."""
+    from waspada.risk.model import standing
+
+    runs = reruns(cur, province=province)
+    runs = runs[(pd.to_datetime(runs["starts_on"]).dt.date <= as_of) & (as_of <= pd.to_datetime(runs["ends_on"]).dt.date)]
+    facts = _elections_at_a_glance(cur)
+    rows = []
+    for r in runs.itertuples(index=False):
+        st = standing(cur, as_of=as_of, region_code=r.region_code)
+        if st.election_id == r.election_id and st.phase is not None:
+            rows.append({"region_code": r.region_code, "region_name": r.region_name, "election_id": r.election_id,
+                         "phase": st.phase, **{f"standing_{lang}": _standing_words(facts[r.election_id], r.election_id,
+                                                                                  st.phase, lang)
+                                               for lang in ("id", "en")}})
+    return pd.DataFrame(rows, columns=["region_code", "region_name", "election_id", "phase", "standing_id",
+                                       "standing_en"])
+
+
 def standing_column(lang: str) -> str:
     return "standing_en" if lang == "en" else "standing_id"
 

@@ -909,18 +909,38 @@ def score_history(cur, *, region_code: str, phase: str | None = None, start: dat
                   step_days: int = 1, election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """(date, phase, score, category) from start to end for one region.
 
-    phase None follows the schedule: each date is scored in the phase it falls in.
+    phase None follows the region's own schedule: each date is scored as scores_on scores
+    it (its phase, a 2025 re-vote's phase, after the schedule with no phase); election_id
+    is then the one of the standing, and the column election_id says which.
     """
     if step_days < 1:
         raise ValueError("step_days harus >= 1.")
     days = [start + timedelta(days=i) for i in range(0, (end - start).days + 1, step_days)]
-    if phase is None:
-        phase_of = phases_on(cur, days, election_id)
-        pairs = [(d, phase_of[d]) for d in days]
-    else:
-        pairs = [(d, phase) for d in days]
-    df = compute(cur, level=level_of(region_code), pairs=pairs, election_id=election_id, region_code=region_code)
-    return df.rename(columns={"as_of": "date"})[["date", "phase", "score", "category", "n_incidents", "has_reports"]]
+    columns = ["date", "phase", "score", "category", "n_incidents", "has_reports"]
+    level = level_of(region_code)
+    if phase is not None:
+        df = compute(cur, level=level, pairs=[(d, phase) for d in days], election_id=election_id,
+                     region_code=region_code)
+        return df.rename(columns={"as_of": "date"})[columns]
+    row = cur.execute("SELECT province_code FROM regions WHERE code = ?", [region_code]).fetchone()
+    if row is None:
+        raise UnknownRegion("risk_unknown_region", region=region_code)
+    sched, last = schedule_of(cur), _last_phases(cur)
+    runs: dict[tuple[str, bool], list[tuple[date, str]]] = {}
+    for d in days:
+        st = standing_of(sched, last, d, region_code, row[0])
+        runs.setdefault((st.election_id, st.after_schedule), []).append((d, st.scored_phase))
+    frames = []
+    for (election, after), pairs in runs.items():
+        df = compute(cur, level=level, pairs=pairs, election_id=election, region_code=region_code, open_end=after)
+        df = df.rename(columns={"as_of": "date"})[columns]
+        df["election_id"] = election
+        if after:
+            df["phase"] = None
+        frames.append(df)
+    if not frames:
+        return pd.DataFrame(columns=[*columns, "election_id"])
+    return pd.concat(frames, ignore_index=True).sort_values("date", ignore_index=True)
 
 
 def trend(cur, *, as_of: date, level: str = "kabupaten_kota", province: str | None = None,
