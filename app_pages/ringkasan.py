@@ -29,11 +29,9 @@ else:
     st.subheader(f"{fmt_date(ctx.as_of, lang)}: {line}")
     # After Pilkada 2024's schedule some regions are in the phases of their 2025 re-vote.
     if prog["status"] == "after":
-        on = data.q(queries.reruns_on, as_of=ctx.as_of, province=ctx.province)
-        if not on.empty:
-            st.markdown(t("rerun_in_area", lang, list="; ".join(
-                t("rerun_in_area_item", lang, region=n, standing=w)
-                for n, w in zip(on["region_name"], on[queries.standing_column(lang)]))).replace("*", "\\*"))
+        line = queries.reruns_on_line(data.q(queries.reruns_on, as_of=ctx.as_of, province=ctx.province), lang)
+        if line:
+            st.markdown(line.replace("*", "\\*"))
 
 widgets.sample_notice(ctx)
 

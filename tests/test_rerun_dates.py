@@ -123,6 +123,17 @@ def test_region_profile_in_its_revote_and_outside_the_schedule(open_app, sample_
     assert "di luar tahapan (setelah pelantikan, 20 Februari 2025)" in texts(at)
 
 
+def test_stages_page_says_the_date_is_outside_the_schedule_and_names_the_revote(open_app, sample_db):
+    at = open_app(sample_db, page="tahapan", params={"prov": "36", "tanggal": "2025-04-20"})
+    assert_clean(at)
+    body = texts(at)
+    assert "20 April 2025: di luar tahapan (setelah pelantikan, 20 Februari 2025)" in body
+    assert "Kabupaten Serang: Pemungutan suara ulang (PSU) 19 April 2025, tahapan rekapitulasi" in body
+    at = open_app(sample_db, page="tahapan", params={"prov": "36", "tanggal": "2024-11-27"})
+    assert_clean(at)
+    assert "di luar tahapan" not in texts(at)
+
+
 @pytest.mark.parametrize("page", ["tahapan", "insiden", "briefing", "laporan"])
 def test_other_pages_work_after_the_schedule(open_app, sample_db, page):
     at = open_app(sample_db, page=page, params={"prov": "53", "tanggal": "2025-09-01"})
@@ -182,3 +193,13 @@ def test_briefing_on_a_revote_day_labels_the_revote(cur):
     assert serang["reason_id"].startswith("Pemungutan suara ulang (PSU) 19 April 2025, tahapan rekapitulasi")
     en = briefing.build_briefing(cur, province="36", as_of=REKAP_DAY, lang="en", previous=None)
     assert en.slides[1].title == "Risk map — Banten, 20 April 2025 (each region in its own phase)"
+
+
+def test_weekly_report_after_the_schedule_names_no_phase_and_scores_every_region(cur):
+    from waspada.reports.weekly import build_weekly
+
+    report = build_weekly(cur, province="36", week_of=REKAP_DAY)
+    summary = dict(report.summary)
+    assert summary["Tahapan (akhir minggu)"] == "di luar tahapan (setelah pelantikan, 20 Februari 2025)"
+    per_region = report.sections[1]
+    assert len(per_region.rows) == 8 and all(r[5] is not None for r in per_region.rows)

@@ -795,6 +795,30 @@ def reruns_on(cur, *, as_of: date, province: str | None = None) -> pd.DataFrame:
                                        "standing_en"])
 
 
+def area_standing(cur, *, as_of: date) -> dict:
+    """Pilkada 2024's own words for the date when it is outside its schedule, for a page
+    showing an area ('di luar tahapan (setelah pelantikan, 20 Februari 2025)'): standing_id,
+    standing_en, both '' inside the schedule or without one."""
+    prog = phase_progress(cur, as_of=as_of)
+    facts = _elections_at_a_glance(cur)
+    if prog["status"] != "after" or DEFAULT_ELECTION_ID not in facts:
+        return {"standing_id": "", "standing_en": ""}
+    return {f"standing_{lang}": _standing_words(facts[DEFAULT_ELECTION_ID], DEFAULT_ELECTION_ID, None, lang)
+            for lang in ("id", "en")}
+
+
+def reruns_on_line(on: pd.DataFrame, lang: str) -> str | None:
+    """The re-runs of reruns_on as one sentence ('Tahapan pemilihan ulang pada tanggal ini:
+    Kabupaten Serang: ..., tahapan rekapitulasi.'); None when there is none."""
+    from waspada.i18n import t
+
+    if on.empty:
+        return None
+    return t("rerun_in_area", lang, list="; ".join(
+        t("rerun_in_area_item", lang, region=n, standing=w)
+        for n, w in zip(on["region_name"], on[standing_column(lang)])))
+
+
 def standing_column(lang: str) -> str:
     return "standing_en" if lang == "en" else "standing_id"
 
