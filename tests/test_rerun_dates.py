@@ -203,3 +203,12 @@ def test_weekly_report_after_the_schedule_names_no_phase_and_scores_every_region
     assert summary["Tahapan (akhir minggu)"] == "di luar tahapan (setelah pelantikan, 20 Februari 2025)"
     per_region = report.sections[1]
     assert len(per_region.rows) == 8 and all(r[5] is not None for r in per_region.rows)
+
+
+def test_the_overview_headline_counts_the_scores_the_map_shows(cur):
+    day = date(2025, 3, 1)
+    shown = queries.risk_scores_on(cur, as_of=day, province="53")
+    trend = queries.risk_trend(cur, as_of=day, province="53").set_index("region_code")
+    assert trend.loc[shown["region_code"], "score"].tolist() == pytest.approx(shown["score"].tolist())
+    before = queries.risk_scores_on(cur, as_of=date(2025, 2, 22), province="53").set_index("region_code")
+    assert trend["score_prev_7d"].tolist() == pytest.approx(before.loc[trend.index, "score"].tolist())

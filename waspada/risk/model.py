@@ -947,16 +947,24 @@ def trend(cur, *, as_of: date, level: str = "kabupaten_kota", province: str | No
           phase: str | None = None, election_id: str = DEFAULT_ELECTION_ID, days: int | None = None) -> pd.DataFrame:
     """scores() plus score_prev_7d, delta_7d and category_prev (same phase, 7 days earlier).
 
-    phase None scores each region in the phase as_of falls in.
+    phase None scores each region in the phase as_of falls in; after the election's
+    schedule, each region as scores_on scores it on both dates.
     """
     cfg = load_config()
     days = days or cfg.recent_days
-    phase = phase or current_phase(cur, as_of, election_id)
     prev_on = as_of - timedelta(days=days)
-    df = compute(cur, level=level, pairs=[(prev_on, phase), (as_of, phase)], election_id=election_id,
-                 province=province)
-    now = df[df["as_of"] == as_of][SCORE_COLUMNS].reset_index(drop=True)
-    prev = df[df["as_of"] == prev_on][["region_code", "score", "category"]].rename(
+    last_end = cur.execute("SELECT max(ends_on) FROM election_phases WHERE election_id = ?", [election_id]).fetchone()[0]
+    if phase is None and last_end is not None and as_of > last_end:
+        # after the election's schedule each region stands in its own phase (scores_on), on both dates
+        now = scores_on(cur, as_of=as_of, level=level, province=province)[SCORE_COLUMNS]
+        prev = scores_on(cur, as_of=prev_on, level=level, province=province)
+    else:
+        phase = phase or current_phase(cur, as_of, election_id)
+        df = compute(cur, level=level, pairs=[(prev_on, phase), (as_of, phase)], election_id=election_id,
+                     province=province)
+        now = df[df["as_of"] == as_of][SCORE_COLUMNS].reset_index(drop=True)
+        prev = df[df["as_of"] == prev_on]
+    prev = prev[["region_code", "score", "category"]].rename(
         columns={"score": "score_prev_7d", "category": "category_prev"})
     out = now.merge(prev, on="region_code", how="left")
     out["delta_7d"] = out["score"] - out["score_prev_7d"]
