@@ -751,10 +751,10 @@ def risk_scores_on(cur, *, as_of: date, level: str = "kabupaten_kota", province:
 
     df = scores_on(cur, as_of=as_of, level=level, province=province)
     facts = _elections_at_a_glance(cur)
+    keys = [(e, p if isinstance(p, str) else None) for e, p in zip(df["election_id"], df["phase"])]
     for lang in ("id", "en"):
-        words = {key: _standing_words(facts[key[0]], key[0], key[1], lang)
-                 for key in set(zip(df["election_id"], df["phase"]))}
-        df[f"standing_{lang}"] = [words[k] for k in zip(df["election_id"], df["phase"])]
+        words = {key: _standing_words(facts[key[0]], key[0], key[1], lang) for key in set(keys)}
+        df[f"standing_{lang}"] = [words[k] for k in keys]
         rerun = (df["election_id"] != DEFAULT_ELECTION_ID).to_numpy()
         df.loc[rerun, f"reason_{lang}"] = [
             t("rerun_labelled_reason", lang, standing=w, reason=r)

@@ -834,22 +834,35 @@ def scores_on(cur, *, as_of: date, level: str = "kabupaten_kota", province: str 
     units = cur.execute(
         "SELECT code, province_code FROM regions WHERE level = ? AND (?::VARCHAR IS NULL OR province_code = ?)"
         " AND (?::VARCHAR IS NULL OR code = ?) ORDER BY code", _units_params(level, province, region_code)).fetchall()
+    standings = {code: standing_of(sched, last, as_of, code, prov) for code, prov in units}
+    # An election without a single report scores every region at its baseline, whatever the
+    # phase: its regions are scored in one run (of any such election) instead of one run each.
+    reported = {e for (e,) in cur.execute(
+        "SELECT DISTINCT election_id FROM visible_incidents UNION SELECT DISTINCT election_id FROM violations"
+        " WHERE reports > 0").fetchall()}
     groups: dict[Standing, list[str]] = {}
-    for code, prov in units:
-        groups.setdefault(standing_of(sched, last, as_of, code, prov), []).append(code)
+    quiet: list[str] = []
+    for code, st in standings.items():
+        if st.election_id in reported:
+            groups.setdefault(st, []).append(code)
+        else:
+            quiet.append(code)
+    if quiet:  # keyed by a quiet election's standing: no reported group has it
+        groups[standings[quiet[0]]] = quiet
     frames = []
     for st, codes in groups.items():
         one = codes[0] if len(codes) == 1 else region_code
         df = compute(cur, level=level, pairs=[(as_of, st.scored_phase)], election_id=st.election_id,
                      province=province, region_code=one, open_end=st.after_schedule)
-        df = df[df["region_code"].isin(codes)][SCORE_COLUMNS].copy()
-        df["election_id"], df["after_schedule"] = st.election_id, st.after_schedule
-        if st.after_schedule:
-            df["phase"] = None
-        frames.append(df)
+        frames.append(df[df["region_code"].isin(codes)][SCORE_COLUMNS])
     if not frames:
         return pd.DataFrame(columns=[*SCORE_COLUMNS, "election_id", "after_schedule"])
-    return pd.concat(frames, ignore_index=True).sort_values("region_code", ignore_index=True)
+    df = pd.concat(frames, ignore_index=True).sort_values("region_code", ignore_index=True)
+    own = [standings[c] for c in df["region_code"]]
+    df["election_id"] = [st.election_id for st in own]
+    df["after_schedule"] = [st.after_schedule for st in own]
+    df["phase"] = pd.array([st.phase for st in own], dtype=object)
+    return df
 
 
 def contributions(cur, *, as_of: date, region_code: str, phase: str | None,
