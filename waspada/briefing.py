@@ -230,7 +230,7 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
         scores = risk_or_none(_scores_at, cur, as_of=as_of, phase=phase, province=province)
     slides = [
         _situation(cur, province, area, as_of, prog, has_schedule, lang),
-        _map_slide(area, phase, scores, lang, as_of),
+        _map_slide(area, phase, scores, lang, as_of if has_schedule and phase is None else None),
         _riskiest(scores, lang),
     ]
     add_pilkada_facts(slides[0], cur, province, area, lang)
@@ -325,13 +325,15 @@ def _scores_at(cur, *, as_of, phase, province):
     return queries.risk_scores(cur, as_of=as_of, level="kabupaten_kota", phase=phase, province=province)
 
 
-def _map_slide(area, phase, scores, lang, as_of=None) -> Slide:
-    if phase is None and as_of is not None:  # after Pilkada 2024's schedule: each region in its own phase
-        title = t("rerun_map_title_own_phase", lang, area=area, date=fmt_date(as_of, lang))
+def _map_slide(area, phase, scores, lang, own_phase_on=None) -> Slide:
+    """own_phase_on: the date when each region is scored in its own phase (after Pilkada
+    2024's schedule), else None."""
+    if own_phase_on is not None:
+        title = t("rerun_map_title_own_phase", lang, area=area, date=fmt_date(own_phase_on, lang))
         if scores is None or scores.empty:
             return Slide("peta", title, t("no_scores", lang), visual="map")
         counts = scores["category"].value_counts()
-        text = t("rerun_briefing_s2", lang, date=fmt_date(as_of, lang), total=fmt_number(len(scores)),
+        text = t("rerun_briefing_s2", lang, date=fmt_date(own_phase_on, lang), total=fmt_number(len(scores)),
                  **{c: fmt_number(counts.get(c, 0)) for c in _RANK})
         return Slide("peta", title, text, tables=[_category_table(scores, lang)], visual="map")
     title = t("map_title", lang, area=area, phase=phase_name(phase, lang))
