@@ -13,7 +13,6 @@ import pytest
 from apptest_helpers import assert_clean, metrics, svg_maps, texts
 from waspada import briefing, maps, queries, risk
 from waspada.db import Database
-from waspada.risk import model
 
 SERANG = "36.04"  # PSU on 19 April 2025: rekapitulasi 20 April .. 8 May by the rule
 KUPANG = "53.71"  # sample incidents up to 20 February 2025, no re-vote

@@ -767,7 +767,7 @@ def current_phase(cur, on: date, election_id: str = DEFAULT_ELECTION_ID) -> str:
 # the region holds the dates of its schedule there; elsewhere the nationwide election's phase
 # decides. A region after every schedule that holds there is "di luar tahapan": it is scored
 # in the last phase of the last election it held, its reports decayed to the date (open_end),
-# and no phase is named for it (docs/risk-model.md, "Setelah tahapan").
+# and no phase is named for it (docs/risk-model.md, "Skor pada tanggal setelah jadwal Pilkada 2024").
 @dataclass(frozen=True)
 class Standing:
     """Where a region is on a date: its election, and its phase (None: after that election's
