@@ -16,8 +16,9 @@ lang = ctx.lang
 st.title(f"{t('page_incidents', lang)} — {context.area_name(ctx)}")
 
 # -- filters (region and phase come from the sidebar) ----------------------------------------
-prog = data.q(queries.phase_progress, as_of=ctx.as_of)
-first = prog.get("first") or ctx.as_of
+# The range the sidebar's date allows: Pilkada 2024's schedule and its 2025 re-votes'.
+span_first, span_last = data.q(queries.monitoring_span)
+first = span_first or ctx.as_of
 default_range = tuple(sorted((ctx.sel.start or first, ctx.sel.end or ctx.as_of)))  # a link may invert them
 cats = data.q(queries.incident_categories)
 cat_names = dict(zip(cats["category"], cats["name_en" if lang == "en" else "name_id"]))
@@ -31,7 +32,7 @@ with f1:
     st.session_state["_w_range_default"] = default_range
     context.seed("w_range", default_range)
     picked = st.date_input(t("date_range", lang), value=default_range, key="w_range", format="DD/MM/YYYY",
-                           min_value=prog.get("first"), max_value=prog.get("last"))
+                           min_value=span_first, max_value=span_last)
     if isinstance(picked, (tuple, list)) and len(picked) == 2:
         start, end = picked
     else:  # the user is half-way through picking a range: keep the previous one

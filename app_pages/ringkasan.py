@@ -29,6 +29,11 @@ else:
                 t("vote_today", lang) if to_vote == 0 else t("vote_past", lang, n=fmt_number(-to_vote)))
         line = f"{line} — {vote}"
     st.subheader(f"{fmt_date(ctx.as_of, lang)}: {line}")
+    # After Pilkada 2024's schedule some regions are in the phases of their 2025 re-vote.
+    if prog["status"] == "after":
+        line = queries.reruns_on_line(data.q(queries.reruns_on, as_of=ctx.as_of, province=ctx.province), lang)
+        if line:
+            st.markdown(line.replace("*", "\\*"))
 
 widgets.sample_notice(ctx)
 
@@ -74,7 +79,8 @@ if ctx.sel.is_national:
 scores = data.phase_scores(as_of=ctx.as_of, level=level, phase=phase, province=ctx.province)
 map_col, side_col = st.columns([1, 1])
 with map_col:
-    map_title = t("map_title", lang, area=context.area_name(ctx), phase=phase_name(phase, lang))
+    map_title = (t("map_title", lang, area=context.area_name(ctx), phase=phase_name(phase, lang)) if phase else
+                 t("rerun_map_title_own_phase", lang, area=context.area_name(ctx), date=fmt_date(ctx.as_of, lang)))
     st.subheader(map_title)
     widgets.risk_map(ctx, scores, level=level, province=ctx.province, width_px=600, label=map_title)
     widgets.legend(ctx)

@@ -46,6 +46,14 @@ else:
     fig.update_xaxes(gridcolor="#d0d0d0")
     st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 
+# After Pilkada 2024's schedule: say so, and which regions are in a 2025 re-vote's phases.
+outside = data.q(queries.area_standing, as_of=ctx.as_of)[queries.standing_column(lang)]
+if outside:
+    st.info(f"{fmt_date(ctx.as_of, lang)}: {outside}")
+    line = queries.reruns_on_line(data.q(queries.reruns_on, as_of=ctx.as_of, province=ctx.province), lang)
+    if line:
+        st.markdown(line.replace("*", "\\*"))
+
 # -- incidents per phase (of the incident scope: election-related by default) ----------------
 st.subheader(t("phase_incidents", lang))
 scope = widgets.incident_scope(ctx)

@@ -51,11 +51,20 @@ scores = data.phase_scores(as_of=ctx.as_of, phase=phase, province=ctx.sel.provin
 if scores is not None:
     hit = scores[scores["region_code"] == region]
     row = hit.iloc[0] if not hit.empty else None
+# No phase chosen and the date outside Pilkada 2024's schedule: the region's own standing
+# (its 2025 re-vote's phase, or outside every schedule), as its score is computed.
+standing = data.q_risk(queries.region_standing, region=region, as_of=ctx.as_of) if phase is None else None
+if phase is not None or standing is None:
+    phase_shown = phase_name(phase, lang)
+else:
+    phase_shown = phase_name(standing["phase"], lang) if standing["phase"] else t("rerun_phase_outside", lang)
 cols = st.columns(3)
 cols[0].metric(t("score", lang), fmt_number(row["score"], 1) if row is not None else "–", border=True)
 cols[1].metric(t("category", lang), risk_word(row["category"] if row is not None else None, lang), border=True)
-cols[2].metric(t("phase", lang), phase_name(phase, lang), border=True)
+cols[2].metric(t("phase", lang), phase_shown, border=True)
 st.caption(f"{t('as_of', lang)}: {fmt_date(ctx.as_of, lang)}")
+if standing is not None and standing["after_schedule"]:
+    st.caption(standing[queries.standing_column(lang)])
 if row is not None:
     st.markdown(f"**{t('reason', lang)}:** " + str(row[queries.reason_column(lang)]).replace("*", "\\*"))
 

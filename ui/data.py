@@ -109,20 +109,22 @@ def effective_phase(ctx: Context) -> str | None:
 # -- risk compositions -----------------------------------------------------------------------
 def phase_scores(*, as_of: date, phase: str | None, level: str = "kabupaten_kota",
                  province: str | None = None) -> pd.DataFrame | None:
-    """queries.risk_scores for one phase (every phase when None), cut from the cached
-    all-phase run: one engine run scores every phase at nearly the cost of one, so every
-    page and map asking for a phase shares it. None without a schedule (q_risk)."""
+    """queries.risk_scores for one phase, cut from the cached all-phase run: one engine run
+    scores every phase at nearly the cost of one, so every page and map asking for a phase
+    shares it. phase None (no phase chosen and the date outside Pilkada 2024's schedule):
+    each region in its own election and phase on the date (queries.risk_scores_on: a 2025
+    re-vote's phase, or "di luar tahapan"). None without a schedule (q_risk)."""
+    if phase is None:
+        return q_risk(queries.risk_scores_on, as_of=as_of, level=level, province=province)
     every = q_risk(queries.risk_scores, as_of=as_of, level=level, phase=None, province=province)
-    if every is None or phase is None:
-        return every
-    return queries.scores_for_phases(every, (phase,))
+    return None if every is None else queries.scores_for_phases(every, (phase,))
 
 
 def scores_by_phase(*, as_of: date, phases: tuple[str, ...], level: str = "kabupaten_kota",
                     province: str | None = None) -> pd.DataFrame | None:
     """Scores of every region for several phases, in their order (region x phase heatmap),
     from the same cached all-phase run as phase_scores."""
-    every = phase_scores(as_of=as_of, phase=None, level=level, province=province)
+    every = q_risk(queries.risk_scores, as_of=as_of, level=level, phase=None, province=province)
     return None if every is None else queries.scores_for_phases(every, phases)
 
 

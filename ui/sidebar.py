@@ -54,23 +54,23 @@ def start() -> Context | None:
         st.error(t("db_error", lang, path=str(path), error=str(exc)))
         return None
     # Dates from the URL moved into the range the date widgets offer, with a word why.
-    prog = data.q_at(str(path), version, queries.phase_progress, as_of=default_date)
-    sel, moved = sel.clamp_dates(prog.get("first"), prog.get("last"))
+    first, last = data.q_at(str(path), version, queries.monitoring_span)
+    sel, moved = sel.clamp_dates(first, last)
     if moved:
         st.session_state[SELECTION_KEY] = sel
         # Shown by the page that runs (show_pending_notices): the hidden "/" page only forwards.
-        st.session_state[_DATE_MOVED_KEY] = t("url_date_moved", lang, first=fmt_date(prog["first"], lang),
-                                              last=fmt_date(prog["last"], lang))
+        st.session_state[_DATE_MOVED_KEY] = t("url_date_moved", lang, first=fmt_date(first, lang),
+                                              last=fmt_date(last, lang))
     ctx = Context(db=db, version=version, settings=settings, sel=sel,
                   as_of=sel.as_of or default_date,
                   as_of_reason="chosen" if sel.as_of else default_reason, lang=lang)
     st.session_state[CONTEXT_KEY] = ctx
-    _sidebar(ctx, default_date)
+    _sidebar(ctx)
     write_url(ctx.sel)
     return ctx
 
 
-def _sidebar(ctx: Context, default_date: date) -> None:
+def _sidebar(ctx: Context) -> None:
     sb = st.sidebar
     # Language first: every label below follows it.
     seed("w_lang", ctx.sel.lang)
@@ -127,8 +127,9 @@ def _sidebar(ctx: Context, default_date: date) -> None:
     if phase != ctx.sel.phase:
         update(phase=phase)
 
-    prog = data.q_for(ctx, queries.phase_progress, as_of=default_date)
-    lo, hi = prog.get("first"), prog.get("last")
+    # The election's schedule and its 2025 re-votes': monitoring follows a re-vote's phases
+    # after Pilkada 2024's schedule has ended.
+    lo, hi = data.q_for(ctx, queries.monitoring_span)
     seed("w_asof", ctx.as_of)
     as_of = sb.date_input(t("as_of", lang), value=ctx.as_of, key="w_asof", min_value=lo, max_value=hi,
                           format="DD/MM/YYYY")

@@ -209,7 +209,7 @@ def risk_map(ctx: Context, scores: pd.DataFrame | None, *, level: str = "kabupat
         st.markdown(svg, unsafe_allow_html=True)
         return True
     deck = maps.risk_deck(level, scores, ctx.lang, province=province, region=region,
-                          extra_layers=extra_layers, width_px=width_px, height_px=height)
+                          extra_layers=extra_layers, width_px=width_px, height_px=height, facts=map_facts(ctx))
     if deck is None:
         return False
     st.pydeck_chart(deck, height=height, key=key)

@@ -222,18 +222,22 @@ def build_briefing(cur, *, province: str, as_of: date, phase: str | None = None,
     area = str(regions.loc[province, "name"]) if province in regions.index else province
     prog = queries.phase_progress(cur, as_of=as_of)
     has_schedule = prog["status"] != "no_schedule"
-    phase = phase or prog.get("phase") or (risk_or_none(_current_phase, cur, as_of) if has_schedule else None)
+    phase = phase or prog.get("phase")
+    if phase is None and has_schedule and prog["status"] != "after":
+        phase = risk_or_none(_current_phase, cur, as_of)
+    # phase None after Pilkada 2024's schedule: each region in its own phase (a 2025 re-vote's,
+    # or outside the schedule), as the dashboard's map shows it
     if previous == "latest":
         previous = previous_briefing(cur, province=province, as_of=as_of)
     since = previous.as_of + timedelta(days=1) if previous else as_of - timedelta(days=6)
     fresh = queries.data_freshness(cur)
 
     scores = None
-    if has_schedule and phase:
-        scores = risk_or_none(queries.risk_scores, cur, as_of=as_of, level="kabupaten_kota", phase=phase, province=province)
+    if has_schedule:
+        scores = risk_or_none(_scores_at, cur, as_of=as_of, phase=phase, province=province)
     slides = [
         _situation(cur, province, area, as_of, prog, has_schedule, lang, scope),
-        _map_slide(area, phase, scores, lang),
+        _map_slide(area, phase, scores, lang, as_of if has_schedule and phase is None else None),
         _riskiest(scores, lang),
     ]
     add_pilkada_facts(slides[0], cur, province, area, lang)
@@ -340,19 +344,39 @@ def _situation(cur, province, area, as_of, prog, has_schedule, lang, scope) -> S
     return Slide("situasi", t("briefing_title_situasi", lang, area=area), text, figures=figures)
 
 
-def _map_slide(area, phase, scores, lang) -> Slide:
+def _scores_at(cur, *, as_of, phase, province):
+    """The kab/kota scores of a phase, or with phase None each region's in its own phase."""
+    if phase is None:
+        return queries.risk_scores_on(cur, as_of=as_of, level="kabupaten_kota", province=province)
+    return queries.risk_scores(cur, as_of=as_of, level="kabupaten_kota", phase=phase, province=province)
+
+
+def _map_slide(area, phase, scores, lang, own_phase_on=None) -> Slide:
+    """own_phase_on: the date when each region is scored in its own phase (after Pilkada
+    2024's schedule), else None."""
+    if own_phase_on is not None:
+        title = t("rerun_map_title_own_phase", lang, area=area, date=fmt_date(own_phase_on, lang))
+        if scores is None or scores.empty:
+            return Slide("peta", title, t("no_scores", lang), visual="map")
+        counts = scores["category"].value_counts()
+        text = t("rerun_briefing_s2", lang, date=fmt_date(own_phase_on, lang), total=fmt_number(len(scores)),
+                 **{c: fmt_number(counts.get(c, 0)) for c in _RANK})
+        return Slide("peta", title, text, tables=[_category_table(scores, lang)], visual="map")
     title = t("map_title", lang, area=area, phase=phase_name(phase, lang))
     if scores is None or scores.empty:
         return Slide("peta", title, t("briefing_s2_none", lang, phase=phase_name(phase, lang).lower()), visual="map")
     counts = scores["category"].value_counts()
     text = t("briefing_s2", lang, phase=phase_name(phase, lang).lower(), total=fmt_number(len(scores)),
              **{c: fmt_number(counts.get(c, 0)) for c in _RANK})
+    return Slide("peta", title, text, tables=[_category_table(scores, lang)], visual="map")
+
+
+def _category_table(scores, lang) -> Table:
     rows = []
     for cat in ("tinggi", "sedang", "rendah"):
         names = scores.loc[scores["category"] == cat].sort_values("score", ascending=False)["region_name"]
         rows.append([risk_word(cat, lang), fmt_number(len(names)), ", ".join(names) or "–"])
-    table = Table([t("category", lang), t("briefing_count", lang), t("briefing_regions", lang)], rows)
-    return Slide("peta", title, text, tables=[table], visual="map")
+    return Table([t("category", lang), t("briefing_count", lang), t("briefing_regions", lang)], rows)
 
 
 def _reason_col(lang: str) -> str:
@@ -391,11 +415,9 @@ def _new_since(cur, province, as_of, phase, since, previous, scores, has_schedul
         alerts = risk_or_none(risk.current_alerts, cur, as_of=as_of, province=province, days=(as_of - since).days + 1)
         if scores is not None and not scores.empty:
             if previous is not None:
-                before = risk_or_none(queries.risk_scores, cur, as_of=previous.as_of, level="kabupaten_kota",
-                               phase=previous.phase, province=province)
+                before = risk_or_none(_scores_at, cur, as_of=previous.as_of, phase=previous.phase, province=province)
             else:
-                before = risk_or_none(queries.risk_scores, cur, as_of=since - timedelta(days=1), level="kabupaten_kota",
-                               phase=phase, province=province)
+                before = risk_or_none(_scores_at, cur, as_of=since - timedelta(days=1), phase=phase, province=province)
             if before is not None and not before.empty:
                 merged = scores.merge(before[["region_code", "category"]], on="region_code", suffixes=("", "_before"))
                 merged = merged[merged["category"].map(_RANK) > merged["category_before"].map(_RANK)]

@@ -389,14 +389,18 @@ def _region_words(shape: Shapes, scores: pd.DataFrame | None, lang: str) -> list
     return out
 
 
-def _score_properties(shape: Shapes, scores: pd.DataFrame | None, lang: str) -> list[str]:
-    """Per feature, the JSON of what merge_scores() adds (same keys, same words)."""
+def _score_properties(shape: Shapes, scores: pd.DataFrame | None, lang: str,
+                      facts: dict[str, str] | None = None) -> list[str]:
+    """Per feature, the JSON of what merge_scores() adds (same keys, same words), the
+    region's Pilkada facts line (facts: code -> text) at the end of its tooltip."""
     label_skor, label_kategori = t("score", lang), t("category", lang)
+    facts = facts or {}
     return [json.dumps({
         "kategori": w["kategori"], "skor": w["skor"], "alasan": w["alasan"], "fill": category_rgba(w["category"]),
         "label_skor": label_skor, "label_kategori": label_kategori,
-        "rincian": region_detail(w["kategori"], w["skor"], w["alasan"], lang),
-    }, separators=(",", ":"))[1:] for w in _region_words(shape, scores, lang)]
+        "rincian": "\n".join(x for x in (region_detail(w["kategori"], w["skor"], w["alasan"], lang),
+                                          facts.get(code, "")) if x),
+    }, separators=(",", ":"))[1:] for code, w in zip(shape.codes, _region_words(shape, scores, lang))]
 
 
 # -- the same map as an SVG picture ------------------------------------------------------------
@@ -492,16 +496,18 @@ class PreparedDeck(pdk.Deck):
 
 def risk_deck(level: str, scores: pd.DataFrame | None, lang: str, *, province: str | None = None,
               region: str | None = None, extra_layers: list[pdk.Layer] | None = None,
-              width_px: int = 800, height_px: int = 500) -> PreparedDeck | None:
+              width_px: int = 800, height_px: int = 500, facts: dict[str, str] | None = None) -> PreparedDeck | None:
     """The map deck() draws for boundaries(level, province, region) merged with scores,
-    built from cached, simplified geometry; None when the area has no shapes."""
+    built from cached, simplified geometry; None when the area has no shapes. facts (code
+    -> text, queries.region_fact_lines): each region's Pilkada facts as a last tooltip line
+    (plain text: deck.gl sets the tooltip's innerText)."""
     shape = shapes(level, province, region, width_px)
     if not shape.codes:
         return None
     geometry = shape.geometry
     features = ",".join(
         f'{{"type":"Feature","geometry":{g},"properties":{own},{extra}}}'
-        for g, own, extra in zip(geometry, shape.properties, _score_properties(shape, scores, lang))
+        for g, own, extra in zip(geometry, shape.properties, _score_properties(shape, scores, lang, facts))
     )
     placeholder = {"type": "FeatureCollection", "features": _FEATURES_MARKER}
     return PreparedDeck(

@@ -157,10 +157,15 @@ def region(cur, *, code: str) -> dict | None:
     return rows[0] if rows else None
 
 
+# An election's incidents are its own and its re-runs' (the 2025 PSU and re-elections of
+# Pilkada 2024 are elections of their own): one parameter, the election.
+_ELECTION_FAMILY = "(SELECT election_id FROM elections WHERE ? IN (election_id, parent_election_id))"
+
+
 # -- incidents ------------------------------------------------------------------------------
 # The filters every incident query takes, as one WHERE fragment and its parameters.
 _INCIDENT_FILTER = f"""
-        i.election_id = ?
+        i.election_id IN {_ELECTION_FAMILY}
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on >= ?)
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on <= ?)
           AND (CAST(? AS VARCHAR) IS NULL OR i.province_code = ?)
@@ -358,7 +363,7 @@ def incident_headline(
 
 def incident_date_span(cur, *, province: str | None = None, election_id: str = ELECTION_ID) -> tuple:
     row = cur.execute(
-        f"""SELECT min(occurred_on), max(occurred_on) FROM visible_incidents i WHERE election_id = ? AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
+        f"""SELECT min(occurred_on), max(occurred_on) FROM visible_incidents i WHERE election_id IN {_ELECTION_FAMILY} AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
         [election_id, province, province],
     ).fetchone()
     return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)
@@ -695,29 +700,126 @@ def rerun_score(cur, *, region: str, as_of: date) -> dict | None:
     """The risk of a region in its 2025 re-run on a date inside that re-run's schedule (the
     re-run's phase, score, category and reasons: monitoring after Pilkada 2024 follows the
     2025 calendar there); None when no re-run of the region holds the date."""
-    row = cur.execute(
-        """
-        SELECT e.election_id, p.phase FROM elections e
-        JOIN contests c USING (election_id)
-        JOIN election_phases p ON p.election_id = e.election_id AND ? BETWEEN p.starts_on AND p.ends_on
-        JOIN regions r ON r.code = ?
-        WHERE e.parent_election_id = ? AND c.region_code IN (r.code, r.province_code)
-        ORDER BY e.vote_on DESC LIMIT 1
-        """,
-        [as_of, region, DEFAULT_ELECTION_ID],
-    ).fetchone()
-    if row is None:
-        return None
-    from waspada.risk.model import level_of
+    from waspada.risk.model import level_of, standing
 
-    election_id, phase = row
-    df = risk.scores(cur, as_of=as_of, level=level_of(region), phase=phase, election_id=election_id,
+    st = standing(cur, as_of=as_of, region_code=region)
+    if st.election_id == DEFAULT_ELECTION_ID or st.after_schedule:
+        return None
+    df = risk.scores(cur, as_of=as_of, level=level_of(region), phase=st.phase, election_id=st.election_id,
                      region_code=region)
     if df.empty:
         return None
     r = df.iloc[0]
-    return {"election_id": election_id, "phase": phase, "score": float(r["score"]), "category": str(r["category"]),
-            "reason_id": str(r["reason_id"]), "reason_en": str(r["reason_en"])}
+    return {"election_id": st.election_id, "phase": st.phase, "score": float(r["score"]),
+            "category": str(r["category"]), "reason_id": str(r["reason_id"]), "reason_en": str(r["reason_en"])}
+
+
+def _elections_at_a_glance(cur) -> dict[str, dict]:
+    """election_id -> kind, vote_on, last_phase, last_end: what a standing's words need."""
+    rows = cur.execute(
+        """
+        SELECT e.election_id, e.kind, e.vote_on, arg_max(ep.phase, p.phase_order), max(ep.ends_on)
+        FROM elections e JOIN election_phases ep USING (election_id) JOIN phases p USING (phase)
+        GROUP BY ALL
+        """).fetchall()
+    return {e: {"kind": k, "vote_on": v, "last_phase": lp, "last_end": le} for e, k, v, lp, le in rows}
+
+
+def _standing_words(election: dict, election_id: str, phase: str | None, lang: str) -> str:
+    from waspada.i18n import fmt_date, phase_name, t
+
+    after = {"phase": phase_name(election["last_phase"], lang).lower(), "date": fmt_date(election["last_end"], lang)}
+    if election_id == DEFAULT_ELECTION_ID or election["kind"] not in ("psu", "pilkada_ulang"):
+        return "" if phase is not None else t("rerun_standing_after", lang, **after)
+    rerun = t("realdata_rerun_psu" if election["kind"] == "psu" else "realdata_rerun_ulang", lang,
+              date=fmt_date(election["vote_on"], lang))
+    if phase is None:
+        return t("rerun_standing_after_rerun", lang, rerun=rerun, **after)
+    return t("rerun_standing_phase", lang, rerun=rerun, phase=phase_name(phase, lang).lower())
+
+
+def risk_scores_on(cur, *, as_of: date, level: str = "kabupaten_kota", province: str | None = None) -> pd.DataFrame:
+    """Each region's score on the date in its own election and phase (what a map, a ranking
+    and the briefing show when no phase is chosen): a 2025 re-vote's phase where one holds
+    the date, Pilkada 2024's elsewhere, and after the schedule the score with the reports
+    decayed to the date and no phase (docs/risk-model.md). Columns of risk_scores plus
+    election_id, after_schedule and standing_id / standing_en (empty for Pilkada 2024 inside
+    its schedule); the reason of a re-run's row starts with the re-run and its phase."""
+    from waspada.i18n import t
+    from waspada.risk.model import scores_on
+
+    df = scores_on(cur, as_of=as_of, level=level, province=province)
+    facts = _elections_at_a_glance(cur)
+    keys = [(e, p if isinstance(p, str) else None) for e, p in zip(df["election_id"], df["phase"])]
+    for lang in ("id", "en"):
+        words = {key: _standing_words(facts[key[0]], key[0], key[1], lang) for key in set(keys)}
+        df[f"standing_{lang}"] = [words[k] for k in keys]
+        rerun = (df["election_id"] != DEFAULT_ELECTION_ID).to_numpy()
+        df.loc[rerun, f"reason_{lang}"] = [
+            t("rerun_labelled_reason", lang, standing=w, reason=r)
+            for w, r in zip(df.loc[rerun, f"standing_{lang}"], df.loc[rerun, f"reason_{lang}"])]
+    return df
+
+
+def region_standing(cur, *, region: str, as_of: date) -> dict:
+    """Where a region is on a date: election_id, phase (None after the schedule),
+    after_schedule, and its words standing_id / standing_en ('' for Pilkada 2024 inside its
+    schedule)."""
+    from waspada.risk.model import standing
+
+    st = standing(cur, as_of=as_of, region_code=region)
+    election = _elections_at_a_glance(cur)[st.election_id]
+    return {"election_id": st.election_id, "phase": st.phase, "after_schedule": st.after_schedule,
+            **{f"standing_{lang}": _standing_words(election, st.election_id, st.phase, lang) for lang in ("id", "en")}}
+
+
+def reruns_on(cur, *, as_of: date, province: str | None = None) -> pd.DataFrame:
+    """The re-runs whose schedule holds the date in a province or everywhere: region_code,
+    region_name, election_id, phase, standing_id, standing_en (their words, as the scores
+    label them)."""
+    from waspada.risk.model import standing
+
+    runs = reruns(cur, province=province)
+    runs = runs[(pd.to_datetime(runs["starts_on"]).dt.date <= as_of) & (as_of <= pd.to_datetime(runs["ends_on"]).dt.date)]
+    facts = _elections_at_a_glance(cur)
+    rows = []
+    for r in runs.itertuples(index=False):
+        st = standing(cur, as_of=as_of, region_code=r.region_code)
+        if st.election_id == r.election_id and st.phase is not None:
+            rows.append({"region_code": r.region_code, "region_name": r.region_name, "election_id": r.election_id,
+                         "phase": st.phase, **{f"standing_{lang}": _standing_words(facts[r.election_id], r.election_id,
+                                                                                  st.phase, lang)
+                                               for lang in ("id", "en")}})
+    return pd.DataFrame(rows, columns=["region_code", "region_name", "election_id", "phase", "standing_id",
+                                       "standing_en"])
+
+
+def area_standing(cur, *, as_of: date) -> dict:
+    """Pilkada 2024's own words for the date when it is outside its schedule, for a page
+    showing an area ('di luar tahapan (setelah pelantikan, 20 Februari 2025)'): standing_id,
+    standing_en, both '' inside the schedule or without one."""
+    prog = phase_progress(cur, as_of=as_of)
+    facts = _elections_at_a_glance(cur)
+    if prog["status"] != "after" or DEFAULT_ELECTION_ID not in facts:
+        return {"standing_id": "", "standing_en": ""}
+    return {f"standing_{lang}": _standing_words(facts[DEFAULT_ELECTION_ID], DEFAULT_ELECTION_ID, None, lang)
+            for lang in ("id", "en")}
+
+
+def reruns_on_line(on: pd.DataFrame, lang: str) -> str | None:
+    """The re-runs of reruns_on as one sentence ('Tahapan pemilihan ulang pada tanggal ini:
+    Kabupaten Serang: ..., tahapan rekapitulasi.'); None when there is none."""
+    from waspada.i18n import t
+
+    if on.empty:
+        return None
+    return t("rerun_in_area", lang, list="; ".join(
+        t("rerun_in_area_item", lang, region=n, standing=w)
+        for n, w in zip(on["region_name"], on[standing_column(lang)])))
+
+
+def standing_column(lang: str) -> str:
+    return "standing_en" if lang == "en" else "standing_id"
 
 
 def monitoring_span(cur, *, election_id: str = DEFAULT_ELECTION_ID) -> tuple[date | None, date | None]:

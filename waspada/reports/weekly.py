@@ -131,8 +131,12 @@ def build_weekly(cur, *, province: str, week_of: date, signed_on: date | None = 
     if prog["status"] != "no_schedule":
         from waspada import risk
 
-        phase = phase or risk_or_none(risk.current_phase, cur, end)
-        scores = risk_or_none(queries.risk_scores, cur, as_of=end, level="kabupaten_kota", phase=phase, province=province)
+        if prog["status"] == "after":  # each kab/kota in its own phase: a 2025 re-vote's, or outside the schedule
+            scores = risk_or_none(queries.risk_scores_on, cur, as_of=end, level="kabupaten_kota", province=province)
+        else:
+            phase = phase or risk_or_none(risk.current_phase, cur, end)
+            scores = risk_or_none(queries.risk_scores, cur, as_of=end, level="kabupaten_kota", phase=phase,
+                                  province=province)
         alerts = risk_or_none(risk.current_alerts, cur, as_of=end, province=province, days=7)
     else:
         alerts = None
@@ -192,7 +196,8 @@ def build_weekly(cur, *, province: str, week_of: date, signed_on: date | None = 
     breakdown = queries.incident_breakdown(cur, start=start, end=end, province=province)
     high = sum(1 for s in score_of.values() if s["category"] == "tinggi")
     summary = [
-        ("Tahapan (akhir minggu)", phase_name(phase, "id") if phase else "–"),
+        ("Tahapan (akhir minggu)", phase_name(phase, "id") if phase else
+         (queries.area_standing(cur, as_of=end)["standing_id"] or "–")),
         ("Jumlah insiden", len(inc)),
         *taxonomy_summary(breakdown),
         ("Korban luka", int(inc["injured"].sum())),

@@ -285,16 +285,22 @@ class _Pair:
     ref_on: date      # min(as_of, end of the phase): what the incidents are decayed to
 
 
-def _schedule_pairs(cur, pairs: list[tuple[date, str]], election_id: str) -> list[_Pair]:
-    """The pairs whose phase is in the election's schedule (the others get no rows)."""
+def _schedule_pairs(cur, pairs: list[tuple[date, str]], election_id: str, open_end: bool = False) -> list[_Pair]:
+    """The pairs whose phase is in the election's schedule (the others get no rows).
+
+    open_end: the schedule's last phase does not end (a region after its election's
+    schedule, "di luar tahapan"): its reports decay to the as-of date instead of keeping
+    the score the phase had at its end."""
     sched = {phase: (order, starts, ends) for phase, order, starts, ends in cur.execute(
         "SELECT ep.phase, p.phase_order, ep.starts_on, ep.ends_on FROM election_phases ep JOIN phases p USING (phase)"
         " WHERE ep.election_id = ?", [election_id]).fetchall()}
+    last = max(sched, key=lambda ph: sched[ph][0]) if sched else None
     out = []
     for pid, (as_of, phase) in enumerate(pairs):
         if phase in sched:
             order, starts, ends = sched[phase]
-            out.append(_Pair(pid, as_of, phase, order, starts, min(as_of, ends)))
+            ref_on = as_of if (open_end and phase == last) else min(as_of, ends)
+            out.append(_Pair(pid, as_of, phase, order, starts, ref_on))
     return out
 
 
@@ -412,12 +418,12 @@ def _run_components(inc: dict[str, np.ndarray], chain: list[_Pair], n_units: int
 
 
 def _engine(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str, province: str | None,
-            region_code: str | None, cfg: RiskConfig):
+            region_code: str | None, cfg: RiskConfig, open_end: bool = False):
     """(base, schedule pairs, [(chain, components)]): the per-component totals behind compute()
     and contributions()."""
     _check_level(level)
     base = _base(cur, cfg, level, province, region_code)
-    sched = _schedule_pairs(cur, pairs, election_id)
+    sched = _schedule_pairs(cur, pairs, election_id, open_end)
     n_units, n_slots = len(base), len(cfg.incidents) + 2
     if not sched or not n_units:
         return base, sched, []
@@ -461,15 +467,16 @@ _EMPTY = ["pid", "as_of", "phase", "phase_order", "region_code", "region_name", 
 
 def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str = DEFAULT_ELECTION_ID,
             province: str | None = None, region_code: str | None = None,
-            cfg: RiskConfig | None = None) -> pd.DataFrame:
+            cfg: RiskConfig | None = None, open_end: bool = False) -> pd.DataFrame:
     """Scores of every region of `level` for each (as_of, phase) pair: the one engine
     behind scores(), score_history(), trend() and the alerts. Rows in pair order, then
-    region code; a pair whose phase is not in the election's schedule has no rows."""
+    region code; a pair whose phase is not in the election's schedule has no rows.
+    open_end: see _schedule_pairs (the score of a region after its election's schedule)."""
     cfg = cfg or load_config()
     if not pairs:
         return pd.DataFrame(columns=SCORE_COLUMNS)
     base, sched, runs = _engine(cur, level=level, pairs=pairs, election_id=election_id, province=province,
-                                region_code=region_code, cfg=cfg)
+                                region_code=region_code, cfg=cfg, open_end=open_end)
     if not runs:
         empty = {c: np.zeros(0, dtype=object) for c in _EMPTY}
         empty.update({c: np.zeros(0) for c in ("baseline", "raw_points", "inc_raw", "vio_raw", "score", "share")})
@@ -788,15 +795,124 @@ def current_phase(cur, on: date, election_id: str = DEFAULT_ELECTION_ID) -> str:
     return phases_on(cur, [on], election_id)[on]
 
 
-def contributions(cur, *, as_of: date, region_code: str, phase: str,
+# -- which election and phase a region is in on a date ------------------------------------
+# One rule, the incidents' (waspada.ingest.vocab.Schedule): a 2025 re-vote or re-election of
+# the region holds the dates of its schedule there; elsewhere the nationwide election's phase
+# decides. A region after every schedule that holds there is "di luar tahapan": it is scored
+# in the last phase of the last election it held, its reports decayed to the date (open_end),
+# and no phase is named for it (docs/risk-model.md, "Skor pada tanggal setelah jadwal Pilkada 2024").
+@dataclass(frozen=True)
+class Standing:
+    """Where a region is on a date: its election, and its phase (None: after that election's
+    schedule); scored_phase is the phase whose score stands for it."""
+    election_id: str
+    phase: str | None
+    scored_phase: str
+
+    @property
+    def after_schedule(self) -> bool:
+        return self.phase is None
+
+
+def schedule_of(cur):
+    """The database's schedule as the incident parser reads it (waspada.ingest.vocab.Schedule:
+    local elections keep to the regions of their contests)."""
+    from waspada.ingest.vocab import Schedule
+
+    periods = cur.execute("SELECT election_id, phase, starts_on, ends_on FROM election_phases").df()
+    if periods.empty:
+        raise ScheduleMissing("risk_schedule_missing", election=DEFAULT_ELECTION_ID)
+    local = cur.execute("SELECT c.election_id, c.region_code FROM contests c JOIN elections e USING (election_id)"
+                        " WHERE e.parent_election_id IS NOT NULL").df()
+    return Schedule(periods, {e: frozenset(g["region_code"]) for e, g in local.groupby("election_id")})
+
+
+def _last_phases(cur) -> dict[str, str]:
+    """Each election's last phase (by phase order)."""
+    return dict(cur.execute(
+        "SELECT ep.election_id, arg_max(ep.phase, p.phase_order) FROM election_phases ep JOIN phases p USING (phase)"
+        " GROUP BY ep.election_id").fetchall())
+
+
+def standing_of(schedule, last_phases: dict[str, str], day: date, region_code: str | None,
+                province_code: str | None) -> Standing:
+    """The election and phase of a region on a day (Schedule.phase_of); after every schedule
+    of the region, the local election that ended last there, else the nationwide one, with
+    no phase."""
+    election, phase = schedule.phase_of(day, region_code, province_code)
+    if election is not None and phase is not None:
+        return Standing(election, phase, phase)
+    ended = [(max(span[1] for span in spans), e) for e, (codes, spans) in schedule.local.items()
+             if (region_code in codes or province_code in codes) and max(span[1] for span in spans) < day]
+    election = max(ended)[1] if ended else (election or schedule.election_of(day))
+    return Standing(election, None, last_phases[election])
+
+
+def standing(cur, *, as_of: date, region_code: str) -> Standing:
+    """standing_of for one region (code as in the regions table)."""
+    row = cur.execute("SELECT province_code FROM regions WHERE code = ?", [region_code]).fetchone()
+    if row is None:
+        raise UnknownRegion("risk_unknown_region", region=region_code)
+    return standing_of(schedule_of(cur), _last_phases(cur), as_of, region_code, row[0])
+
+
+def scores_on(cur, *, as_of: date, level: str = "kabupaten_kota", province: str | None = None,
+              region_code: str | None = None) -> pd.DataFrame:
+    """One row per region: its score on the date in its own election and phase (standing_of):
+    a 2025 re-vote's phase where one holds the date, the nationwide phase elsewhere, and after
+    the schedule the score of the last phase with the reports decayed to the date. Columns:
+    SCORE_COLUMNS (phase None after the schedule) plus election_id and after_schedule."""
+    _check_level(level)
+    sched, last = schedule_of(cur), _last_phases(cur)
+    units = cur.execute(
+        "SELECT code, province_code FROM regions WHERE level = ? AND (?::VARCHAR IS NULL OR province_code = ?)"
+        " AND (?::VARCHAR IS NULL OR code = ?) ORDER BY code", _units_params(level, province, region_code)).fetchall()
+    standings = {code: standing_of(sched, last, as_of, code, prov) for code, prov in units}
+    # An election without a single report scores every region at its baseline, whatever the
+    # phase: its regions are scored in one run (of any such election) instead of one run each.
+    reported = {e for (e,) in cur.execute(
+        "SELECT DISTINCT election_id FROM visible_incidents UNION SELECT DISTINCT election_id FROM violations"
+        " WHERE reports > 0").fetchall()}
+    groups: dict[Standing, list[str]] = {}
+    quiet: list[str] = []
+    for code, st in standings.items():
+        if st.election_id in reported:
+            groups.setdefault(st, []).append(code)
+        else:
+            quiet.append(code)
+    if quiet:  # keyed by a quiet election's standing: no reported group has it
+        groups[standings[quiet[0]]] = quiet
+    frames = []
+    for st, codes in groups.items():
+        one = codes[0] if len(codes) == 1 else region_code
+        df = compute(cur, level=level, pairs=[(as_of, st.scored_phase)], election_id=st.election_id,
+                     province=province, region_code=one, open_end=st.after_schedule)
+        frames.append(df[df["region_code"].isin(codes)][SCORE_COLUMNS])
+    if not frames:
+        return pd.DataFrame(columns=[*SCORE_COLUMNS, "election_id", "after_schedule"])
+    df = pd.concat(frames, ignore_index=True).sort_values("region_code", ignore_index=True)
+    own = [standings[c] for c in df["region_code"]]
+    df["election_id"] = [st.election_id for st in own]
+    df["after_schedule"] = [st.after_schedule for st in own]
+    df["phase"] = pd.array([st.phase for st in own], dtype=object)
+    return df
+
+
+def contributions(cur, *, as_of: date, region_code: str, phase: str | None,
                   election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """What makes up one region's score: baseline, each incident category, violations.
+    phase None: the region's own election and phase on the date (scores_on's score).
 
     Rows (component, label_id, label_en, points, n, injured, killed) add up to the score.
     """
     cfg = load_config()
     level = level_of(region_code)
-    row = compute(cur, level=level, pairs=[(as_of, phase)], election_id=election_id, region_code=region_code)
+    open_end = False
+    if phase is None:  # the region's own election and phase on the date (standing)
+        st = standing(cur, as_of=as_of, region_code=region_code)
+        election_id, phase, open_end = st.election_id, st.scored_phase, st.after_schedule
+    row = compute(cur, level=level, pairs=[(as_of, phase)], election_id=election_id, region_code=region_code,
+                  open_end=open_end)
     if row.empty:
         raise UnknownRegion("risk_unknown_region", region=region_code)
     r = row.iloc[0]
@@ -806,7 +922,7 @@ def contributions(cur, *, as_of: date, region_code: str, phase: str,
             "label_en": t("risk_contribution_baseline", "en", source=baseline_source_words(source, generated, "en")),
             "points": float(r["baseline"]), "raw_points": None, "n": None, "injured": None, "killed": None}]
     if r["raw_points"] > 0:
-        comps = _components(cur, cfg, level, as_of, phase, region_code, election_id)
+        comps = _components(cur, cfg, level, as_of, phase, region_code, election_id, open_end)
         for c in comps.itertuples():
             if c.component == VIOLATIONS_COMPONENT:
                 lid, len_ = t("risk_contribution_violations", "id"), t("risk_contribution_violations", "en")
@@ -819,10 +935,10 @@ def contributions(cur, *, as_of: date, region_code: str, phase: str,
     return pd.DataFrame(out)
 
 
-def _components(cur, cfg, level, as_of, phase, region_code, election_id) -> pd.DataFrame:
+def _components(cur, cfg, level, as_of, phase, region_code, election_id, open_end=False) -> pd.DataFrame:
     """Raw points per component of one region and pair (the engine's totals before summing)."""
     _, _, runs = _engine(cur, level=level, pairs=[(as_of, phase)], election_id=election_id, province=None,
-                         region_code=region_code, cfg=cfg)
+                         region_code=region_code, cfg=cfg, open_end=open_end)
     columns = ["cid", "points", "n", "injured", "killed"]
     if not runs:
         return pd.DataFrame(columns=[*columns, "component"])
@@ -839,34 +955,62 @@ def score_history(cur, *, region_code: str, phase: str | None = None, start: dat
                   step_days: int = 1, election_id: str = DEFAULT_ELECTION_ID) -> pd.DataFrame:
     """(date, phase, score, category) from start to end for one region.
 
-    phase None follows the schedule: each date is scored in the phase it falls in.
+    phase None follows the region's own schedule: each date is scored as scores_on scores
+    it (its phase, a 2025 re-vote's phase, after the schedule with no phase); election_id
+    is then the one of the standing, and the column election_id says which.
     """
     if step_days < 1:
         raise ValueError("step_days harus >= 1.")
     days = [start + timedelta(days=i) for i in range(0, (end - start).days + 1, step_days)]
-    if phase is None:
-        phase_of = phases_on(cur, days, election_id)
-        pairs = [(d, phase_of[d]) for d in days]
-    else:
-        pairs = [(d, phase) for d in days]
-    df = compute(cur, level=level_of(region_code), pairs=pairs, election_id=election_id, region_code=region_code)
-    return df.rename(columns={"as_of": "date"})[["date", "phase", "score", "category", "n_incidents", "has_reports"]]
+    columns = ["date", "phase", "score", "category", "n_incidents", "has_reports"]
+    level = level_of(region_code)
+    if phase is not None:
+        df = compute(cur, level=level, pairs=[(d, phase) for d in days], election_id=election_id,
+                     region_code=region_code)
+        return df.rename(columns={"as_of": "date"})[columns]
+    row = cur.execute("SELECT province_code FROM regions WHERE code = ?", [region_code]).fetchone()
+    if row is None:
+        raise UnknownRegion("risk_unknown_region", region=region_code)
+    sched, last = schedule_of(cur), _last_phases(cur)
+    runs: dict[tuple[str, bool], list[tuple[date, str]]] = {}
+    for d in days:
+        st = standing_of(sched, last, d, region_code, row[0])
+        runs.setdefault((st.election_id, st.after_schedule), []).append((d, st.scored_phase))
+    frames = []
+    for (election, after), pairs in runs.items():
+        df = compute(cur, level=level, pairs=pairs, election_id=election, region_code=region_code, open_end=after)
+        df = df.rename(columns={"as_of": "date"})[columns]
+        df["election_id"] = election
+        if after:
+            df["phase"] = None
+        frames.append(df)
+    if not frames:
+        return pd.DataFrame(columns=[*columns, "election_id"])
+    return pd.concat(frames, ignore_index=True).sort_values("date", ignore_index=True)
 
 
 def trend(cur, *, as_of: date, level: str = "kabupaten_kota", province: str | None = None,
           phase: str | None = None, election_id: str = DEFAULT_ELECTION_ID, days: int | None = None) -> pd.DataFrame:
     """scores() plus score_prev_7d, delta_7d and category_prev (same phase, 7 days earlier).
 
-    phase None scores each region in the phase as_of falls in.
+    phase None scores each region in the phase as_of falls in; after the election's
+    schedule, each region as scores_on scores it on both dates.
     """
     cfg = load_config()
     days = days or cfg.recent_days
-    phase = phase or current_phase(cur, as_of, election_id)
     prev_on = as_of - timedelta(days=days)
-    df = compute(cur, level=level, pairs=[(prev_on, phase), (as_of, phase)], election_id=election_id,
-                 province=province)
-    now = df[df["as_of"] == as_of][SCORE_COLUMNS].reset_index(drop=True)
-    prev = df[df["as_of"] == prev_on][["region_code", "score", "category"]].rename(
+    last_end = cur.execute("SELECT max(ends_on) FROM election_phases WHERE election_id = ?", [election_id]).fetchone()[0]
+    if phase is None and last_end is not None and as_of > last_end:
+        # after the election's schedule each region stands in its own phase (scores_on), on both dates
+        now = scores_on(cur, as_of=as_of, level=level, province=province)[SCORE_COLUMNS]
+        prev = scores_on(cur, as_of=prev_on, level=level, province=province)
+    else:
+        phase = phase or current_phase(cur, as_of, election_id)
+        df = compute(cur, level=level, pairs=[(prev_on, phase), (as_of, phase)], election_id=election_id,
+                     province=province)
+        now = df[df["as_of"] == as_of][SCORE_COLUMNS].reset_index(drop=True)
+        prev = df[df["as_of"] == prev_on]
+    prev = prev[["region_code", "score", "category"]].rename(
         columns={"score": "score_prev_7d", "category": "category_prev"})
     out = now.merge(prev, on="region_code", how="left")
     out["delta_7d"] = out["score"] - out["score_prev_7d"]

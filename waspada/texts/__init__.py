@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from waspada.texts import (
     accounts, actions, auth, backtest, briefing, cli, cluster, common, ingest, login_form, pages, quick_report,
-    realdata, regions, risk, taxonomy, uploads, verification,
+    realdata, regions, rerun, risk, taxonomy, uploads, verification,
 )
 
 AREAS = {
@@ -33,6 +33,7 @@ AREAS = {
     "cluster": cluster.TEXT,
     "verification": verification.TEXT,
     "actions": actions.TEXT,
+    "rerun": rerun.TEXT,
 }
 
 

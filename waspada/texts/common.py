@@ -140,8 +140,10 @@ TEXT: dict[str, dict[str, str]] = {
                               "en": "The newest {n} incidents are shown; the Excel download holds them all."},
     "incidents_at_place": {"id": "{place}: {n} insiden", "en": "{place}: {n} incidents"},
     "url_date_moved": {
-        "id": "Tanggal dalam tautan di luar masa Pilkada 2024; digeser ke dalam rentang {first} – {last}.",
-        "en": "A date in the link lies outside the Pilkada 2024 period; it was moved into {first} – {last}.",
+        "id": "Tanggal dalam tautan di luar masa Pilkada 2024 dan pemilihan ulangnya; digeser ke dalam rentang "
+              "{first} – {last}.",
+        "en": "A date in the link lies outside the period of Pilkada 2024 and its re-runs; it was moved into "
+              "{first} – {last}.",
     },
     "export_cut_mark": {"id": "… [dipotong, {n} karakter]", "en": "… [cut, {n} characters]"},
     "download_excel": {"id": "Unduh Excel (sesuai filter)", "en": "Download Excel (as filtered)"},
