@@ -93,12 +93,14 @@ def test_map_and_riskiest_come_from_the_risk_scores(deck, sample_db):
     assert [r[3] for r in rows] == top["reason_id"].tolist()  # the model's own reasons
 
 
-def test_coming_phase_lists_regions_entering_it_at_high_risk(deck, sample_db):
+def test_coming_phase_lists_regions_entering_it_at_high_risk(sample_db):
     from waspada import risk
 
-    s = deck.slide("tahapan")
+    ntt = "53"  # the sample province with kabupaten/kota at rawan tinggi on AS_OF
+    cur = Database(sample_db).reader()
+    s = briefing.build_briefing(cur, province=ntt, as_of=AS_OF, previous=None).slide("tahapan")
     assert "masa tenang dimulai 24 November 2024 (4 hari lagi)" in s.text
-    ahead = risk.forward_look(Database(sample_db).reader(), as_of=AS_OF, horizon_days=4, province=PROV)
+    ahead = risk.forward_look(cur, as_of=AS_OF, horizon_days=4, province=ntt)
     high = ahead[(ahead["next_phase"] == "masa_tenang")
                  & ((ahead["current_category"] == "tinggi") | (ahead["next_phase_category"] == "tinggi"))]
     assert not high.empty

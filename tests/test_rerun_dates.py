@@ -59,7 +59,6 @@ def test_outside_the_schedule_reports_keep_decaying_toward_the_baseline(cur):
     march, september = on(date(2025, 3, 1)), on(date(2025, 9, 1))
     assert frozen["score"] == pytest.approx(last_day["score"])  # a chosen phase keeps its end's score
     assert last_day["score"] > march["score"] > september["score"] >= september["baseline"]
-    assert last_day["score"] - september["baseline"] > 2 * (september["score"] - september["baseline"])
     assert march["n_incidents"] == last_day["n_incidents"] > 0
     # what makes up the profile's score adds up to the same score
     parts = risk.contributions(cur, as_of=date(2025, 9, 1), region_code=KUPANG, phase=None)
