@@ -48,12 +48,16 @@ st.session_state.setdefault(ROUND_KEY, 0)
 r = st.session_state[ROUND_KEY]
 provinces = province_choices(user)
 prov_names = dict(zip(provinces["code"], provinces["name"]))
+# Start where the reader is looking (the sidebar's province and kabupaten/kota), when in scope.
 province = st.selectbox(t("quick_report_province", lang), list(prov_names), format_func=prov_names.get,
-                        key=f"w_qr_prov_{r}", disabled=len(prov_names) == 1)
+                        key=f"w_qr_prov_{r}", disabled=len(prov_names) == 1,
+                        index=list(prov_names).index(ctx.province) if ctx.province in prov_names else 0)
 kab_here = kab[kab["province_code"] == province]
 kab_names = dict(zip(kab_here["code"], kab_here["name"]))
+looking_at = None if ctx.sel.is_national else ctx.sel.region
 region = st.selectbox(t("quick_report_region", lang), list(kab_names), format_func=kab_names.get,
-                      key=f"w_qr_region_{r}")
+                      key=f"w_qr_region_{r}",
+                      index=list(kab_names).index(looking_at) if looking_at in kab_names else 0)
 kec = kecamatan_choices(region)
 kec_names = dict(zip(kec["code"], kec["name"]))
 kecamatan = st.selectbox(t("quick_report_kecamatan", lang), [None, *kec_names], key=f"w_qr_kec_{r}",
