@@ -120,3 +120,15 @@ def test_the_scripts_back_up_and_restore(install):
     install["main"].unlink()
     subprocess.run([str(ROOT / "scripts" / "restore.sh"), str(folder)], env=env, check=True, capture_output=True)
     assert _incident_fingerprint(install["main"]) == before
+
+
+def test_with_postgres_as_system_of_record_the_local_copy_is_not_backed_up_nor_restored_over(install, monkeypatch):
+    from waspada.settings import DATABASE_URL_ENV_VAR
+
+    monkeypatch.setenv(DATABASE_URL_ENV_VAR, "postgresql://waspada@localhost/waspada")
+    with pytest.raises(bk.BackupError) as refused:
+        bk.backup(install["backups"], install["main"])
+    assert "deploy/backup-pg.sh" in refused.value.render("id") and "pg_dump" in refused.value.render("en")
+    with pytest.raises(bk.BackupError):
+        bk.restore(install["backups"], install["main"])
+    assert not install["backups"].exists()

@@ -83,8 +83,18 @@ def _files(root: Path) -> dict[str, str]:
     return {str(p.relative_to(root)): _sha256(p) for p in sorted(root.rglob("*")) if p.is_file()} if root.exists() else {}
 
 
+def _refuse_with_postgres() -> None:
+    """With PostgreSQL as the system of record the local file is only a replica's copy: backing
+    it up (or restoring over it) would miss or undo what other replicas stored."""
+    from waspada.settings import database_url
+
+    if database_url():
+        raise BackupError("backup_postgres_configured", script="deploy/backup-pg.sh")
+
+
 def backup(to_dir: Path | str, main_db: Path | str | None = None, accounts_db: Path | str | None = None) -> Path:
     """Write a new backup directory under to_dir; returns its path."""
+    _refuse_with_postgres()
     main = Path(main_db or db_path())
     accounts = Path(accounts_db or accounts_path(main))
     uploads = main.parent / UPLOADS_NAME  # as waspada.ingest.store.uploads_dir_for
@@ -141,6 +151,7 @@ def restore(backup_dir: Path | str, main_db: Path | str | None = None, accounts_
     """Verify a backup, then put its databases and upload archive in place; returns its manifest.
 
     The current upload archive is kept beside it as uploads.before-restore-<time>."""
+    _refuse_with_postgres()
     backup_dir = Path(backup_dir)
     manifest = verify(backup_dir)
     main = Path(main_db or db_path())

@@ -100,6 +100,11 @@ TEXT: dict[str, dict[str, str]] = {
     "cli_backup_intact": {"id": "Cadangan utuh: {path} (dibuat {made_at})", "en": "Backup intact: {path} (made {made_at})"},
     "cli_backup_restored": {"id": "Dipulihkan dari {path} (dibuat {made_at}; {incidents} insiden).",
                             "en": "Restored from {path} (made {made_at}; {incidents} incidents)."},
+    "backup_postgres_configured": {
+        "id": "PostgreSQL adalah sistem pencatat di instalasi ini: berkas lokal hanya salinan replika. "
+              "Cadangkan dan pulihkan dengan {script} (pg_dump dan arsip unggahan).",
+        "en": "PostgreSQL is the system of record of this installation: the local file is only a replica's copy. "
+              "Back up and restore with {script} (pg_dump and the upload archive)."},
     "backup_no_database": {"id": "Basis data tidak ditemukan: {path}", "en": "Database not found: {path}"},
     "backup_not_a_backup": {"id": "{path} bukan cadangan Waspada ({manifest} tidak ada).",
                             "en": "{path} is not a Waspada backup (no {manifest})."},
