@@ -34,6 +34,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 .st-key-slide [data-testid="stMetricValue"] { font-size: clamp(2.6rem, 3.2vw, 4.2rem); font-weight: 700; }
 .st-key-slide [data-testid="stMetricLabel"] p { font-size: clamp(1.05rem, 1.2vw, 1.6rem); }
 .st-key-slide table { font-size: clamp(1rem, 1.08vw, 1.45rem); }
+.st-key-slide [data-testid="stTable"] td, .st-key-slide [data-testid="stTable"] td div { max-width: none !important; }
 .st-key-slide [data-testid="stTable"] th { background: #08306b; color: #fff; }
 .st-key-slide [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
 .st-key-slide [data-testid="stImage"] img { max-height: 50vh; width: auto !important; max-width: 100%;

@@ -44,7 +44,10 @@ def build_database(db_path: Path | str, sample: bool = True) -> dict[str, int]:
             # Alerts raised by the removed sample must go; those of uploads are raised again
             # below (their first-raised time restarts, which only --no-sample does).
             con.execute("DELETE FROM alerts")
-        refresh_alerts_after_load(con)  # idempotent: stored alerts keep their created_at
+        # idempotent: stored alerts keep their created_at. The sample covers months at once:
+        # its alerts are stored for every day, as weekly loads would have stored them.
+        first = con.execute("SELECT min(occurred_on) FROM visible_incidents").fetchall()[0][0] if sample else None
+        refresh_alerts_after_load(con, since=first)
         con.execute("DELETE FROM data_sources")
         for s in sources:
             con.execute(

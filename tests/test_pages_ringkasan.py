@@ -14,7 +14,7 @@ def test_overview_on_the_sample(open_app, sample_db):
     assert GENERATED in body
     figures = metrics(at)
     assert set(figures) == {"Insiden 7 hari terakhir (pemilihan)", "Korban 7 hari terakhir (pemilihan)",
-                            "Wilayah rawan tinggi", "Peringatan terbuka"}
+                            "Wilayah rawan tinggi", "Peringatan terkini"}
     assert all(v != "–" for v in figures.values())
     [regions] = svg_maps(at)
     assert {r["kode"] for r in regions} == {"65.01", "65.02", "65.03", "65.04", "65.71"}
@@ -63,7 +63,7 @@ def test_overview_on_an_empty_database(open_app, empty_db):
     assert GENERATED not in body
     # No incidents is a count of zero; no scores is "no figure", never a made-up zero.
     assert metrics(at) == {"Insiden 7 hari terakhir (pemilihan)": "0", "Korban 7 hari terakhir (pemilihan)": "0",
-                           "Wilayah rawan tinggi": "–", "Peringatan terbuka": "–"}
+                           "Wilayah rawan tinggi": "–", "Peringatan terkini": "–"}
     assert not svg_maps(at) or all(r["kategori"] == "tanpa_data" for r in svg_maps(at)[0])
 
 
@@ -75,7 +75,7 @@ def test_overview_on_an_empty_database_in_english(open_app, empty_db):
     assert "No data loaded yet." in body
     assert "Jadwal" not in body and "Belum ada" not in body
     assert metrics(at) == {"Incidents, last 7 days (election)": "0", "Casualties, last 7 days (election)": "0",
-                           "Regions at high risk": "–", "Open alerts": "–"}
+                           "Regions at high risk": "–", "Recent alerts": "–"}
 
 
 # -- the headline casualty figure, against the data ---------------------------------------------

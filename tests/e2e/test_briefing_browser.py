@@ -9,11 +9,13 @@ import pytest
 
 from tests.auth_session import browser_login
 from tests.e2e.conftest import ARTIFACTS, ERRORS
+from waspada.briefing import SLIDE_KEYS
 
 pytestmark = pytest.mark.browser
 
 AS_OF = "2024-11-20"
 SLIDE_TITLE = ".st-key-slide h1"
+N_SLIDES = len(SLIDE_KEYS)
 SIZES = [(1366, 768), (1920, 1080)]
 
 
@@ -55,7 +57,7 @@ def test_every_slide_fits_and_keys_move(browser, server, width, height):
     try:
         _open_briefing(page, server)
         titles = []
-        for number in range(1, 7):
+        for number in range(1, N_SLIDES + 1):
             _settle(page)
             assert page.locator(ERRORS).count() == 0, page.locator(ERRORS).first.inner_text()
             title = page.locator(SLIDE_TITLE).first.inner_text()
@@ -67,11 +69,11 @@ def test_every_slide_fits_and_keys_move(browser, server, width, height):
             if number == 2:  # the map is drawn, offline, as on the dashboard
                 assert page.locator('svg[data-peta="kerawanan"] path').count() >= 1
             titles.append(title)
-            if number < 6:
+            if number < N_SLIDES:
                 page.keyboard.press("ArrowRight")
                 page.wait_for_function(
                     "t => document.querySelector('.st-key-slide h1')?.innerText !== t", arg=title, timeout=30_000)
-        assert len(set(titles)) == 6  # six different slides
+        assert len(set(titles)) == N_SLIDES  # every slide different
         # Back with the left arrow and with PageUp; on with PageDown (a presentation clicker).
         page.keyboard.press("ArrowLeft")
         page.wait_for_function("() => location.search.includes('slide=5')", timeout=30_000)

@@ -230,11 +230,23 @@ def alert_summary(alerts: pd.DataFrame, lang: str = "id") -> str:
     return t("alert_summary_one" if len(alerts) == 1 else "alert_summary", lang, n=fmt_number(len(alerts)), parts=parts)
 
 
-def refresh_alerts_after_load(con, election_id: str = DEFAULT_ELECTION_ID) -> int:
+def refresh_alerts_after_load(con, election_id: str = DEFAULT_ELECTION_ID, since: date | None = None) -> int:
     """refresh_alerts as of the newest incident (or today, if that is earlier): what every
     load calls inside its transaction. Loads often arrive after the fact (a weekly report,
-    or a past election's logs), so 'today' alone would scan an empty window."""
+    or a past election's logs), so 'today' alone would scan an empty window.
+
+    ``since``: also scan every earlier day from there, one lookback window at a time, so a
+    load that covers months (the sample) stores the rises and surges of all its days, as
+    weekly loads would have."""
     latest = con.execute("SELECT max(occurred_on) FROM visible_incidents WHERE election_id = ?", [election_id]).fetchall()[0][0]
     if latest is None:
         return 0
-    return refresh_alerts(con, min(latest, date.today()), election_id=election_id)
+    end = min(latest, date.today())
+    new = 0
+    if since is not None:
+        step = timedelta(days=load_config().alert_lookback_days)
+        day = since + step - timedelta(days=1)
+        while day < end:
+            new += refresh_alerts(con, day, election_id=election_id)
+            day += step
+    return new + refresh_alerts(con, end, election_id=election_id)

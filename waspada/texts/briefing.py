@@ -7,12 +7,12 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing_title_tahapan": {"id": "Tahapan berikutnya", "en": "The coming phase"},
     "briefing_title_kepatuhan": {"id": "Kepatuhan pelaporan minggu ini", "en": "Reporting this week"},
     "briefing_s1_during": {
-        "id": "{date}: tahapan {phase} hari ke-{day} dari {days}; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terbuka.",
-        "en": "{date}: {phase} phase, day {day} of {days}; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} open alerts.",
+        "id": "{date}: tahapan {phase} hari ke-{day} dari {days}; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terkini.",
+        "en": "{date}: {phase} phase, day {day} of {days}; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} recent alerts.",
     },
     "briefing_s1_outside": {
-        "id": "{date}: di luar jadwal tahapan; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terbuka.",
-        "en": "{date}: outside the election schedule; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} open alerts.",
+        "id": "{date}: di luar jadwal tahapan; {incidents} insiden dalam 7 hari terakhir ({delta} dibanding 7 hari sebelumnya), {high} kabupaten/kota rawan tinggi dan {alerts} peringatan terkini.",
+        "en": "{date}: outside the election schedule; {incidents} incidents in the last 7 days ({delta} on the 7 days before), {high} regencies/cities at high risk and {alerts} recent alerts.",
     },
     "briefing_s2": {
         "id": "Pada tahapan {phase}: {tinggi} kabupaten/kota rawan tinggi, {sedang} sedang dan {rendah} rendah (dari {total}).",

@@ -69,7 +69,7 @@ TEXT: dict[str, dict[str, str]] = {
     "metric_incidents": {"id": "Insiden 7 hari terakhir", "en": "Incidents, last 7 days"},
     "metric_casualties": {"id": "Korban 7 hari terakhir", "en": "Casualties, last 7 days"},
     "metric_high": {"id": "Wilayah rawan tinggi", "en": "Regions at high risk"},
-    "metric_alerts": {"id": "Peringatan terbuka", "en": "Open alerts"},
+    "metric_alerts": {"id": "Peringatan terkini", "en": "Recent alerts"},  # raised in the display window
     "metric_help_7d": {
         "id": "Perubahan dibanding 7 hari sebelumnya. Korban = luka + meninggal.",
         "en": "Change against the previous 7 days. Casualties = injured + killed.",
