@@ -84,11 +84,14 @@ def _grid_text(page, index: int) -> str:
     grid.wait_for(timeout=30_000)
     grid.scroll_into_view_if_needed()
     cells = grid.locator('[role="gridcell"], [role="columnheader"]')
+    scroller = grid.locator(".dvn-scroller").first
     seen = cells.all_inner_texts()
-    # Only the columns in view are in that table: scroll the grid to its right end for the rest.
-    grid.locator(".dvn-scroller").first.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
-    page.wait_for_timeout(500)
-    return " | ".join(seen + cells.all_inner_texts())
+    # Only the columns in view are in that table: scroll right a third of the grid at a time.
+    while scroller.evaluate("el => el.scrollLeft + el.clientWidth < el.scrollWidth - 1"):
+        scroller.evaluate("el => { el.scrollLeft += Math.max(50, Math.floor(el.clientWidth / 3)); }")
+        page.wait_for_timeout(300)
+        seen += cells.all_inner_texts()
+    return " | ".join(seen)
 
 
 def _shot(page, folder: Path, name: str) -> None:
