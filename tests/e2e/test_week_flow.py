@@ -145,9 +145,9 @@ def test_a_week_of_follow_up_reaches_the_alerts_the_weekly_report_and_the_briefi
         _choose(page, "w_alert_pick", re.compile("^" + re.escape(ALERT)))
         _shot(page, tmp_path, "2_alert_taken")
         assert page.get_by_text(f"Status: ditangani · Penanggung jawab: {STAFF}").count() == 1
-        alert_id = alert_work.alert_list(Database(db_file).reader(), province="65", statuses=("ditangani",))
-        assert alert_id["owner"].tolist() == [STAFF]
-        alert_id = alert_id["alert_id"].item()
+        taken = alert_work.alert_list(Database(db_file).reader(), province="65", statuses=("ditangani",))
+        assert taken["owner"].tolist() == [STAFF]
+        alert_id = taken["alert_id"].item()
 
         # 3. Rencana Aksi: an action from the library, answering that alert, then done with its result.
         _open(page, base, "rencana_aksi", "Rencana Aksi")
@@ -177,7 +177,8 @@ def test_a_week_of_follow_up_reaches_the_alerts_the_weekly_report_and_the_briefi
         assert page.locator(ERRORS).count() == 0
         register = _grid_text(page, 0)
         assert "Kabupaten Nunukan" in register and "selesai" in register and RESULT in register, register
-        row = Database(db_file).query_df("SELECT alert_id, status, CAST(done_on AS VARCHAR) AS done_on, result, responsible FROM actions")
+        row = Database(db_file).query_df(
+            "SELECT alert_id, status, CAST(done_on AS VARCHAR) AS done_on, result, responsible FROM actions")
         assert row.to_dict("records") == [{"alert_id": alert_id, "status": "selesai", "done_on": DONE_ON.isoformat(),
                                            "result": RESULT, "responsible": PERSON}]
 
