@@ -28,7 +28,7 @@ pytestmark = pytest.mark.browser
 STAFF = "staf.kaltara"
 AS_OF = "2024-12-01"  # a Sunday: the reporting week 25 November - 1 December has ended
 QUERY = f"?prov=65&tanggal={AS_OF}"
-ALERT = "27 November 2024 — Kabupaten Nunukan"  # the sample's korban_jiwa alert in Nunukan
+ALERT = "27 November 2024 — Kabupaten Nunukan"  # the sample's one alert in Nunukan that day (a surge)
 PERSON = "Ipda Rahman"
 RESULT = "Pengamanan rekapitulasi Nunukan 28/11 berjalan tertib"
 DONE_ON = date(2024, 11, 28)
@@ -63,11 +63,14 @@ def _open(page, base: str, path: str, title: str) -> None:
     assert page.locator(ERRORS).count() == 0, page.locator(ERRORS).first.inner_text()
 
 
-def _choose(page, key: str, option: str | re.Pattern) -> None:
-    """Open the select box with widget key `key` and click the option named `option`."""
+def _choose(page, key: str, option: str | re.Pattern, search: str | None = None) -> None:
+    """Open the select box with widget key `key` and click the option named `option`; `search`
+    is typed first, as a person narrows a long list (only the options in view are drawn)."""
     box = page.locator(f".st-key-{key} [role='combobox']").first
     box.scroll_into_view_if_needed()
     box.click()
+    if search:
+        page.keyboard.type(search, delay=30)
     wanted = page.get_by_role("option", name=option).first
     try:
         wanted.wait_for(timeout=5_000)
@@ -137,12 +140,12 @@ def test_a_week_of_follow_up_reaches_the_alerts_the_weekly_report_and_the_briefi
 
         # 2. Peringatan: take the Nunukan alert; its owner is now this staff member.
         _open(page, base, "peringatan", "Peringatan")
-        _choose(page, "w_alert_pick", re.compile("^" + re.escape(ALERT)))
+        _choose(page, "w_alert_pick", re.compile("^" + re.escape(ALERT)), search="Nunukan")
         assert page.get_by_text("Status: baru · Penanggung jawab: belum ada").count() == 1
         page.locator(".st-key-w_alert_take button").click()
         page.get_by_text(f"Tersimpan: status ditangani, penanggung jawab {STAFF}.").wait_for(timeout=60_000)
         _idle(page)
-        _choose(page, "w_alert_pick", re.compile("^" + re.escape(ALERT)))
+        _choose(page, "w_alert_pick", re.compile("^" + re.escape(ALERT)), search="Nunukan")
         _shot(page, tmp_path, "2_alert_taken")
         assert page.get_by_text(f"Status: ditangani · Penanggung jawab: {STAFF}").count() == 1
         taken = alert_work.alert_list(Database(db_file).reader(), province="65", statuses=("ditangani",))
@@ -151,7 +154,7 @@ def test_a_week_of_follow_up_reaches_the_alerts_the_weekly_report_and_the_briefi
 
         # 3. Rencana Aksi: an action from the library, answering that alert, then done with its result.
         _open(page, base, "rencana_aksi", "Rencana Aksi")
-        _choose(page, "w_actions_alert", re.compile(r"27 November 2024 · Kabupaten Nunukan"))
+        _choose(page, "w_actions_alert", re.compile(r"27 November 2024 · Kabupaten Nunukan"), search="Nunukan")
         what = page.locator(".st-key-w_actions_lib_pick [role='combobox']").first.input_value()
         what = what.split(" · ", 1)[1].strip()  # "L15 · Rencana pengamanan ..." as the library writes it
         _choose(page, "w_actions_lib_region", "Kabupaten Nunukan")
@@ -184,7 +187,7 @@ def test_a_week_of_follow_up_reaches_the_alerts_the_weekly_report_and_the_briefi
 
         # 4a. Peringatan lists the action linked to the alert, done, with its result.
         _open(page, base, "peringatan", "Peringatan")
-        _choose(page, "w_alert_pick", re.compile("^" + re.escape(ALERT)))
+        _choose(page, "w_alert_pick", re.compile("^" + re.escape(ALERT)), search="Nunukan")
         linked = _grid_text(page, 1)  # the list of alerts, then the actions linked to the one shown
         _shot(page, tmp_path, "4_alert_with_action")
         assert what[:30] in linked and PERSON in linked and "selesai" in linked and RESULT in linked, linked
