@@ -76,12 +76,12 @@ def test_every_slide_fits_and_keys_move(browser, server, width, height):
         assert len(set(titles)) == N_SLIDES  # every slide different
         # Back with the left arrow and with PageUp; on with PageDown (a presentation clicker).
         page.keyboard.press("ArrowLeft")
-        page.wait_for_function("() => location.search.includes('slide=5')", timeout=30_000)
+        page.wait_for_function(f"() => location.search.includes('slide={N_SLIDES - 1}')", timeout=30_000)
         page.keyboard.press("PageUp")
-        page.wait_for_function("() => location.search.includes('slide=4')", timeout=30_000)
-        _wait_for_title(page, titles[3])  # the URL changes before the slide is redrawn
+        page.wait_for_function(f"() => location.search.includes('slide={N_SLIDES - 2}')", timeout=30_000)
+        _wait_for_title(page, titles[N_SLIDES - 3])  # the URL changes before the slide is redrawn
         page.keyboard.press("PageDown")
-        page.wait_for_function("() => location.search.includes('slide=5')", timeout=30_000)
-        _wait_for_title(page, titles[4])
+        page.wait_for_function(f"() => location.search.includes('slide={N_SLIDES - 1}')", timeout=30_000)
+        _wait_for_title(page, titles[N_SLIDES - 2])
     finally:
         page.close()
