@@ -24,7 +24,7 @@ def test_ddl_renames_what_postgresql_spells_differently():
     out = ddl("CREATE TABLE t (x DOUBLE, y DOUBLE PRECISION, r VARCHAR[] NOT NULL DEFAULT []);\n"
               "CREATE OR REPLACE VIEW v AS SELECT 1;")
     assert "x DOUBLE PRECISION," in out and "y DOUBLE PRECISION," in out and "DEFAULT '{}'" in out
-    assert "DROP VIEW IF EXISTS v; CREATE VIEW v AS SELECT 1;" in out
+    assert "DROP VIEW IF EXISTS v CASCADE; CREATE VIEW v AS SELECT 1;" in out
 
 
 def test_every_table_of_schema_sql_is_replicated():

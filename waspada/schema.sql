@@ -318,10 +318,11 @@ CREATE TABLE IF NOT EXISTS incident_verifications (
 );
 
 -- The current status of an incident: its latest event. The one place it is derived.
+-- (No QUALIFY: the same text builds the PostgreSQL schema of a national deployment, waspada/pg.)
 CREATE OR REPLACE VIEW incident_status AS
-SELECT incident_key, incident_id, status, reason, duplicate_of, note, decided_by, decided_at
-FROM incident_verifications
-QUALIFY row_number() OVER (PARTITION BY incident_key ORDER BY event_id DESC) = 1;
+SELECT v.incident_key, v.incident_id, v.status, v.reason, v.duplicate_of, v.note, v.decided_by, v.decided_at
+FROM incident_verifications v
+WHERE v.event_id = (SELECT max(w.event_id) FROM incident_verifications w WHERE w.incident_key = v.incident_key);
 
 -- The incidents every reader sees. Incidents of a withdrawn upload stay in the table for the
 -- audit trail but are invisible: every query, score, alert and report reads this view, and

@@ -60,8 +60,9 @@ def placeholders(sql: str) -> str:
 _TYPE_RENAMES = (
     (re.compile(r"\bDOUBLE\b(?!\s+PRECISION)", re.I), "DOUBLE PRECISION"),
     (re.compile(r"\bDEFAULT\s+\[\]", re.I), "DEFAULT '{}'"),
-    # PostgreSQL cannot replace a view whose columns changed: drop it and create it again.
-    (re.compile(r"\bCREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)", re.I), r"DROP VIEW IF EXISTS \1; CREATE VIEW \1"),
+    # PostgreSQL cannot replace a view whose columns changed: drop it (and the views built on it,
+    # which schema.sql creates after it) and create it again.
+    (re.compile(r"\bCREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)", re.I), r"DROP VIEW IF EXISTS \1 CASCADE; CREATE VIEW \1"),
 )
 
 
