@@ -51,7 +51,7 @@ def running_cluster(pg_server, tmp_path_factory):
     from workbooks import reference_db
 
     if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
-        pytest.skip("nginx is not installed: run `sh tests/install_system_packages.sh` as root")
+        pytest.fail("nginx is not installed: run `sh tests/install_system_packages.sh` as root")
     tmp_path = tmp_path_factory.mktemp("cluster")
     pg_url = pg_server.create_database(f"servers{os.getpid()}")
     migrate(reference_db(tmp_path_factory, tmp_path).path, None, pg_url)
