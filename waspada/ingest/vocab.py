@@ -393,14 +393,26 @@ def reference_schedule() -> Schedule:
     return Schedule()
 
 
+def schedule_in(cur) -> Schedule | None:
+    """The phase periods of the open database (it may hold more elections, and a schedule an
+    office loaded), None when it has none; local elections (those with a parent) keep to the
+    regions of their contests. The parser and the risk model read the schedule through this."""
+    periods = cur.execute("SELECT election_id, phase, starts_on, ends_on FROM election_phases").df()
+    if periods.empty:
+        return None
+    local = cur.execute("SELECT c.election_id, c.region_code FROM contests c JOIN elections e USING (election_id)"
+                        " WHERE e.parent_election_id IS NOT NULL").df()
+    return Schedule(periods, {e: frozenset(g["region_code"]) for e, g in local.groupby("election_id")})
+
+
 def schedule_for(db=None) -> Schedule:
-    """The phase periods of the database when given (it may hold more elections, and a
-    schedule an office loaded), else the embedded schedule; local elections (those with a
-    parent) keep to the regions of their contests."""
+    """The database's schedule when given and it has one (schedule_in), else the embedded one."""
     if db is not None and db.exists():
-        periods = db.query_df("SELECT election_id, phase, starts_on, ends_on FROM election_phases")
-        if len(periods):
-            local = db.query_df("SELECT c.election_id, c.region_code FROM contests c JOIN elections e USING (election_id)"
-                                " WHERE e.parent_election_id IS NOT NULL")
-            return Schedule(periods, {e: frozenset(g["region_code"]) for e, g in local.groupby("election_id")})
+        cur = db.reader()
+        try:
+            found = schedule_in(cur)
+        finally:
+            cur.close()
+        if found is not None:
+            return found
     return reference_schedule()

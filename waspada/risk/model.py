@@ -815,16 +815,13 @@ class Standing:
 
 
 def schedule_of(cur):
-    """The database's schedule as the incident parser reads it (waspada.ingest.vocab.Schedule:
-    local elections keep to the regions of their contests)."""
-    from waspada.ingest.vocab import Schedule
+    """The database's schedule as the incident parser reads it (waspada.ingest.vocab.schedule_in)."""
+    from waspada.ingest.vocab import schedule_in
 
-    periods = cur.execute("SELECT election_id, phase, starts_on, ends_on FROM election_phases").df()
-    if periods.empty:
+    found = schedule_in(cur)
+    if found is None:
         raise ScheduleMissing("risk_schedule_missing", election=DEFAULT_ELECTION_ID)
-    local = cur.execute("SELECT c.election_id, c.region_code FROM contests c JOIN elections e USING (election_id)"
-                        " WHERE e.parent_election_id IS NOT NULL").df()
-    return Schedule(periods, {e: frozenset(g["region_code"]) for e, g in local.groupby("election_id")})
+    return found
 
 
 def _last_phases(cur) -> dict[str, str]:
