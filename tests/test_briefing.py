@@ -104,7 +104,10 @@ def test_coming_phase_lists_regions_entering_it_at_high_risk(sample_db):
     high = ahead[(ahead["next_phase"] == "masa_tenang")
                  & ((ahead["current_category"] == "tinggi") | (ahead["next_phase_category"] == "tinggi"))]
     assert not high.empty
-    assert [r[0] for r in s.tables[0].rows] == high.sort_values("score", ascending=False)["region_name"].tolist()
+    names = high.sort_values("score", ascending=False)["region_name"].tolist()
+    # highest first, as many as fit the slide, and the rest counted ("… dan N lainnya")
+    assert [r[0] for r in s.tables[0].rows] == names[:briefing.MAX_ROWS]
+    assert s.tables[0].hidden == max(0, len(names) - briefing.MAX_ROWS)
     assert f"{len(high)} kabupaten/kota memasukinya dengan rawan tinggi" in s.text
 
 

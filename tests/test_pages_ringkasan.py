@@ -25,9 +25,11 @@ def test_overview_on_the_sample(open_app, sample_db):
     assert {r["fill"] for r in regions if r["kategori"] == "tinggi"} <= {"#a50026"}
     top = at.table[0].value
     assert len(top) == 5 and list(top["Skor"]) == sorted(top["Skor"], key=lambda s: float(s.replace(",", ".")), reverse=True)
-    # Every region's reason is shown whole, a sentence that starts with its category (then, for
-    # the sample's unverified reports, the sentence saying so: issue 15).
-    assert all(reason.startswith(category.capitalize()) and reason.split(" Termasuk ")[0].endswith(").")
+    # Every region's reason is shown whole, a sentence that starts with its category (then the
+    # sentences on how much the IKP still weighs and, for the sample's unverified reports, on
+    # those: issues 18 and 15).
+    assert all(reason.startswith(category.capitalize())
+               and reason.split(" Provinsinya sudah melapor ")[0].split(" Termasuk ")[0].endswith(").")
                for reason, category in zip(top["Alasan"], top["Kategori"]))
 
 

@@ -114,7 +114,7 @@ def inc(day: date, category: str, phase: str = "kampanye", region: str = "65.71"
 JUDGEMENT = {
     "scale_points = ": "15.0", "half_life_days = ": "14.0", "norm_half_life_days = ": "60.0",
     "norm_weight = ": "0.0", "carry_over = ": "0.5", "injured = ": "1.0", "killed = ": "5.0", "power = ": "0.5",
-    "surge_min_history = ": "0",
+    "surge_min_history = ": "0", "prior_fade_days = ": "1000000000000.0",  # no fading: the IKP stays the baseline
 }
 
 

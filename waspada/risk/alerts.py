@@ -4,7 +4,8 @@ Three kinds, each on the day it happened (so a daily and a weekly refresh find t
 same alerts, and the same alert is never stored twice):
 
 * ``kategori_naik`` — a region's score in the phase of the day moves into a higher
-  category than the day before (levels from [alerts] levels);
+  category than the day before (levels from [alerts] levels), unless what drives the score
+  most is a category that raises no alert (weight 0: crime, KDRT count in the norm only);
 * ``lonjakan_insiden`` — the number of incidents in the last ``recent_days`` reaches
   the level's threshold ([alerts.surge_incidents]) on that day, having been below it the
   day before, in a region with a norm (enough incidents in the year before);
@@ -46,7 +47,9 @@ def _category_rises(cur, cfg, level, start, end, election_id, province) -> list[
     df["rank"] = df["category"].map(CATEGORY_ORDER)
     df["rank_prev"] = df.groupby("region_code")["rank"].shift(1)
     df["category_prev"] = df.groupby("region_code")["category"].shift(1)
-    rises = df[df["rank_prev"].notna() & (df["rank"] > df["rank_prev"])]
+    rises = df[df["rank_prev"].notna() & (df["rank"] > df["rank_prev"])
+               # driven by a category that raises no Pilkada alert (crime, KDRT: in the norm only): none
+               & ~df["c1"].isin(cfg.uncounted_categories)]
     out = []
     for r in rises.itertuples():
         out.append({

@@ -246,6 +246,9 @@ class Result:
     positives_counted: int = 0
     bands: pd.DataFrame = field(default_factory=pd.DataFrame)  # category, region_weeks, followed, share
     seconds: float = 0.0
+    # every kabupaten/kota of the country, most in provinces that sent no report (run_backtest(national=True))
+    auc_any_national: dict[str, float] = field(default_factory=dict)
+    auc_casualties_national: dict[str, float] = field(default_factory=dict)
 
 
 def _day_arrays(df: pd.DataFrame, key: str) -> dict[str, np.ndarray]:
@@ -267,9 +270,9 @@ def measure(cur, weeks: list[dt.date], provinces: set[str] | None = None, horizo
     """Score every kabupaten/kota (of `provinces`, or all) each week in the phase of that day
     and compare with counts; outcomes are incidents in the `horizon` days after the Monday.
 
-    Two outcomes, each also with casualties: any incident, and (the headline) an incident of
-    a category the score counts (weight > 0; crime and KDRT are not Pilkada risks). The counts
-    it is compared with are of every incident and of counted incidents."""
+    Two outcomes, each also with casualties: (the headline, as issue 18 asks) any incident, and
+    an incident of a category that raises Pilkada alerts (weight > 0; crime and KDRT count in
+    the norm only). The counts it is compared with are of every incident and of those."""
     from waspada import risk
     from waspada.risk.alerts import compute_alerts
     from waspada.risk.config import load_config
@@ -305,10 +308,11 @@ def measure(cur, weeks: list[dt.date], provinces: set[str] | None = None, horizo
     out = {"panel": panel, "tinggi_share": tinggi,
            **{f"auc_{o}": {p: auc(panel[p], panel[o]) for p in predictors} if len(panel) else
               {p: float("nan") for p in predictors} for o in OUTCOMES}}
-    # What each band means: the share of its region-weeks followed by a counted incident.
+    # What each band means: the share of its region-weeks followed by an incident (the bands'
+    # thresholds were fitted on this outcome).
     bands = pd.DataFrame(columns=["category", "region_weeks", "followed", "share"])
     if len(panel):
-        bands = (panel.groupby("category").agg(region_weeks=("counted", "size"), followed=("counted", "sum"))
+        bands = (panel.groupby("category").agg(region_weeks=("any", "size"), followed=("any", "sum"))
                  .reindex(["rendah", "sedang", "tinggi"]).fillna(0).astype(int).reset_index())
         bands["share"] = bands["followed"] / bands["region_weeks"].where(bands["region_weeks"] > 0)
     out["bands"] = bands
@@ -357,8 +361,10 @@ def load_history(history: History, workdir: Path, tag: str):
 
 
 def run_backtest(directory: Path, years, workdir: Path, weeks: list[dt.date] | None = None,
-                 target_year: int = TARGET_YEAR) -> Result:
-    """The whole backtest for one group of years in a fresh database under workdir."""
+                 target_year: int = TARGET_YEAR, national: bool = False) -> Result:
+    """The whole backtest for one group of years in a fresh database under workdir.
+    national: also rank every kabupaten/kota of the country (those of provinces without a
+    report keep their IKP as the score) against the same counts."""
     started = time.perf_counter()
     history = read_history(directory, years, target_year)
     workdir = Path(workdir)
@@ -370,6 +376,7 @@ def run_backtest(directory: Path, years, workdir: Path, weeks: list[dt.date] | N
     try:
         provinces = set(history.incidents["province_code"])
         m = measure(cur, weeks, provinces)
+        nat = measure(cur, weeks, None) if national else {}
         categories = dict(cur.execute("SELECT category, count(*) FROM visible_incidents GROUP BY 1 ORDER BY 2 DESC")
                           .fetchall())
     finally:
@@ -388,6 +395,7 @@ def run_backtest(directory: Path, years, workdir: Path, weeks: list[dt.date] | N
         auc_counted=m["auc_counted"], auc_counted_casualties=m["auc_counted_casualties"],
         positives_counted=int(panel["counted"].sum()) if len(panel) else 0, bands=m["bands"],
         seconds=time.perf_counter() - started,
+        auc_any_national=nat.get("auc_any", {}), auc_casualties_national=nat.get("auc_casualties", {}),
     )
 
 
@@ -405,9 +413,9 @@ def markdown_report(results: list[Result], labels: list[str], lang: str = "id") 
              **{f"counted_count_{w}": t("backtest_row_counted_count", lang, days=w) for w in COUNT_WINDOWS}}
     lines: list[str] = []
     for title, first, second, col_keys in (
+            ("backtest_auc_title", "auc_any", "auc_casualties", ("backtest_auc_any", "backtest_auc_casualties")),
             ("backtest_auc_counted_title", "auc_counted", "auc_counted_casualties",
-             ("backtest_auc_counted", "backtest_auc_counted_casualties")),
-            ("backtest_auc_title", "auc_any", "auc_casualties", ("backtest_auc_any", "backtest_auc_casualties"))):
+             ("backtest_auc_counted", "backtest_auc_counted_casualties"))):
         lines += [f"### {t(title, lang, horizon=HORIZON_DAYS)}", ""]
         cols = [t("backtest_ranking_by", lang)]
         for h in heads:
@@ -417,6 +425,19 @@ def markdown_report(results: list[Result], labels: list[str], lang: str = "id") 
             cells = [name]
             for r in results:
                 cells += [_f(getattr(r, first).get(key, float("nan"))), _f(getattr(r, second).get(key, float("nan")))]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    national = [(h, r) for h, r in zip(heads, results) if r.auc_any_national]
+    if national:
+        lines += [f"### {t('backtest_national_title', lang, horizon=HORIZON_DAYS)}", ""]
+        cols = [t("backtest_ranking_by", lang)]
+        for h, _ in national:
+            cols += [t("backtest_auc_any", lang, group=h), t("backtest_auc_casualties", lang, group=h)]
+        lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+        for key in ("score", *(f"count_{w}" for w in COUNT_WINDOWS)):
+            cells = [names[key]]
+            for _, r in national:
+                cells += [_f(r.auc_any_national.get(key, float("nan"))), _f(r.auc_casualties_national.get(key, float("nan")))]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     lines += [f"### {t('backtest_data_title', lang)}", ""]

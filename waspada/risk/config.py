@@ -28,9 +28,10 @@ class RiskConfigError(ValueError):
 
 @dataclass(frozen=True)
 class IncidentWeight:
-    weight: float
+    weight: float   # points in the surge kernel (what alerts and reasons point at)
     label_id: str
     label_en: str
+    norm: float = 1.0  # points in the region's norm: every violent incident is part of the region's rate
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class RiskConfig:
     half_life_days: float
     norm_half_life_days: float
     norm_weight: float
+    prior_fade_days: float
     carry_over: float
     recent_days: int
     default_incident_weight: float
@@ -91,6 +93,12 @@ class RiskConfig:
         return sorted(c for c, w in self.incidents.items() if w.weight == 0)
 
     @property
+    def ignored_categories(self) -> list[str]:
+        """Categories that count nowhere in the score (surge weight and norm 0: disasters,
+        foreigners): not even as a sign that the province reports."""
+        return sorted(c for c, w in self.incidents.items() if w.weight == 0 and w.norm == 0)
+
+    @property
     def decay_per_day(self) -> float:
         """ln 2 / half-life: weight = exp(-decay_per_day * age) = 0.5 ** (age / half_life)."""
         return math.log(2) / self.half_life_days
@@ -100,6 +108,13 @@ class RiskConfig:
         """ln 2 / the norm's half-life: the slow kernel that remembers the region's past year."""
         return math.log(2) / self.norm_half_life_days
 
+    def prior_weight(self, observed_days):
+        """The IKP prior's share after the province has reported for `observed_days`: 1 before
+        its first report, falling linearly to 0 after prior_fade_days (numpy or float)."""
+        import numpy as np
+
+        return np.clip(1 - np.asarray(observed_days, dtype=float) / self.prior_fade_days, 0.0, 1.0)
+
     def category(self, score: float, level: str) -> str:
         """Bawaslu's band of a score (the IKP view; the score of a region without reports)."""
         return self.bands[level].category(score)
@@ -107,6 +122,10 @@ class RiskConfig:
     def incident_weight(self, category: str) -> float:
         w = self.incidents.get(category)
         return w.weight if w else self.default_incident_weight
+
+    def incident_norm(self, category: str) -> float:
+        w = self.incidents.get(category)
+        return w.norm if w else 1.0
 
 
 def _require(table: dict, key: str, where: str):
@@ -155,6 +174,7 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
             _positive(_require(entry, "weight", f"incidents.{code}"), f"incidents.{code}.weight"),
             str(_require(entry, "label_id", f"incidents.{code}")),
             str(_require(entry, "label_en", f"incidents.{code}")),
+            _positive(entry.get("norm", 1.0), f"incidents.{code}.norm"),
         )
     missing = sorted(set(reference.incident_categories()["category"]) - set(incidents))
     if missing:
@@ -189,6 +209,7 @@ def parse_config(raw: dict, path: Path = RISK_CONFIG_PATH) -> RiskConfig:
         half_life_days=_positive(_require(score, "half_life_days", "score"), "score.half_life_days", False),
         norm_half_life_days=_positive(_require(score, "norm_half_life_days", "score"), "score.norm_half_life_days", False),
         norm_weight=_positive(_require(score, "norm_weight", "score"), "score.norm_weight"),
+        prior_fade_days=_positive(_require(score, "prior_fade_days", "score"), "score.prior_fade_days", False),
         carry_over=carry,
         recent_days=int(_positive(_require(score, "recent_days", "score"), "score.recent_days", False)),
         default_incident_weight=_positive(score.get("default_incident_weight", 0.5), "score.default_incident_weight"),

@@ -179,7 +179,8 @@ _INCIDENTS_SQL = """
 WITH
 cfg AS (SELECT ?::DOUBLE AS lam, ?::DOUBLE AS lam_norm, ?::DOUBLE AS w_default, ?::DOUBLE AS w_injured, ?::DOUBLE AS w_killed,
                ?::DATE AS latest, ?::DOUBLE AS w_unverified),
-cat_w AS (SELECT unnest(?::VARCHAR[]) AS category, unnest(?::DOUBLE[]) AS weight, unnest(?::INTEGER[]) AS cid),
+cat_w AS (SELECT unnest(?::VARCHAR[]) AS category, unnest(?::DOUBLE[]) AS weight, unnest(?::DOUBLE[]) AS norm,
+                 unnest(?::INTEGER[]) AS cid),
 {units}
 SELECT u.uid, (coalesce(w.cid, -1) + 1)::INTEGER AS slot, p.phase_order::INTEGER AS incident_phase_order,
     (i.occurred_on - DATE '1970-01-01')::INTEGER AS day, i.injured, i.killed,
@@ -187,7 +188,7 @@ SELECT u.uid, (coalesce(w.cid, -1) + 1)::INTEGER AS slot, p.phase_order::INTEGER
     (coalesce(w.weight, cfg.w_default) + cfg.w_injured * i.injured + cfg.w_killed * i.killed)
         * (CASE WHEN i.verification_status = 'dilaporkan' THEN cfg.w_unverified ELSE 1 END)
         * exp(cfg.lam * (i.occurred_on - cfg.latest)) AS e_points,
-    (coalesce(w.weight, cfg.w_default) + cfg.w_injured * i.injured + cfg.w_killed * i.killed)
+    coalesce(w.norm, 1)
         * (CASE WHEN i.verification_status = 'dilaporkan' THEN cfg.w_unverified ELSE 1 END)
         * exp(cfg.lam_norm * (i.occurred_on - cfg.latest)) AS e_norm
 FROM visible_incidents i
@@ -197,7 +198,7 @@ JOIN phases p ON p.phase = i.phase
 LEFT JOIN cat_w w ON w.category = i.category
 WHERE i.election_id = ?
   AND i.occurred_on <= cfg.latest
-  AND coalesce(w.weight, cfg.w_default) > 0  -- weight 0: a category that does not belong in the Pilkada score
+  AND (coalesce(w.weight, cfg.w_default) > 0 OR coalesce(w.norm, 1) > 0)  -- both 0: not a sign of conflict at all
   AND i.verification_status <> 'ditolak'     -- rejected (hoaks, duplikat, ...): never counted
 """
 
@@ -254,7 +255,7 @@ def _incidents(cur, cfg: RiskConfig, level: str, province, region_code, latest: 
     params = [
         cfg.decay_per_day, cfg.norm_decay_per_day, cfg.default_incident_weight, cfg.injured_points, cfg.killed_points, latest,
         cfg.unverified_weight,
-        cats, [cfg.incidents[c].weight for c in cats], list(range(1, len(cats) + 1)),
+        cats, [cfg.incidents[c].weight for c in cats], [cfg.incidents[c].norm for c in cats], list(range(1, len(cats) + 1)),
         *_units_params(level, province, region_code),
         election_id,
     ]
@@ -423,6 +424,7 @@ def _engine(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str,
     and contributions()."""
     _check_level(level)
     base = _base(cur, cfg, level, province, region_code)
+    base["reports_from"] = base["province_code"].map(_reports_from(cur, election_id, cfg)).astype("float64")
     sched = _schedule_pairs(cur, pairs, election_id, open_end)
     n_units, n_slots = len(base), len(cfg.incidents) + 2
     if not sched or not n_units:
@@ -443,6 +445,17 @@ def _engine(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str,
                 comps["n"][k, u, _VIOLATION_SLOT] = v["n"].to_numpy(np.int64)
         runs.append((chain, comps))
     return base, sched, runs
+
+
+def _reports_from(cur, election_id: str, cfg: RiskConfig) -> dict[str, int]:
+    """Province -> the day (since 1970) of its first report that counts in the score: from
+    then on the province's record, silence included, is evidence, and the IKP prior fades
+    ([score] prior_fade_days)."""
+    return dict(cur.execute(
+        "SELECT province_code, min(occurred_on - DATE '1970-01-01') FROM visible_incidents"
+        " WHERE election_id = ? AND verification_status <> 'ditolak'"
+        " AND NOT list_contains(?::VARCHAR[], category) GROUP BY 1",
+        [election_id, cfg.ignored_categories]).fetchall())
 
 
 def _top_two(points: np.ndarray, exists: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -479,7 +492,9 @@ def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str 
                                 region_code=region_code, cfg=cfg, open_end=open_end)
     if not runs:
         empty = {c: np.zeros(0, dtype=object) for c in _EMPTY}
-        empty.update({c: np.zeros(0) for c in ("baseline", "raw_points", "inc_raw", "vio_raw", "score", "share")})
+        empty.update({c: np.zeros(0) for c in ("baseline", "raw_points", "inc_raw", "vio_raw", "score", "share",
+                                               "prior_weight", "prior_points")})
+        empty["observed_days"] = np.zeros(0, dtype=np.int64)
         empty.update({c: np.zeros(0, dtype=np.int64) for c in ("n_incidents", "violation_reports", "c1", "c2",
                                                                "n_unverified")})
         return _finish(empty, cfg, level)
@@ -537,11 +552,34 @@ def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str 
     }
     raw, norm, baseline = out["raw_points"], out["exposure_norm"], out["baseline"]
     out["pressure"] = raw / norm
-    gap = 1 - baseline / 100
-    out["score"] = 100 * (1 - gap / (1 + gap * raw / norm / cfg.scale_points))
+    ref = np.array([(p.ref_on - _EPOCH).days for p in known], dtype=np.int64)[pos]
+    first = np.asarray(base["reports_from"].to_numpy(dtype=np.float64))[uid]  # NaN: the province has no report
+    observed = np.where(np.isnan(first), 0.0, np.maximum(ref - np.nan_to_num(first), 0.0))
+    out["observed_days"] = observed.astype(np.int64)
+    out["prior_weight"] = cfg.prior_weight(observed)
+    out["prior_points"] = prior_score(baseline, out["prior_weight"])
+    out["score"] = score_of(out["prior_points"], out["pressure"], cfg)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["share"] = np.where(raw > 0, (out["score"] - baseline) / raw, 0.0)
+        out["share"] = np.where(raw > 0, (out["score"] - out["prior_points"]) / raw, 0.0)
     return _finish(out, cfg, level)
+
+
+def prior_score(baseline, weight) -> np.ndarray:
+    """The score the IKP alone gives at this prior weight: the baseline itself at weight 1, 0 at
+    weight 0 (in between the IKP's odds b / (1 - b) scaled by the weight)."""
+    b = np.asarray(baseline, dtype=np.float64) / 100
+    w = np.asarray(weight, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        odds = np.where(w > 0, w * b / (1 - b), 0.0)  # b = 1 with w > 0: infinite odds, score 100
+        return np.where(np.isinf(odds), 100.0, 100 * odds / (1 + odds))
+
+
+def score_of(prior_points, pressure, cfg: RiskConfig) -> np.ndarray:
+    """100 * (1 - 1 / (1 + prior odds + pressure / scale)): the prior's odds plus the region's
+    own pressure, read as a score; monotone in both, the prior's score at pressure 0."""
+    s0 = np.asarray(prior_points, dtype=np.float64) / 100
+    gap = 1 - s0
+    return 100 * (1 - gap / (1 + gap * np.asarray(pressure, dtype=np.float64) / cfg.scale_points))
 
 
 def _strings(values: list, codes: np.ndarray):
@@ -551,17 +589,35 @@ def _strings(values: list, codes: np.ndarray):
 
 def _finish(out: dict, cfg: RiskConfig, level: str) -> pd.DataFrame:
     """The columns every caller reads, from the engine's arrays, as one DataFrame."""
-    out["baseline_points"] = out["baseline"]
+    out["baseline_points"] = out["prior_points"]
     out["incident_points"] = out["inc_raw"] * out["share"]
     out["violation_points"] = out["vio_raw"] * out["share"]
     out["has_reports"] = (out["n_incidents"] > 0) | (out["violation_reports"] > 0)
     baseline_category = _category_codes(out["baseline"], cfg, level)
-    # the higher of the IKP's Bawaslu band and the backtest's band of the score: with no reports
-    # (score = baseline) Bawaslu's band exactly, and never lower after one more report
-    category = np.maximum(baseline_category, _category_codes(out["score"], cfg, level, reports=True))
+    # the higher of the Bawaslu band of what the IKP still weighs and the backtest's band of the
+    # score: with no reports (score = baseline) Bawaslu's band exactly, never lower after one more
+    # report, and following the region's own record as the province's reports fade the prior
+    category = np.maximum(_category_codes(out["prior_points"], cfg, level),
+                          _category_codes(out["score"], cfg, level, reports=True))
     out["category"] = _strings(list(_CATEGORIES), category)
     out["baseline_category"] = _strings(list(_CATEGORIES), baseline_category)
     out["reason_id"], out["reason_en"] = _reasons(out, category, baseline_category, cfg)
+    # a faded IKP says so: how long the province has reported and what share the IKP keeps
+    weight, observed = np.asarray(out["prior_weight"], dtype=float), np.asarray(out["observed_days"])
+    has = np.asarray(out["has_reports"], dtype=bool)
+    for lang in ("id", "en"):
+        reasons, said = out[f"reason_{lang}"], {}
+        for j in np.flatnonzero(weight < 1).tolist():
+            words = {"days": fmt_number(int(observed[j])), "pct": fmt_number(round(float(weight[j]) * 100))}
+            if has[j]:
+                key = (words["days"], words["pct"])
+                if key not in said:
+                    said[key] = " " + t("risk_reason_prior_faded", lang, **words)
+                reasons[j] += said[key]
+            else:  # the sentence "no reports; score = IKP" no longer holds
+                reasons[j] = t("risk_reason_no_reports_faded", lang, **words,
+                               category=risk_word(_CATEGORIES[int(category[j])], lang).capitalize(),
+                               score=fmt_number(float(out["score"][j]), 1))
     unverified = np.asarray(out["n_unverified"])
     rows = np.flatnonzero(unverified > 0)
     for lang in ("id", "en"):  # a score that rests on reports nobody has verified says so
@@ -917,7 +973,7 @@ def contributions(cur, *, as_of: date, region_code: str, phase: str | None,
     out = [{"component": BASELINE_COMPONENT,
             "label_id": t("risk_contribution_baseline", "id", source=baseline_source_words(source, generated, "id")),
             "label_en": t("risk_contribution_baseline", "en", source=baseline_source_words(source, generated, "en")),
-            "points": float(r["baseline"]), "raw_points": None, "n": None, "injured": None, "killed": None}]
+            "points": float(r["baseline_points"]), "raw_points": None, "n": None, "injured": None, "killed": None}]
     if r["raw_points"] > 0:
         comps = _components(cur, cfg, level, as_of, phase, region_code, election_id, open_end)
         for c in comps.itertuples():

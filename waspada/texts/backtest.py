@@ -24,18 +24,23 @@ TEXT: dict[str, dict[str, str]] = {
                              "en": "SNPK history folder not found: {directory} (use --snpk or WASPADA_SNPK_DIR)."},
     "backtest_columns_missing": {"id": "berkas SNPK {year} tidak memuat kolom: {columns}.",
                                  "en": "the SNPK file of {year} lacks the columns: {columns}."},
-    "backtest_auc_title": {"id": "AUC: insiden dalam {horizon} hari berikutnya",
-                           "en": "AUC: an incident in the next {horizon} days"},
+    "backtest_auc_title": {"id": "AUC (utama): insiden apa pun dalam {horizon} hari berikutnya",
+                           "en": "AUC (headline): any incident in the next {horizon} days"},
     "backtest_auc_counted_title": {
-        "id": "AUC (utama): insiden kategori yang dihitung skor (bobot > 0) dalam {horizon} hari berikutnya",
-        "en": "AUC (headline): an incident of a category the score counts (weight > 0) in the next {horizon} days"},
+        "id": "AUC: insiden kategori yang memicu peringatan Pilkada (bobot > 0) dalam {horizon} hari berikutnya",
+        "en": "AUC: an incident of a category that raises Pilkada alerts (weight > 0) in the next {horizon} days"},
     "backtest_auc_counted": {"id": "{group}: AUC insiden yang dihitung", "en": "{group}: AUC counted incident"},
     "backtest_auc_counted_casualties": {"id": "{group}: AUC insiden yang dihitung, berkorban",
                                         "en": "{group}: AUC counted incident with casualties"},
     "backtest_row_counted_count": {"id": "jumlah insiden kategori yang dihitung, {days} hari terakhir",
                                    "en": "the region's count of counted-category incidents, last {days} days"},
-    "backtest_bands_title": {"id": "Arti kategori: wilayah-minggu yang disusul insiden yang dihitung dalam {horizon} hari",
-                             "en": "What the bands mean: region-weeks followed by a counted incident within {horizon} days"},
+    "backtest_bands_title": {"id": "Arti kategori: wilayah-minggu yang disusul insiden dalam {horizon} hari",
+                             "en": "What the bands mean: region-weeks followed by an incident within {horizon} days"},
+    "backtest_national_title": {
+        "id": "AUC, setiap kabupaten/kota se-Indonesia (kebanyakan di provinsi tanpa laporan: skornya IKP), "
+              "insiden dalam {horizon} hari",
+        "en": "AUC, every kabupaten/kota of the country (most in provinces without a report: their score is "
+              "their IKP), an incident in the next {horizon} days"},
     "backtest_band": {"id": "kategori skor", "en": "score category"},
     "backtest_ranking_by": {"id": "peringkat menurut", "en": "ranking by"},
     "backtest_auc_any": {"id": "{group}: AUC insiden", "en": "{group}: AUC any incident"},
@@ -64,15 +69,17 @@ TEXT: dict[str, dict[str, str]] = {
     "backtest_alert_kind": {"id": "jenis peringatan (tingkat)", "en": "alert kind (level)"},
     "backtest_notes": {
         "id": "Setiap kabupaten/kota di provinsi yang dipantau SNPK dinilai tiap Senin pada tahapan hari itu; "
-              "hasil = insiden di wilayah itu pada {horizon} hari sesudah Senin (Senin sendiri tidak), dari kategori "
-              "yang dihitung skor (utama) atau kategori apa pun; peringatan dan kategori diukur dengan hasil utama; jumlah = "
+              "hasil = insiden di wilayah itu pada {horizon} hari sesudah Senin (Senin sendiri tidak), apa pun "
+              "(utama) atau dari kategori yang memicu peringatan Pilkada; kategori diukur dengan hasil utama, "
+              "peringatan dengan insiden kategori yang memicu peringatan; jumlah = "
               "insiden sampai dan termasuk Senin. AUC Mann-Whitney dengan nilai sama dihitung setengah. "
               "Tahun terakhir tiap kelompok jatuh di 2024 (hari dan bulan sama); wilayah dipetakan menurut nama "
               "di provinsinya, bukan kode BPS.",
         "en": "Every kabupaten/kota of the provinces SNPK monitored is scored each Monday in that day's phase; "
               "outcome = an incident in the region in the {horizon} days after the Monday (the Monday itself "
-              "excluded), of a category the score counts (headline) or of any category; alerts and bands are "
-              "measured against the headline outcome; counts = incidents up to and including the Monday. Mann-Whitney AUC, ties count one "
+              "excluded), of any category (headline) or of a category that raises Pilkada alerts; bands are "
+              "measured against the headline outcome, alerts against incidents of the categories that raise "
+              "them; counts = incidents up to and including the Monday. Mann-Whitney AUC, ties count one "
               "half. Each group's last year falls in 2024 (same day and month); regions are mapped by name "
               "within their province, not by BPS code."},
 }

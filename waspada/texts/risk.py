@@ -9,6 +9,14 @@ TEXT: dict[str, dict[str, str]] = {
                         "en": "{category} because of {first} and {baseline}."},
     "risk_reason_no_reports": {"id": "{category}: belum ada laporan; skor = {baseline}.",
                                "en": "{category}: no reports yet; score = {baseline}."},
+    "risk_reason_no_reports_faded": {
+        "id": "{category}: belum ada laporan dari wilayah ini, padahal provinsinya sudah melapor {days} hari; "
+              "IKP kini berbobot {pct}%, skor {score}.",
+        "en": "{category}: no reports from this region although its province has reported for {days} days; "
+              "the IKP now weighs {pct}%, score {score}."},
+    "risk_reason_prior_faded": {
+        "id": "Provinsinya sudah melapor {days} hari, jadi IKP kini berbobot {pct}%.",
+        "en": "Its province has reported for {days} days, so the IKP now weighs {pct}%."},
     "risk_phrase_violations": {"id": "{n} laporan pelanggaran", "en": "{n} violation reports"},
     "risk_phrase_violation_one": {"id": "{n} laporan pelanggaran", "en": "{n} violation report"},
     "risk_phrase_incidents": {"id": "{n} {label}", "en": "{n} {label} incidents"},
