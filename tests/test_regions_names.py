@@ -1141,3 +1141,30 @@ def test_a_name_read_without_an_alias_shares_every_distinguishing_word(data):
             return  # the official name with spacing or punctuation changed ("MamujuTengah")
         assert distinguishing(split_name(text)[0]) == distinguishing(split_name(OFFICIAL[got.code])[0]), (
             text, got.code, OFFICIAL[got.code])
+
+
+def test_the_held_out_check_counts_right_refused_and_wrong(tmp_path, capsys, monkeypatch):
+    """scripts/check_region_names.py: a wrong region fails the run even when the rates pass."""
+    import importlib.util
+
+    from waspada.paths import ROOT
+    spec = importlib.util.spec_from_file_location("check_region_names", ROOT / "scripts" / "check_region_names.py")
+    check = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(__import__("sys").modules, spec.name, check)  # dataclasses look their module up there
+    spec.loader.exec_module(check)
+    rows = [
+        {"group": "officials", "name": "Kukar", "province": "Kaltim", "expected": "64.02"},  # right
+        {"group": "officials", "name": "Kab. Kutai", "province": "", "expected": "64.02"},  # refused
+        {"group": "officials", "name": "Kupang", "province": "NTT", "expected": "REFUSE"},  # right
+        {"group": "english", "name": "Bogor Regency", "province": "", "expected": "32.71"},  # wrong
+    ]
+    table = check.summary(check.check(rows))
+    assert dict(table["officials"]) == {"named": 2, "named_right": 1, "named_refused": 1,
+                                        "ambiguous": 1, "ambiguous_right": 1}
+    assert table["english"]["named_wrong"] == 1
+    path = tmp_path / "heldout.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("group,name,province,expected,source\n")
+        f.write("officials,Kukar,Kaltim,64.02,x\nenglish,Bogor Regency,,32.71,x\n")
+    assert check.main([str(path), "--min-officials", "0", "--min-english", "0"]) == 1
+    assert "WRONG 1" in capsys.readouterr().out
