@@ -938,6 +938,7 @@ Kab. Siau Tagulandang Biaro|71|71.09
 Mahakam Hulu|64|64.11
 Lima Puluh|13|13.07
 Baru|73|73.11
+Baru|63|63.02
 Tanjung Jabung B|15|15.06
 Tanjung Jabung T||15.07
 Penajam North Paser||64.09
@@ -1007,6 +1008,7 @@ def test_a_whole_missing_extra_or_different_word_is_refused(name, province):
     ("Kupang", {"53.01", "53.71"}), ("Bandung", {"32.04", "32.73"}), ("Serang", {"36.04", "36.73"}),
     ("Bogor", {"32.01", "32.71"}), ("Banjar", {"32.79", "63.03"}),
     ("Tasik", {"32.06", "32.78"}), ("Mura", {"16.05", "62.12"}),  # an alias two regions share
+    ("Baru", {"73.11", "63.02"}),  # ACLED's Barru; "Kota Baru" (Kotabaru) with its "Kota" cut off
 ])
 def test_ambiguous_names_are_refused_naming_both(name, codes):
     got = region_resolver().kabkota(name)
