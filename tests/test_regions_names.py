@@ -936,6 +936,10 @@ Kab. Adm. Kepulauan Seribu||31.01
 Kepulauan Sitaro||71.09
 Kab. Siau Tagulandang Biaro|71|71.09
 Mahakam Hulu|64|64.11
+Mahakam Hulu||64.11
+Siau Tagulandang Biaro||71.09
+B A T A M||21.71
+S I A K|14|14.08
 Lima Puluh|13|13.07
 Baru|73|73.11
 Baru|63|63.02
