@@ -3,6 +3,9 @@
 NAMES is written from public lists: Kemendagri's kabupaten/kota list in the capitals and
 prefixes staff type (KAB/Kabupaten/Kota), English Wikipedia's "List of regencies and cities
 of Indonesia" ("South Aceh Regency", "Bau-Bau City") and the abbreviations in data/aliases/.
+Its tail keeps the names a held-out list (scripts/check_region_names.py, kept outside the
+repository) refused before their aliases were added: press short forms, KPU's "ADM. KEP.
+SERIBU", ACLED/GADM/geonames English admin2 names.
 A wrong region is worse than a refusal: every case below names the one right code.
 """
 
@@ -918,6 +921,49 @@ Sorong Selatan|92|96.02
 Tarakan|64|65.71
 Kota Gorontalo|71|75.71
 Mamuju|73|76.02
+Bolmong Timur|71|71.10
+Kab. Bolmong Utara||71.08
+Bolmong Selatan||71.11
+Tikep||82.72
+Kota Tikep|82|82.72
+Linggau|16|16.73
+Kota Linggau||16.73
+Balam|18|18.71
+Kota Tasik|32|32.78
+Kab. Tasik||32.06
+Adm. Kep. Seribu|31|31.01
+Kab. Adm. Kepulauan Seribu||31.01
+Kepulauan Sitaro||71.09
+Kab. Siau Tagulandang Biaro|71|71.09
+Mahakam Hulu|64|64.11
+Mahakam Hulu||64.11
+Siau Tagulandang Biaro||71.09
+B A T A M||21.71
+S I A K|14|14.08
+Lima Puluh|13|13.07
+Baru|73|73.11
+Baru|63|63.02
+Tanjung Jabung B|15|15.06
+Tanjung Jabung T||15.07
+Penajam North Paser||64.09
+Eastern Seram|81|81.05
+Western Seram||81.06
+Western Southeast Maluku||81.03
+Morotai Islands||82.07
+Sitaro Islands||71.09
+Pangkajene Islands|73|73.10
+Tarakan|64|65.71
+Bulungan|64|65.01
+Yapen Islands|91|91.05
+Bintang Mountains|91|95.02
+Southwest Aceh||11.12
+Southeast Minahasa||71.07
+South West Sumba||53.18
+Tidore Kepulauan||82.72
+Banyu Asin|16|16.07
+Kab. Kep. Selayar|73|73.01
+KOTA ADM. JAKARTA UTARA||31.72
+Kab. Tanah Toraja|73|73.18
 """
 
 
@@ -965,6 +1011,8 @@ def test_a_whole_missing_extra_or_different_word_is_refused(name, province):
 @pytest.mark.parametrize("name,codes", [
     ("Kupang", {"53.01", "53.71"}), ("Bandung", {"32.04", "32.73"}), ("Serang", {"36.04", "36.73"}),
     ("Bogor", {"32.01", "32.71"}), ("Banjar", {"32.79", "63.03"}),
+    ("Tasik", {"32.06", "32.78"}), ("Mura", {"16.05", "62.12"}),  # an alias two regions share
+    ("Baru", {"73.11", "63.02"}),  # ACLED's Barru; "Kota Baru" (Kotabaru) with its "Kota" cut off
 ])
 def test_ambiguous_names_are_refused_naming_both(name, codes):
     got = region_resolver().kabkota(name)
@@ -972,6 +1020,41 @@ def test_ambiguous_names_are_refused_naming_both(name, codes):
     assert set(got.candidates) == codes
     text = got.reason.render("id")
     assert all(code in text for code in codes)
+
+
+def test_a_name_one_letter_from_another_region_lands_on_its_own():
+    """'Linggau' (Lubuklinggau) is one letter from Lingga (Kepulauan Riau): a typo match read it
+    there before the alias."""
+    r = region_resolver()
+    assert r.kabkota("Linggau").code == "16.73"
+    assert r.kabkota("Lingga").code == "21.04"
+
+
+def _alias_rows():
+    import csv
+
+    from waspada.ingest.regions import ALIASES_DIR
+    with open(ALIASES_DIR / "alias_kabkota.csv", encoding="utf-8", newline="") as f:
+        return [(row["kode"], row["alias"], row["jenis"]) for row in csv.DictReader(f)]
+
+
+def test_every_published_alias_lands_on_its_code_with_its_province():
+    r = region_resolver()
+    codes = set(KABKOTA["code"])
+    rows = _alias_rows()
+    assert {code for code, _, _ in rows} <= codes  # codes only from kemendagri_kabkota.csv
+    assert {jenis for _, _, jenis in rows} <= {"singkatan", "ejaan", "inggris", "nama_lama"}
+    wrong = [(alias, code, r.kabkota(alias, code[:2]).code) for code, alias, _ in rows
+             if r.kabkota(alias, code[:2]).code != code]
+    assert wrong == []
+
+
+def test_an_alias_without_province_lands_or_is_refused_never_elsewhere():
+    """Without a province an alias lands on its code, or (shared: "Mura") is refused naming it."""
+    r = region_resolver()
+    for code, alias, _ in _alias_rows():
+        got = r.kabkota(alias)
+        assert got.code == code or (got.code is None and code in got.candidates), (alias, code, got.code)
 
 
 def test_a_refusal_names_up_to_three_closest_regions_with_codes():
@@ -1003,7 +1086,7 @@ def test_former_provinces_resolve_through_successors_when_unique():
     ("East Java", "35"), ("Riau Islands", "21"), ("Papua Province", "91"), ("North Sumatra", "12"),
     ("Special Region of Yogyakarta", "34"), ("Bangka Belitung Islands", "19"), ("Highland Papua", "95"),
     ("Southwest Papua", "96"), ("West Nusa Tenggara", "52"), ("Southeast Sulawesi", "74"),
-    ("Jakarta Special Capital Region", "31"), ("Provinsi Kalimantan Utara", "65"),
+    ("Jakarta Special Capital Region", "31"), ("Provinsi Kalimantan Utara", "65"), ("Jakarta Raya", "31"),
 ])
 def test_english_province_names(text, code):
     assert region_resolver().province(text).code == code
@@ -1064,3 +1147,30 @@ def test_a_name_read_without_an_alias_shares_every_distinguishing_word(data):
             return  # the official name with spacing or punctuation changed ("MamujuTengah")
         assert distinguishing(split_name(text)[0]) == distinguishing(split_name(OFFICIAL[got.code])[0]), (
             text, got.code, OFFICIAL[got.code])
+
+
+def test_the_held_out_check_counts_right_refused_and_wrong(tmp_path, capsys, monkeypatch):
+    """scripts/check_region_names.py: a wrong region fails the run even when the rates pass."""
+    import importlib.util
+
+    from waspada.paths import ROOT
+    spec = importlib.util.spec_from_file_location("check_region_names", ROOT / "scripts" / "check_region_names.py")
+    check = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(__import__("sys").modules, spec.name, check)  # dataclasses look their module up there
+    spec.loader.exec_module(check)
+    rows = [
+        {"group": "officials", "name": "Kukar", "province": "Kaltim", "expected": "64.02"},  # right
+        {"group": "officials", "name": "Kab. Kutai", "province": "", "expected": "64.02"},  # refused
+        {"group": "officials", "name": "Kupang", "province": "NTT", "expected": "REFUSE"},  # right
+        {"group": "english", "name": "Bogor Regency", "province": "", "expected": "32.71"},  # wrong
+    ]
+    table = check.summary(check.check(rows))
+    assert dict(table["officials"]) == {"named": 2, "named_right": 1, "named_refused": 1,
+                                        "ambiguous": 1, "ambiguous_right": 1}
+    assert table["english"]["named_wrong"] == 1
+    path = tmp_path / "heldout.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("group,name,province,expected,source\n")
+        f.write("officials,Kukar,Kaltim,64.02,x\nenglish,Bogor Regency,,32.71,x\n")
+    assert check.main([str(path), "--min-officials", "0", "--min-english", "0"]) == 1
+    assert "WRONG 1" in capsys.readouterr().out
