@@ -1030,6 +1030,22 @@ def test_a_name_one_letter_from_another_region_lands_on_its_own():
     assert r.kabkota("Lingga").code == "21.04"
 
 
+@pytest.mark.parametrize("name, wrong", [
+    ("Jambon", "81.71"),        # a kecamatan of Ponorogo, not Kota Ambon
+    ("Labuhan Ratu", "12.10"),  # a kecamatan of Lampung Timur and of Bandar Lampung, not Labuhanbatu
+    ("Abang", "11.72"),         # a kecamatan of Karangasem, not Sabang
+    ("Bintang", "21.01"),       # a kecamatan of Aceh Tengah, not Kabupaten Bintan
+    ("Kapas", "62.03"),         # a kecamatan of Bojonegoro, not Kapuas
+])
+def test_without_a_province_a_kecamatan_or_short_name_is_no_typo_of_a_region(name, wrong):
+    """With no province to narrow it, a typo guess from a real kecamatan name or a short name
+    put rows in another region (the held-out check found 19); now it is refused."""
+    got = region_resolver().kabkota(name)
+    assert got.code is None and got.code != wrong
+    # with its province the same rules as before: a typo there is still read, with a warning
+    assert region_resolver().kabkota("Kab. Kapuass", "62").code == "62.03"
+
+
 def _alias_rows():
     import csv
 

@@ -72,6 +72,7 @@ DISTINGUISHING = frozenset({
 _WORD_SPELLINGS = {"kep": "kepulauan", "kepl": "kepulauan", "sumatra": "sumatera", "java": "jawa", "pulo": "pulau"}
 TYPO_CUTOFF = 0.85  # difflib ratio of the non-distinguishing letters, with a province given
 TYPO_CUTOFF_NO_PROVINCE = 0.9
+TYPO_MIN_LETTERS_NO_PROVINCE = 8  # fewer letters than this, with no province: no typo guess at all
 TYPO_MAX_LENGTH_GAP = 2  # letters: a whole word (3+ letters) missing or extra never passes
 CANDIDATE_CUTOFF = 0.7  # how alike (letters, plus a shared word) a name must be to be offered as a candidate
 MAX_CANDIDATES = 3
@@ -244,6 +245,8 @@ class RegionResolver:
             self._kec_words[code] = ws
             self._kec.setdefault((kab_code, key(name)), code)
             self._kec.setdefault((kab_code, "".join(ws)), code)
+        # every kecamatan name in the country: without a province such a text is a place, not a typo
+        self._kec_names = {k for (_, k) in self._kec}
         self._office_kab: dict[str, list] = {}
         self._office_kec: dict[tuple[str, str], str] = {}
         self._cache: dict = {}
@@ -379,6 +382,12 @@ class RegionResolver:
         return [r for r in rows if kinds is None or r.kind in kinds]
 
     def _typo(self, ws: list[str], kinds, inside) -> list:
+        if inside is None:
+            # No province to narrow the guess: a real kecamatan name ("Jambon" in Ponorogo is not
+            # Kota Ambon) or a short name ("Abang", "Kapas") is too likely another place.
+            letters = "".join(w for w in ws if w not in DISTINGUISHING)
+            if len(letters) < TYPO_MIN_LETTERS_NO_PROVINCE or "".join(ws) in self._kec_names:
+                return []
         cutoff = TYPO_CUTOFF if inside else TYPO_CUTOFF_NO_PROVINCE
         scope = set(self._successor_scope(inside)) if inside is not None else None
         scored = []
