@@ -56,12 +56,12 @@ with g1:
     scope = st.radio(t("filter_election_related", lang), list(ELECTION_CHOICES), horizontal=True, key="w_election",
                      format_func=lambda k: t(ELECTION_TEXT[k], lang))
 with g2:
-    athg = st.selectbox(t("filter_athg", lang), [None, *reference.ATHG_CLASSES], key="w_athg",
+    athg = st.selectbox(t("filter_athg", lang), [None, *reference.ATHG_CLASSES], key="w_athg", placeholder=t("filter_any", lang),
                         format_func=lambda k: t("filter_any", lang) if k is None else t(reference.ATHG_TEXT[k], lang))
 with g3:
     source_names = dict(zip(reference.report_sources()["source_kind"],
                             reference.report_sources()["name_en" if lang == "en" else "name_id"]))
-    source_kind = st.selectbox(t("filter_source", lang), [None, *source_names], key="w_source",
+    source_kind = st.selectbox(t("filter_source", lang), [None, *source_names], key="w_source", placeholder=t("filter_any", lang),
                                format_func=lambda k: t("filter_any", lang) if k is None else source_names[k])
 
 filters = dict(start=start, end=end, province=ctx.province, region=ctx.sel.region if not ctx.sel.is_national else None,
@@ -130,7 +130,7 @@ st.subheader(t("verify_heading", lang))
 user = auth.require("view", lang)
 counts = df["status"].value_counts()
 st.caption(t("verify_counts", lang, **{s: fmt_number(int(counts.get(s, 0))) for s in verification.STATUSES}))
-picked_status = st.selectbox(t("verify_filter", lang), [None, *verification.STATUSES], key="w_verify_status",
+picked_status = st.selectbox(t("verify_filter", lang), [None, *verification.STATUSES], key="w_verify_status", placeholder=t("verify_filter_all", lang),
                              format_func=lambda s: t("verify_filter_all", lang) if s is None else t(verification.STATUS_TEXT[s], lang))
 review = df if picked_status is None else df[df["status"] == picked_status]
 if review.empty:
@@ -163,7 +163,7 @@ with st.form("w_verify_form", clear_on_submit=True):
     v1, v2, v3 = st.columns([1, 1, 1])
     decision = v1.selectbox(t("verify_decision", lang), ["terverifikasi", "ditolak", "dilaporkan"],
                             format_func=lambda s: t(verification.STATUS_TEXT[s], lang), key="w_verify_decision")
-    reason = v2.selectbox(t("verify_reason", lang), [None, *verification.REJECT_REASONS], key="w_verify_reason",
+    reason = v2.selectbox(t("verify_reason", lang), [None, *verification.REJECT_REASONS], key="w_verify_reason", placeholder="–",
                           format_func=lambda r: "–" if r is None else reasons[r])
     duplicate_of = v3.number_input(t("verify_duplicate_of", lang), min_value=0, step=1, value=0,
                                    key="w_verify_duplicate")

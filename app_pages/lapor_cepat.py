@@ -60,13 +60,13 @@ region = st.selectbox(t("quick_report_region", lang), list(kab_names), format_fu
                       index=list(kab_names).index(looking_at) if looking_at in kab_names else 0)
 kec = kecamatan_choices(region)
 kec_names = dict(zip(kec["code"], kec["name"]))
-kecamatan = st.selectbox(t("quick_report_kecamatan", lang), [None, *kec_names], key=f"w_qr_kec_{r}",
+kecamatan = st.selectbox(t("quick_report_kecamatan", lang), [None, *kec_names], key=f"w_qr_kec_{r}", placeholder=t("quick_report_kecamatan_unknown", lang),
                          format_func=lambda c: t("quick_report_kecamatan_unknown", lang) if c is None else kec_names[c])
 today = local_today(region)
 occurred_on = st.date_input(t("quick_report_date", lang), value=today, max_value=today, format="DD/MM/YYYY",
                             key=f"w_qr_date_{r}")
 categories = reference.incident_categories()["category"].tolist()
-category = st.selectbox(t("quick_report_type", lang), [None, *categories], key=f"w_qr_type_{r}",
+category = st.selectbox(t("quick_report_type", lang), [None, *categories], key=f"w_qr_type_{r}", placeholder=t("quick_report_type_suggest", lang),
                         format_func=lambda c: t("quick_report_type_suggest", lang) if c is None
                         else incident_category_name(c, lang))
 description = st.text_area(t("quick_report_description", lang), max_chars=MAX_DESCRIPTION_CHARS,
@@ -78,7 +78,7 @@ injured = injured_col.number_input(t("quick_report_injured", lang), min_value=0,
                                    key=f"w_qr_ll_{r}")
 sources = reference.report_sources()
 source_names = dict(zip(sources["source_kind"], sources["name_en" if lang == "en" else "name_id"]))
-source = st.selectbox(t("quick_report_source", lang), [None, *source_names], key=f"w_qr_source_{r}",
+source = st.selectbox(t("quick_report_source", lang), [None, *source_names], key=f"w_qr_source_{r}", placeholder=t("quick_report_source_none", lang),
                       format_func=lambda s: t("quick_report_source_none", lang) if s is None else source_names[s])
 
 report = QuickReport(occurred_on=occurred_on, region_code=region, kecamatan_code=kecamatan, category=category,

@@ -137,7 +137,7 @@ if is_open and may("selesai"):
         st.markdown(f"**{t('alerts_close', lang)}**")
         how = st.radio(t("alerts_close_as", lang), ["selesai", "abaikan"], horizontal=True, key="w_alert_close_as",
                        format_func=lambda a: status_word("selesai" if a == "selesai" else "diabaikan"))
-        why = st.selectbox(t("alerts_dismiss_reason", lang), [None, *alert_work.DISMISS_REASONS],
+        why = st.selectbox(t("alerts_dismiss_reason", lang), [None, *alert_work.DISMISS_REASONS], placeholder="–",
                            format_func=lambda r: "–" if r is None else reasons[r], key="w_alert_dismiss_reason")
         close_note = st.text_area(t("alerts_note", lang), max_chars=alert_work.NOTE_MAX, key="w_alert_close_note")
         if st.form_submit_button(t("alerts_close_button", lang)):

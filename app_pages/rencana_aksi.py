@@ -57,9 +57,9 @@ cols[1].metric(t("actions_metric_overdue", lang), int(everything["overdue"].sum(
 cols[2].metric(t("actions_metric_done", lang), int((everything["status"] == "selesai").sum()), border=True)
 
 f = st.columns([3, 2, 3, 2])
-region = f[0].selectbox(t("actions_filter_region", lang), [None, *names], key="w_actions_region",
+region = f[0].selectbox(t("actions_filter_region", lang), [None, *names], key="w_actions_region", placeholder=t("actions_all_regions", lang),
                         format_func=lambda c: t("actions_all_regions", lang) if c is None else names[c])
-phase = f[1].selectbox(t("actions_filter_phase", lang), [None, *reference.PHASES], key="w_actions_phase",
+phase = f[1].selectbox(t("actions_filter_phase", lang), [None, *reference.PHASES], key="w_actions_phase", placeholder=t("actions_all_phases", lang),
                        format_func=lambda p: t("actions_all_phases", lang) if p is None else phase_name(p, lang))
 statuses = f[2].multiselect(t("actions_filter_status", lang), list(actions.STATUSES), key="w_actions_status",
                             format_func=status_word)
@@ -101,7 +101,7 @@ else:
         cats = data.q(queries.incident_categories)
         cat_names = dict(zip(cats["category"], cats["name_en" if lang == "en" else "name_id"]))
         c = st.columns(2)
-        category = c[0].selectbox(t("actions_library_category", lang), [None, *cat_names], key="w_actions_lib_cat",
+        category = c[0].selectbox(t("actions_library_category", lang), [None, *cat_names], key="w_actions_lib_cat", placeholder=t("actions_any_category", lang),
                                   format_func=lambda k: t("actions_any_category", lang) if k is None else cat_names[k])
         lib_phase = c[1].selectbox(t("actions_phase", lang), list(reference.PHASES), key="w_actions_lib_phase",
                                    index=list(reference.PHASES).index(data.effective_phase(ctx) or "persiapan"),

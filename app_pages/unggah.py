@@ -127,7 +127,7 @@ def teach_section(p) -> None:
             slot = f"{hashlib.sha256((p.file_name + item.name).encode()).hexdigest()[:12]}"
             cols = st.columns([2, 3, 1], vertical_alignment="bottom")
             cols[0].text(t("teach_name_rows", lang, name=item.name, rows=fmt_number(item.rows)))
-            pick = cols[1].selectbox(t("teach_choose", lang), [None, *item.choices], key=f"w_teach_pick_{slot}",
+            pick = cols[1].selectbox(t("teach_choose", lang), [None, *item.choices], key=f"w_teach_pick_{slot}", placeholder=t("teach_none", lang),
                                      format_func=lambda c: t("teach_none", lang) if c is None
                                      else f"{names.get(c, c)} ({c})")
             if cols[2].button(t("teach_button", lang), key=f"w_teach_go_{slot}", disabled=pick is None):

@@ -162,9 +162,9 @@ def incident_scope(ctx: Context) -> dict:
         left, middle, right = st.columns([2, 1, 1])
         election = left.radio(t("scope_filter_label", lang), list(_ELECTION_CHOICES), horizontal=True,
                               key="w_scope_election", format_func=lambda k: t(_ELECTION_TEXT[k], lang))
-        athg = middle.selectbox(t("filter_athg", lang), [None, *reference.ATHG_CLASSES], key="w_scope_athg",
+        athg = middle.selectbox(t("filter_athg", lang), [None, *reference.ATHG_CLASSES], key="w_scope_athg", placeholder=t("filter_any", lang),
                                 format_func=lambda k: t("filter_any", lang) if k is None else queries.athg_name(k, lang))
-        source = right.selectbox(t("filter_source", lang), [None, *reference.report_sources()["source_kind"]],
+        source = right.selectbox(t("filter_source", lang), [None, *reference.report_sources()["source_kind"]], placeholder=t("filter_any", lang),
                                  key="w_scope_source",
                                  format_func=lambda k: t("filter_any", lang) if k is None else queries.source_name(k, lang))
         st.caption(t("scope_risk_unchanged", lang))

@@ -29,6 +29,13 @@ def _open(page, url: str, name: str, maps: int = 1):
     return elapsed
 
 
+def _empty_choice_shows(page, label: str) -> str:
+    """What a selectbox standing on its None option ("all") shows: Streamlit draws its
+    placeholder there, which is English ("Choose an option") unless the page gives one."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    return box.locator("input").get_attribute("placeholder")
+
+
 def _painted(page, index: int = 0) -> bool:
     """True when regions were drawn: a good part of the map is coloured, not blank (one
     colour is enough: every region of a province can share a category)."""
@@ -60,6 +67,7 @@ def test_overview_draws_the_map_and_the_figures(server, page, record_property):
     assert page.get_by_text("Kampanye, hari ke-45 dari 60").count() == 1
     assert page.get_by_text("Data contoh (dibangkitkan), bukan data nyata").count() >= 1
     assert page.outside_requests == []
+    assert _empty_choice_shows(page, "Kelas ATHG") == "Semua"  # not Streamlit's "Choose an option"
 
 
 def test_switching_the_phase_changes_the_map_title(server, page):
@@ -87,6 +95,8 @@ def test_each_page_draws_its_maps_and_key_content(server, page, path, name, maps
     assert all(_painted(page, k) for k in range(maps))
     assert page.get_by_text(key_text).count() >= 1
     assert page.outside_requests == []
+    if name == "e2e_insiden":
+        assert _empty_choice_shows(page, "Kelas ATHG") == "Semua"
 
 
 def test_method_page(server, page):
