@@ -408,6 +408,7 @@ def test_worked_example_in_the_doc_matches_the_code(tmp_path):
     # the province has reported since incident 4, 61 days before: the IKP weighs 1 - 61/365
     assert row["score"] == pytest.approx(expected_score(20.36 * 13.47 / 21.7, hand, 319, cfg=cfg, observed_days=61))
     assert "0,8329" in example and "83%" in row["reason_id"]
+    assert parts.loc["baseline", "label_id"] == "Dasar: IKP provinsi (kab/kota belum dipublikasikan), berbobot 83%"
     b = cfg.bands["kabupaten_kota"]
     assert (b.reports_sedang_from, b.reports_tinggi_from) == (23.58, 53.67) and "23,58" in example and "53,67" in example
     assert re.search(r"20,36", example) and "319" in example

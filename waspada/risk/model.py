@@ -970,9 +970,11 @@ def contributions(cur, *, as_of: date, region_code: str, phase: str | None,
         raise UnknownRegion("risk_unknown_region", region=region_code)
     r = row.iloc[0]
     source, generated = str(r["baseline_source"]), bool(r["baseline_generated"])
+    weight = float(r["prior_weight"])
+    key = "risk_contribution_baseline" if weight >= 1 else "risk_contribution_baseline_faded"
     out = [{"component": BASELINE_COMPONENT,
-            "label_id": t("risk_contribution_baseline", "id", source=baseline_source_words(source, generated, "id")),
-            "label_en": t("risk_contribution_baseline", "en", source=baseline_source_words(source, generated, "en")),
+            **{f"label_{lang}": t(key, lang, source=baseline_source_words(source, generated, lang),
+                                  pct=fmt_number(round(weight * 100))) for lang in ("id", "en")},
             "points": float(r["baseline_points"]), "raw_points": None, "n": None, "injured": None, "killed": None}]
     if r["raw_points"] > 0:
         comps = _components(cur, cfg, level, as_of, phase, region_code, election_id, open_end)

@@ -34,6 +34,7 @@ TEXT: dict[str, dict[str, str]] = {
                                         "en": "IKP 2024 (from the parent province)"},
     "risk_baseline_bawaan": {"id": "skor dasar bawaan", "en": "default baseline"},
     "risk_contribution_baseline": {"id": "Dasar: {source}", "en": "Baseline: {source}"},
+    "risk_contribution_baseline_faded": {"id": "Dasar: {source}, berbobot {pct}%", "en": "Baseline: {source}, weighing {pct}%"},
     "risk_contribution_violations": {"id": "Laporan pelanggaran (Bawaslu)", "en": "Violation reports (Bawaslu)"},
     # alerts (waspada.risk.alerts)
     "alert_reason_rose": {"id": "Naik dari {prev} ke {now}. {reason}", "en": "Rose from {prev} to {now}. {reason}"},
