@@ -1046,6 +1046,25 @@ def test_without_a_province_a_kecamatan_or_short_name_is_no_typo_of_a_region(nam
     assert region_resolver().kabkota("Kab. Kapuass", "62").code == "62.03"
 
 
+@pytest.mark.parametrize("text, province, code", [
+    ("Bandung (Kota)", "", "32.73"),
+    ("Bandung (Kab.)", "", "32.04"),
+    ("Pontianak (Kota)", "61", "61.71"),
+    ("Kab. Kutai Kartanegara (Kukar)", "", "64.02"),
+    ("Kab. Aceh Barat Daya (Abdya)", "11", "11.12"),
+    ("Kab. Kutai Kartanegara (Tenggarong)", "", "64.02"),  # a capital town in brackets: a note
+    ("Kota Kupang (NTT)", "", "53.71"),
+])
+def test_a_bracketed_kind_or_short_form_lands_where_both_parts_agree(text, province, code):
+    assert region_resolver().kabkota(text, province or None).code == code
+
+
+def test_bracketed_parts_that_name_two_regions_are_refused_naming_both():
+    got = region_resolver().kabkota("Kota Bandung (Kab. Bandung Barat)")
+    assert got.code is None and set(got.candidates) == {"32.73", "32.17"}
+    assert "32.73" in got.reason.render("id") and "32.17" in got.reason.render("id")
+
+
 def _alias_rows():
     import csv
 

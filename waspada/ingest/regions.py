@@ -36,6 +36,7 @@ from waspada.paths import DATA_DIR
 
 ALIASES_DIR = DATA_DIR / "aliases"
 _CODE = re.compile(r"^\d{2}(?:\.?\d{2}){0,2}$")
+_BRACKET = re.compile(r"^([^()]*\S)\s*\(([^()]*\S)\s*\)$")  # "Bandung (Kota)", "Kab. Kutai Kartanegara (Kukar)"
 # Prefix words -> the kinds they allow. Longest first.
 _PREFIXES = (
     ("kota administrasi", {"kota_administrasi"}),
@@ -314,8 +315,22 @@ class RegionResolver:
         raw = cell_text(text)
         cache_key = ("k", raw, province, allow_province)
         if cache_key not in self._cache:
-            self._cache[cache_key] = self._kabkota(raw, province, allow_province)
+            bracket = _BRACKET.match(raw)
+            self._cache[cache_key] = (self._bracketed(raw, *bracket.groups(), province, allow_province) if bracket
+                                      else self._kabkota(raw, province, allow_province))
         return self._cache[cache_key]
+
+    def _bracketed(self, raw: str, outer: str, inner: str, province, allow_province) -> Resolved:
+        """'Bandung (Kota)' is Kota Bandung; 'Kab. Kutai Kartanegara (Kukar)' lands only where
+        both parts agree (or where one part is not a region at all: a note, a capital town)."""
+        if words(inner) in {p for p, _ in _PREFIXES}:
+            return self._kabkota(f"{inner} {outer}", province, allow_province)
+        a = self._kabkota(outer, province, allow_province)
+        b = self._kabkota(inner, province, allow_province)
+        if a.code and b.code and a.code != b.code:
+            return Resolved(None, reason=msg("ingest_region_ambiguous", raw=raw, options=self._describe(
+                [self._by_code[a.code], self._by_code[b.code]])), candidates=(a.code, b.code))
+        return a if a.code else b if b.code else self._kabkota(raw, province, allow_province)
 
     def _describe(self, rows) -> str | Message:
         parts = [f"{r.name} ({r.code}, {self.province_name(r.province_code)})" for r in rows]
