@@ -17,7 +17,7 @@ from waspada import reference
 from waspada.i18n import Message, msg
 from waspada.ingest.dates import DateParser
 from waspada.ingest.headers import CASUALTY_FIELDS, REGION_SYNONYMS, TANGGAL, Field, looks_like_casualties
-from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
+from waspada.ingest.read import Source, default_file_name, gc_paused, read_bytes, read_sheets_while
 from waspada.ingest.regions import resolver_for
 from waspada.ingest.report import ParseReport, names
 from waspada.ingest.sheets import read_logs
@@ -101,12 +101,17 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     With `db`, rows already in the database are reported as duplicates.
     """
     file_name = file_name or default_file_name(source)
-    sheets = read_sheets(read_bytes(source), file_name)
+    with gc_paused():
+        return _parse_incidents(read_bytes(source), file_name, db, today)
+
+
+def _parse_incidents(data: bytes, file_name: str, db, today: dt.date | None) -> ParseReport:
+    sheets, lookups = read_sheets_while(data, file_name, lambda: _Lookups(
+        resolver_for(db), category_vocabulary(), phase_vocabulary(), source_vocabulary(), schedule_for(db),
+        DateParser(today)))
     logs = read_logs(sheets, INCIDENT_FIELDS, file_name, "incidents")  # every sheet holding a log
     report = logs.report
     header = logs.header  # the current sheet's columns (logs.columns() moves it along)
-    lookups = _Lookups(resolver_for(db), category_vocabulary(), phase_vocabulary(), source_vocabulary(),
-                       schedule_for(db), DateParser(today))
     out: dict[str, list] = {c: [] for c in INCIDENT_COLUMNS}
     row_sheets: list[str] = []
     for excel_rows, cells in logs.columns(FREE_TEXT):
