@@ -66,3 +66,50 @@ def test_gc_paused_leaves_a_disabled_collector_disabled_and_survives_an_error():
         with gc_paused():
             raise ValueError("bad row")
     assert gc.isenabled()
+
+
+def _walk(rows: list[list]):
+    from waspada.ingest.headers import find_header
+    from waspada.ingest.incidents import FREE_TEXT, INCIDENT_FIELDS
+    from waspada.ingest.read import Sheet
+    from waspada.ingest.report import ParseReport
+    from waspada.ingest.rows import data_columns
+
+    match = find_header([Sheet("s", rows)], INCIDENT_FIELDS, "f.xlsx")
+    report = ParseReport("incidents", "f.xlsx")
+    excel_rows, columns = data_columns(match, report, FREE_TEXT)
+    return excel_rows, columns, [(i["row"], i["reason"].key) for i in report.ignored]
+
+
+def test_rows_of_every_width_are_walked_in_order_and_only_non_data_rows_ignored():
+    head = ["No", "Tanggal", "Kabupaten/Kota", "Jenis Kejadian", "Uraian", "Korban Luka"]
+    rows = [head,
+            ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+            [1, "14/10/2024", "Kota Tarakan", "Perusakan APK", "Baliho dirusak", 0],
+            [2, "15/10/2024", "Kota Tarakan", "Intimidasi"],  # short row: uraian missing, still data
+            ["", "", "", "", "", ""],
+            [3, "16/10/2024", "Kota Tarakan", "Perusakan APK", "Jumlah massa 30 orang", 1, "catatan"],
+            ["", "", "", "", "Lihat lampiran"],  # one field filled: a note
+            ["TOTAL", "", "", "", "", 1],
+            [4, "17/10/2024", "Kota Tarakan", "Bentrok", "Dua kelompok", 2],
+            ["", "Tarakan, 18 Oktober 2024"],
+            ["", "Kepala Badan"],
+            ["", "Budi"]]
+    excel_rows, columns, ignored = _walk(rows)
+    assert excel_rows == [3, 4, 6, 9]
+    assert columns["uraian"] == ["Baliho dirusak", "", "Jumlah massa 30 orang", "Dua kelompok"]
+    assert columns["korban_luka"] == [0, "", 1, 2]
+    assert ignored == [(2, "ingest_ignored_column_numbers"), (5, "ingest_ignored_blank"),
+                       (7, "ingest_ignored_note_in_column"), (8, "ingest_ignored_totals"),
+                       (10, "ingest_ignored_signature"), (11, "ingest_ignored_signature"),
+                       (12, "ingest_ignored_signature")]
+
+
+def test_a_grid_of_one_width_gives_the_same_columns_as_a_ragged_one():
+    head = ["Tanggal", "Kabupaten/Kota", "Jenis Kejadian", "Uraian"]
+    data = [["14/10/2024", "Kota Tarakan", "Perusakan APK", f"Baliho {i}"] for i in range(5)]
+    square = _walk([head] + [row + [""] for row in data])
+    ragged = _walk([head] + data[:2] + [data[2] + ["x"]] + data[3:])
+    assert square[0] == ragged[0] == [2, 3, 4, 5, 6]
+    assert square[1] == ragged[1]
+    assert square[2] == ragged[2] == []
