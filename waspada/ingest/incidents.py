@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -72,11 +73,11 @@ def content_hashes(days: list, region_codes: list, kecamatans: list, categories:
     """content_hash of many rows at once: each distinct date and kecamatan spelled once."""
     day_texts = per_distinct(lambda day: day.isoformat(), days)
     kecamatan_keys = per_distinct(lambda kecamatan: key(kecamatan or ""), kecamatans)
-    sha256 = hashlib.sha256
-    return [sha256("\x1f".join((day, region, kec, category, " ".join(description.split()).lower(), str(n_injured),
-                                str(n_killed))).encode("utf-8")).hexdigest()
-            for day, region, kec, category, description, n_injured, n_killed
-            in zip(day_texts, region_codes, kecamatan_keys, categories, descriptions, injured, killed)]
+    # map all the way down: no Python bytecode per row.
+    normalised = map(str.lower, map(" ".join, map(str.split, descriptions)))
+    texts = map("\x1f".join, zip(day_texts, region_codes, kecamatan_keys, categories, normalised, map(str, injured),
+                                 map(str, killed)))
+    return list(map(operator.methodcaller("hexdigest"), map(hashlib.sha256, map(str.encode, texts))))
 
 
 def existing_hashes(db, hashes: list[str]) -> set[str]:
@@ -193,7 +194,7 @@ def _check_sheet(lookups: _Lookups, report: ParseReport, header: dict[str, str],
     region_codes = [r[2].code for r in placed]
     province_codes = [r[2].province_code for r in placed]
 
-    def kecamatan_of(cell, region_code, region_name):
+    def kecamatan_of(cell, region_code):
         """(kecamatan as written, its code, warning)."""
         kecamatan = optional_text(cell)
         if not (kecamatan and region_code):
@@ -203,11 +204,11 @@ def _check_sheet(lookups: _Lookups, report: ParseReport, header: dict[str, str],
             return kecamatan, kec.code, ("kecamatan", kec.warning)
         if kec.code is None:
             return kecamatan, None, ("kecamatan", msg("ingest_kecamatan_not_found", kecamatan=kecamatan,
-                                                       region=region_name))
+                                                       region=regions.name_of(region_code)))
         return kecamatan, kec.code, None
 
     if "kecamatan" in cells:
-        kecamatans = per_distinct(kecamatan_of, cells["kecamatan"], region_codes, [r[2].name for r in placed])
+        kecamatans = per_distinct(kecamatan_of, cells["kecamatan"], region_codes)
     else:
         kecamatans = [(None, None, None)] * n
 
@@ -238,7 +239,11 @@ def _check_sheet(lookups: _Lookups, report: ParseReport, header: dict[str, str],
             election = schedule.election_of(day, region_code, province_code)
         return election, phase, None
 
-    timed = per_distinct(scheduled, days, region_codes, province_codes, [w[0] for w in written])
+    # Only the regions holding a local election (a re-vote) have their own calendar: every
+    # other row's election and phase follow from its day alone.
+    local = per_distinct(schedule.holds_local, region_codes, province_codes)
+    timed = per_distinct(scheduled, days, [r if held else None for r, held in zip(region_codes, local)],
+                         [p if held else None for p, held in zip(province_codes, local)], [w[0] for w in written])
 
     categories = lookups.categories
     category_raws = per_distinct(cell_text, cells["jenis_kejadian"])

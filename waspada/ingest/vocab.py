@@ -306,6 +306,11 @@ class Schedule:
         self.last_end = max(e[1] for e in self.elections)
         self._cache: dict[dt.date, tuple[str | None, str | None]] = {}
 
+    def holds_local(self, region_code: str | None, province_code: str | None) -> bool:
+        """Whether a local election (a re-vote) is held in the region or its province: else
+        phase_of and election_of depend on the day alone."""
+        return bool(self._local_by_code.get(region_code) or self._local_by_code.get(province_code))
+
     def _local(self, day: dt.date, region_code: str | None, province_code: str | None):
         """(election_id, phase) of the latest-starting local election of the region whose
         schedule holds the day, else None."""
