@@ -113,3 +113,18 @@ def test_a_grid_of_one_width_gives_the_same_columns_as_a_ragged_one():
     assert square[0] == ragged[0] == [2, 3, 4, 5, 6]
     assert square[1] == ragged[1]
     assert square[2] == ragged[2] == []
+
+
+def test_insert_skips_rows_already_stored_and_repeats_within_the_rows(tmp_path_factory, tmp_path):
+    from tests.workbooks import reference_db
+    from waspada.ingest import parse_incident_file
+    from waspada.ingest.store import insert_incidents
+
+    db = reference_db(tmp_path_factory, tmp_path)
+    rows = parse_incident_file(csv_bytes([HEADER, good_row(uraian="Satu"), good_row(uraian="Dua")]), "a.csv").accepted
+    with db.writer() as con:
+        assert insert_incidents(con, rows.iloc[:1], upload_id=1) == 1
+        repeated = rows.iloc[[0, 1, 1]].assign(source_row=[7, 8, 9])  # "Dua" twice: the first kept
+        assert insert_incidents(con, repeated, upload_id=2) == 1
+    stored = db.query_df("SELECT description, source_row, upload_id FROM incidents ORDER BY id")
+    assert stored.values.tolist() == [["Satu", 2, 1], ["Dua", 8, 2]]
