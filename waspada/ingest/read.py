@@ -99,6 +99,11 @@ def default_file_name(source: Source) -> str:
 def read_sheets(data: bytes, file_name: str) -> list[Sheet]:
     """Every sheet of the file with any content. Raises UnreadableFile."""
     filesafety.check_upload(data, file_name)  # size, type, encryption, zip bomb, XML entities
+    return _read_checked(data, file_name)
+
+
+def _read_checked(data: bytes, file_name: str) -> list[Sheet]:
+    """read_sheets of a file that passed filesafety.check_upload."""
     if not data or not data.strip():
         raise UnreadableFile("ingest_file_empty", file_name=file_name)
     suffix = Path(file_name).suffix.lower()
@@ -119,12 +124,14 @@ def read_sheets(data: bytes, file_name: str) -> list[Sheet]:
 
 
 def read_sheets_while(data: bytes, file_name: str, prepare: Callable[[], T]) -> tuple[list[Sheet], T]:
-    """(read_sheets(data, file_name), prepare()): the file is read in a worker thread while
-    prepare() runs in this one. calamine parses a workbook with the GIL released, so a large
-    file's read and a loader's lookups (the region index, the vocabularies, the database's
-    schedule) overlap. The read's error comes first, as when reading alone."""
+    """(read_sheets(data, file_name), prepare()): the file is checked here, then read in a
+    worker thread while prepare() runs in this one. calamine parses a workbook with the GIL
+    released, so a large file's read and a loader's lookups (the region index, the
+    vocabularies, the database's schedule) overlap; the check holds the GIL and must finish
+    before calamine starts anyway. The file's error comes first, as when reading alone."""
+    filesafety.check_upload(data, file_name)  # size, type, encryption, zip bomb, XML entities
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="waspada-read") as pool:
-        reading = pool.submit(read_sheets, data, file_name)
+        reading = pool.submit(_read_checked, data, file_name)
         try:
             prepared = prepare()
         except BaseException:
