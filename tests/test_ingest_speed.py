@@ -128,3 +128,24 @@ def test_insert_skips_rows_already_stored_and_repeats_within_the_rows(tmp_path_f
         assert insert_incidents(con, repeated, upload_id=2) == 1
     stored = db.query_df("SELECT description, source_row, upload_id FROM incidents ORDER BY id")
     assert stored.values.tolist() == [["Satu", 2, 1], ["Dua", 8, 2]]
+
+
+def test_accepted_frame_has_the_column_types_pandas_would_infer():
+    import datetime as dt
+
+    import pandas as pd
+
+    from waspada.ingest.incidents import INCIDENT_COLUMNS, incident_frame
+
+    n = 3
+    columns = {c: ["x", None, "z"] for c in INCIDENT_COLUMNS}
+    columns.update(occurred_on=[dt.date(2024, 10, d) for d in (1, 2, 3)], injured=[0, 1, 2], killed=[0, 0, 1],
+                   source_row=[2, 3, 4], injured_severe=[None, 1, None], injured_light=[None, None, 2],
+                   lat=[None, 1.5, None], lon=[None, 120.0, None], desa=[None] * n, perpetrator=["a", float("nan"), "b"])
+    frame = incident_frame(columns)
+    inferred = pd.DataFrame({c: columns[c] for c in ("description", "desa", "perpetrator")})
+    pd.testing.assert_frame_equal(frame[["description", "desa", "perpetrator"]], inferred)
+    assert str(frame["description"].dtype) == "str" and frame["desa"].dtype == object
+    assert frame["description"].tolist()[0] == "x" and pd.isna(frame["description"].tolist()[1])
+    assert frame["injured_severe"].dtype == "Int64" and frame["lat"].dtype == "Float64"
+    assert incident_frame({c: [] for c in INCIDENT_COLUMNS}).empty
