@@ -509,9 +509,11 @@ def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db, hashes: list[str
     hashes, source_rows and sheets are df's columns as lists."""
     if df.empty:
         return df
+    in_db = existing_hashes(db, hashes)
+    if not in_db and len(set(hashes)) == len(hashes):
+        return df  # the usual upload: nothing repeated, nothing stored before
     first_row = {}
     keep = []
-    in_db = existing_hashes(db, hashes)
     for h, row, sheet in zip(hashes, source_rows, sheets):
         if h in first_row:
             report.duplicate(int(row), msg("ingest_duplicate_in_file", row=report.row_label(first_row[h])), sheet)
