@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from waspada import reference
 from waspada.i18n import Message, msg
 from waspada.ingest.dates import DateParser
 from waspada.ingest.headers import CASUALTY_FIELDS, REGION_SYNONYMS, TANGGAL, Field, looks_like_casualties
-from waspada.ingest.read import Source, default_file_name, read_bytes, read_sheets
+from waspada.ingest.read import Source, default_file_name, gc_paused, read_bytes, read_sheets_while
 from waspada.ingest.regions import resolver_for
 from waspada.ingest.report import ParseReport, names
 from waspada.ingest.sheets import read_logs
@@ -72,11 +74,11 @@ def content_hashes(days: list, region_codes: list, kecamatans: list, categories:
     """content_hash of many rows at once: each distinct date and kecamatan spelled once."""
     day_texts = per_distinct(lambda day: day.isoformat(), days)
     kecamatan_keys = per_distinct(lambda kecamatan: key(kecamatan or ""), kecamatans)
-    sha256 = hashlib.sha256
-    return [sha256("\x1f".join((day, region, kec, category, " ".join(description.split()).lower(), str(n_injured),
-                                str(n_killed))).encode("utf-8")).hexdigest()
-            for day, region, kec, category, description, n_injured, n_killed
-            in zip(day_texts, region_codes, kecamatan_keys, categories, descriptions, injured, killed)]
+    # map all the way down: no Python bytecode per row.
+    normalised = map(str.lower, map(" ".join, map(str.split, descriptions)))
+    texts = map("\x1f".join, zip(day_texts, region_codes, kecamatan_keys, categories, normalised, map(str, injured),
+                                 map(str, killed)))
+    return list(map(operator.methodcaller("hexdigest"), map(hashlib.sha256, map(str.encode, texts))))
 
 
 def existing_hashes(db, hashes: list[str]) -> set[str]:
@@ -101,12 +103,17 @@ def parse_incident_file(source: Source, file_name: str | None = None, *, db=None
     With `db`, rows already in the database are reported as duplicates.
     """
     file_name = file_name or default_file_name(source)
-    sheets = read_sheets(read_bytes(source), file_name)
+    with gc_paused():
+        return _parse_incidents(read_bytes(source), file_name, db, today)
+
+
+def _parse_incidents(data: bytes, file_name: str, db, today: dt.date | None) -> ParseReport:
+    sheets, lookups = read_sheets_while(data, file_name, lambda: _Lookups(
+        resolver_for(db), category_vocabulary(), phase_vocabulary(), source_vocabulary(), schedule_for(db),
+        DateParser(today)))
     logs = read_logs(sheets, INCIDENT_FIELDS, file_name, "incidents")  # every sheet holding a log
     report = logs.report
     header = logs.header  # the current sheet's columns (logs.columns() moves it along)
-    lookups = _Lookups(resolver_for(db), category_vocabulary(), phase_vocabulary(), source_vocabulary(),
-                       schedule_for(db), DateParser(today))
     out: dict[str, list] = {c: [] for c in INCIDENT_COLUMNS}
     row_sheets: list[str] = []
     for excel_rows, cells in logs.columns(FREE_TEXT):
@@ -188,7 +195,7 @@ def _check_sheet(lookups: _Lookups, report: ParseReport, header: dict[str, str],
     region_codes = [r[2].code for r in placed]
     province_codes = [r[2].province_code for r in placed]
 
-    def kecamatan_of(cell, region_code, region_name):
+    def kecamatan_of(cell, region_code):
         """(kecamatan as written, its code, warning)."""
         kecamatan = optional_text(cell)
         if not (kecamatan and region_code):
@@ -198,11 +205,11 @@ def _check_sheet(lookups: _Lookups, report: ParseReport, header: dict[str, str],
             return kecamatan, kec.code, ("kecamatan", kec.warning)
         if kec.code is None:
             return kecamatan, None, ("kecamatan", msg("ingest_kecamatan_not_found", kecamatan=kecamatan,
-                                                       region=region_name))
+                                                       region=regions.name_of(region_code)))
         return kecamatan, kec.code, None
 
     if "kecamatan" in cells:
-        kecamatans = per_distinct(kecamatan_of, cells["kecamatan"], region_codes, [r[2].name for r in placed])
+        kecamatans = per_distinct(kecamatan_of, cells["kecamatan"], region_codes)
     else:
         kecamatans = [(None, None, None)] * n
 
@@ -233,7 +240,11 @@ def _check_sheet(lookups: _Lookups, report: ParseReport, header: dict[str, str],
             election = schedule.election_of(day, region_code, province_code)
         return election, phase, None
 
-    timed = per_distinct(scheduled, days, region_codes, province_codes, [w[0] for w in written])
+    # Only the regions holding a local election (a re-vote) have their own calendar: every
+    # other row's election and phase follow from its day alone.
+    local = per_distinct(schedule.holds_local, region_codes, province_codes)
+    timed = per_distinct(scheduled, days, [r if held else None for r, held in zip(region_codes, local)],
+                         [p if held else None for p, held in zip(province_codes, local)], [w[0] for w in written])
 
     categories = lookups.categories
     category_raws = per_distinct(cell_text, cells["jenis_kejadian"])
@@ -468,17 +479,28 @@ def set_staff_categories(report: ParseReport, chosen: dict[int, str]) -> int:
     return changed
 
 
+_TYPED_COLUMNS = {"injured": "int64", "killed": "int64", "source_row": "int64", "injured_severe": "Int64",
+                  "injured_light": "Int64", "lat": "Float64", "lon": "Float64"}
+
+
 def incident_frame(columns: dict[str, list]) -> pd.DataFrame:
     """The accepted rows with the incidents table's column types."""
-    df = pd.DataFrame(columns, columns=INCIDENT_COLUMNS)
-    df["occurred_on"] = pd.to_datetime(pd.Series(columns["occurred_on"], dtype="object")).astype("datetime64[s]")
-    for col in ("injured", "killed", "source_row"):
-        df[col] = df[col].astype("int64")
-    for col in ("injured_severe", "injured_light"):
-        df[col] = pd.array(columns[col], dtype="Int64")
-    for col in ("lat", "lon"):
-        df[col] = pd.array(columns[col], dtype="Float64")
-    return df
+    typed = {"occurred_on": pd.to_datetime(pd.Series(columns["occurred_on"], dtype="object")).astype("datetime64[s]")}
+    typed.update({col: pd.array(columns[col], dtype=dtype) for col, dtype in _TYPED_COLUMNS.items()})
+    return pd.DataFrame({col: typed[col] if col in typed else _text_column(columns[col]) for col in INCIDENT_COLUMNS},
+                        columns=INCIDENT_COLUMNS)
+
+
+def _text_column(values: list):
+    """A column of texts (None where missing) as pandas' "str" array, through Arrow in one C
+    pass: pandas' own inference takes twice as long. Anything else is left to pandas."""
+    try:
+        arrow = pa.array(values, type=pa.large_string())
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return values
+    if arrow.null_count == len(arrow):
+        return values  # nothing but None: pandas keeps it an object column
+    return pd.array(arrow, dtype="str")
 
 
 def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db, hashes: list[str], source_rows: list[int],
@@ -487,9 +509,11 @@ def _drop_duplicates(df: pd.DataFrame, report: ParseReport, db, hashes: list[str
     hashes, source_rows and sheets are df's columns as lists."""
     if df.empty:
         return df
+    in_db = existing_hashes(db, hashes)
+    if not in_db and len(set(hashes)) == len(hashes):
+        return df  # the usual upload: nothing repeated, nothing stored before
     first_row = {}
     keep = []
-    in_db = existing_hashes(db, hashes)
     for h, row, sheet in zip(hashes, source_rows, sheets):
         if h in first_row:
             report.duplicate(int(row), msg("ingest_duplicate_in_file", row=report.row_label(first_row[h])), sheet)

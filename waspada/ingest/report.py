@@ -114,7 +114,17 @@ class ParseReport:
 
 def _texts(rows: list[dict]) -> list[dict]:
     """Rows with their Message values as Indonesian text (JSON has no Message)."""
-    return [{k: str(v) if isinstance(v, Message) else v for k, v in row.items()} for row in rows]
+    # The parser makes one Message per distinct problem and shares it between the rows that
+    # have it: render each object once (keyed by id: every one stays alive during the call).
+    rendered: dict[int, str] = {}
+
+    def text(message: Message) -> str:
+        found = rendered.get(id(message))
+        if found is None:
+            found = rendered[id(message)] = str(message)
+        return found
+
+    return [{k: text(v) if isinstance(v, Message) else v for k, v in row.items()} for row in rows]
 
 
 class Names(Message):

@@ -95,8 +95,8 @@ def data_columns(match: HeaderMatch, report: ParseReport, free_text: set[str] = 
     The rules are data_rows' (same order, same reasons): this is the one place they live.
 
     Whole-sheet facts decide most rows at C speed: the count of filled cells comes from
-    list.count, and the totals and example checks run only on rows holding one of the few
-    distinct texts that could trigger them."""
+    list.count, and the checks run only on the rows those counts and the few distinct texts
+    that could make a totals or example row single out; the rest are data."""
     sheet = match.sheet
     columns = [(name, col.index) for name, col in match.columns.items()]
     free_cols = {i for name, i in columns if name in free_text}
@@ -107,21 +107,44 @@ def data_columns(match: HeaderMatch, report: ParseReport, free_text: set[str] = 
         texts = [c for c in set(itertools.chain.from_iterable(body)) if type(c) is str]
     except TypeError:  # an unhashable cell (never from the readers): every row takes the slow checks
         texts = None
-    has_space_only = texts is None or any(c.isspace() for c in texts)  # else filled = not '' and not None
+    has_space_only = texts is None or any(map(str.isspace, texts))  # else filled = not '' and not None
     # The texts that could make a row a totals row (_TOTALS_ONLY matches are among them) or
     # the template's example row; a row holding none of them is neither.
-    totals_texts = _ANY if texts is None else {c for c in texts if len(c) <= 40 and _TOTALS.match(c)}
-    example_texts = _ANY if texts is None else {c for c in texts if c.startswith(TEMPLATE_EXAMPLE_MARK)}
+    if texts is None:
+        totals_texts = example_texts = _ANY
+    else:
+        totals_texts = {m.string for m in filter(None, map(_TOTALS.match, texts)) if len(m.string) <= 40}
+        example_texts = ({c for c in texts if c.startswith(TEMPLATE_EXAMPLE_MARK)}
+                         if TEMPLATE_EXAMPLE_MARK in "\n".join(texts) else set())
     field_indexes = [i for _name, i in columns]
-    other_columns: dict[int, int] = {}  # row width -> how many of its columns are no field's
+    # Filled cells outside the fields' columns bound how many can be missing from them.
+    other_columns = {width: width - len({i for i in field_indexes if i < width}) for width in set(map(len, body))}
+    if has_space_only:
+        counts = [sum(1 for c in row if not _blank(c)) for row in body]
+    else:
+        counts = [len(row) - row.count("") - row.count(None) for row in body]
+    # A row that is blank, may be a signature line or a note, or holds a text that could make
+    # it a totals or example row takes the checks below; every other row is data. The first
+    # row always does (column numbers).
+    least = {width: max(SIGNATURE_MAX_CELLS + 1, other + 2) for width, other in other_columns.items()}
+    if len(least) == 1:
+        (bound,) = least.values()
+        checked = {offset for offset, n in enumerate(counts) if n < bound}
+    else:
+        checked = {offset for offset, (n, row) in enumerate(zip(counts, body)) if n < least[len(row)]}
+    checked.add(0)
+    for found in (totals_texts, example_texts):
+        if found:
+            checked.update(itertools.compress(itertools.count(), map(operator.not_, map(found.isdisjoint, body))))
     in_signature = False
     kept: list[int] = []
-    for offset, row in enumerate(body):
-        idx = start + offset
-        if has_space_only:
-            n_filled = sum(1 for c in row if not _blank(c))
-        else:
-            n_filled = len(row) - row.count("") - row.count(None)
+    next_plain = 0  # body offsets from here to the next checked row are data
+    for offset in sorted(checked):
+        if offset >= len(body):
+            break
+        kept.extend(range(start + next_plain, start + offset))
+        next_plain = offset + 1
+        row, idx, n_filled = body[offset], start + offset, counts[offset]
         if not n_filled:
             report.ignore(sheet.excel_row(idx), msg("ingest_ignored_blank"))
             continue
@@ -144,9 +167,6 @@ def data_columns(match: HeaderMatch, report: ParseReport, free_text: set[str] = 
                 type(row[i]) is str and row[i].startswith(TEMPLATE_EXAMPLE_MARK) for i in field_indexes if i < width):
             report.ignore(sheet.excel_row(idx), msg("ingest_ignored_example"))
             continue
-        # Filled cells outside the fields' columns bound how many can be missing from them.
-        if width not in other_columns:
-            other_columns[width] = width - len({i for i in field_indexes if i < width})
         if n_filled - other_columns[width] < 2:
             present = [name for name, i in columns if i < width and not _blank(row[i])]
             if len(present) < 2:
@@ -155,7 +175,13 @@ def data_columns(match: HeaderMatch, report: ParseReport, free_text: set[str] = 
                               if present else msg("ingest_ignored_note"))
                 continue
         kept.append(idx)
-    rows = [sheet.rows[i] for i in kept]
+    kept.extend(range(start + next_plain, start + len(body)))
+    rows = body if len(kept) == len(body) else [sheet.rows[i] for i in kept]
+    if len(other_columns) == 1:  # every row as wide (calamine's grid, the CSV reader's): transpose in C
+        (width,) = other_columns
+        by_index = list(zip(*rows))
+        return [sheet.excel_row(i) for i in kept], {
+            name: list(by_index[i]) if i < width and rows else [""] * len(rows) for name, i in columns}
     out = {}
     narrowest = min(map(len, rows), default=0)
     for name, i in columns:

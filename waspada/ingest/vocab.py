@@ -306,6 +306,11 @@ class Schedule:
         self.last_end = max(e[1] for e in self.elections)
         self._cache: dict[dt.date, tuple[str | None, str | None]] = {}
 
+    def holds_local(self, region_code: str | None, province_code: str | None) -> bool:
+        """Whether a local election (a re-vote) is held in the region or its province: else
+        phase_of and election_of depend on the day alone."""
+        return bool(self._local_by_code.get(region_code) or self._local_by_code.get(province_code))
+
     def _local(self, day: dt.date, region_code: str | None, province_code: str | None):
         """(election_id, phase) of the latest-starting local election of the region whose
         schedule holds the day, else None."""
@@ -397,12 +402,24 @@ def schedule_in(cur) -> Schedule | None:
     """The phase periods of the open database (it may hold more elections, and a schedule an
     office loaded), None when it has none; local elections (those with a parent) keep to the
     regions of their contests. The parser and the risk model read the schedule through this."""
-    periods = cur.execute("SELECT election_id, phase, starts_on, ends_on FROM election_phases").df()
-    if periods.empty:
+    periods = cur.execute("SELECT election_id, phase, starts_on, ends_on FROM election_phases"
+                          " ORDER BY election_id, starts_on, phase").fetchall()
+    if not periods:
         return None
     local = cur.execute("SELECT c.election_id, c.region_code FROM contests c JOIN elections e USING (election_id)"
-                        " WHERE e.parent_election_id IS NOT NULL").df()
-    return Schedule(periods, {e: frozenset(g["region_code"]) for e, g in local.groupby("election_id")})
+                        " WHERE e.parent_election_id IS NOT NULL ORDER BY 1, 2").fetchall()
+    return _schedule_of(tuple(periods), tuple(local))
+
+
+@functools.lru_cache(maxsize=8)
+def _schedule_of(periods: tuple, local: tuple) -> Schedule:
+    """The Schedule of these rows, built once while they stay the same: every parse and
+    every risk computation reads the schedule, and building it takes a tenth of a second."""
+    areas: dict[str, set] = {}
+    for election_id, region_code in local:
+        areas.setdefault(election_id, set()).add(region_code)
+    return Schedule(pd.DataFrame(list(periods), columns=["election_id", "phase", "starts_on", "ends_on"]),
+                    {e: frozenset(codes) for e, codes in areas.items()})
 
 
 def schedule_for(db=None) -> Schedule:
