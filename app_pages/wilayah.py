@@ -156,7 +156,8 @@ def pilkada_section(region: str) -> None:
                   reason=now[queries.reason_column(lang)]))
     expo = data.q(queries.exposure, region=region)
     if expo is not None:
-        st.caption(t("realdata_exposure_line", lang, tps=fmt_number(expo["tps"]),
+        st.caption(t("realdata_exposure_line" if expo["scaled"] else "realdata_exposure_unscaled", lang,
+                     tps=fmt_number(expo["tps"]),
                      source=queries.exposure_words(expo["source"], lang)))
     dpt = data.q(queries.kpu_figures, region=region)
     dpt = dpt[(dpt["figure"] == "dpt") & ~dpt["generated"]]

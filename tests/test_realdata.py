@@ -261,7 +261,9 @@ def test_region_profile_shows_the_contest_rerun_and_published_vulnerability(open
     body = texts(at)
     assert "Pilkada 2024 (bupati): 2 paslon" in body
     assert "Pemungutan suara ulang (PSU) 19 April 2025 — cakupan: seluruh (2.355 TPS)" in body
-    assert "Skor risiko diskalakan dengan 2.355 TPS (TPS Pilkada 2024)." in body
+    # the fitted model has no exposure term ([exposure] power 0): the page says so, not "scaled by"
+    assert "TPS wilayah ini: 2.355 (TPS Pilkada 2024). Skor risiko tidak disesuaikan dengan ukuran wilayah" in body
+    assert "diskalakan" not in body
     vul = next(d.value for d in at.dataframe if "Indeks" in d.value.columns)
     mapping = vul[vul["Indeks"].str.startswith("Pemetaan")].iloc[0]
     assert (mapping["Wilayah"], mapping["Nilai"], mapping["Terbit"]) == ("Banten", "sedang", "2024-08-26")

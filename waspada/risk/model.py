@@ -812,13 +812,15 @@ def exposure_source_words(source: str, lang: str) -> str:
 
 def exposure_of(cur, region_code: str) -> dict | None:
     """The exposure of one region as the score uses it: tps (a count or an estimate),
-    source (a code of _EXPOSURE_KEY) and norm; None for an unknown region."""
+    source (a code of _EXPOSURE_KEY), norm, and scaled (False when [exposure] power is 0:
+    the size of the region does not enter the score); None for an unknown region."""
     cfg = load_config()
     base = _base(cur, cfg, level_of(region_code), None, region_code)
     if base.empty:
         return None
     r = base.iloc[0]
-    return {"tps": float(r["exposure_tps"]), "source": str(r["exposure_source"]), "norm": float(r["exposure_norm"])}
+    return {"tps": float(r["exposure_tps"]), "source": str(r["exposure_source"]), "norm": float(r["exposure_norm"]),
+            "scaled": cfg.exposure_power > 0}
 
 
 def scores(cur, *, as_of: date, level: str = "kabupaten_kota", phase: str | None = None,

@@ -19,6 +19,11 @@ TEXT: dict[str, dict[str, str]] = {
     "realdata_exposure_acuan": {"id": "ukuran acuan (tanpa angka wilayah)", "en": "reference size (no regional figure)"},
     "realdata_exposure_line": {"id": "Skor risiko diskalakan dengan {tps} TPS ({source}).",
                                "en": "The risk score is scaled by {tps} polling stations ({source})."},
+    "realdata_exposure_unscaled": {
+        "id": "TPS wilayah ini: {tps} ({source}). Skor risiko tidak disesuaikan dengan ukuran wilayah: uji balik "
+              "menunjukkan penyesuaian itu tidak membantu meramal.",
+        "en": "This region's polling stations: {tps} ({source}). The risk score is not adjusted for the region's "
+              "size: the backtest showed that adjusting did not help the prediction."},
     "realdata_dpt_line": {"id": "DPT Pilkada 2024: {value} pemilih ({source}).",
                           "en": "Pilkada 2024 voter list (DPT): {value} voters ({source})."},
     "realdata_dpt_none": {"id": "DPT Pilkada 2024 wilayah ini tidak ditemukan dalam sumber yang dipublikasikan; "
