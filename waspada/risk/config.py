@@ -123,10 +123,6 @@ class RiskConfig:
         w = self.incidents.get(category)
         return w.weight if w else self.default_incident_weight
 
-    def incident_norm(self, category: str) -> float:
-        w = self.incidents.get(category)
-        return w.norm if w else 1.0
-
 
 def _require(table: dict, key: str, where: str):
     if key not in table:

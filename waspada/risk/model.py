@@ -553,7 +553,7 @@ def compute(cur, *, level: str, pairs: list[tuple[date, str]], election_id: str 
     raw, norm, baseline = out["raw_points"], out["exposure_norm"], out["baseline"]
     out["pressure"] = raw / norm
     ref = np.array([(p.ref_on - _EPOCH).days for p in known], dtype=np.int64)[pos]
-    first = np.asarray(base["reports_from"].to_numpy(dtype=np.float64))[uid]  # NaN: the province has no report
+    first = base["reports_from"].to_numpy(dtype=np.float64)[uid]  # NaN: the province has no report
     observed = np.where(np.isnan(first), 0.0, np.maximum(ref - np.nan_to_num(first), 0.0))
     out["observed_days"] = observed.astype(np.int64)
     out["prior_weight"] = cfg.prior_weight(observed)
@@ -607,17 +607,17 @@ def _finish(out: dict, cfg: RiskConfig, level: str) -> pd.DataFrame:
     has = np.asarray(out["has_reports"], dtype=bool)
     for lang in ("id", "en"):
         reasons, said = out[f"reason_{lang}"], {}
+        # each distinct sentence built once (a national view has tens of thousands of rows)
         for j in np.flatnonzero(weight < 1).tolist():
-            words = {"days": fmt_number(int(observed[j])), "pct": fmt_number(round(float(weight[j]) * 100))}
-            if has[j]:
-                key = (words["days"], words["pct"])
-                if key not in said:
-                    said[key] = " " + t("risk_reason_prior_faded", lang, **words)
-                reasons[j] += said[key]
-            else:  # the sentence "no reports; score = IKP" no longer holds
-                reasons[j] = t("risk_reason_no_reports_faded", lang, **words,
-                               category=risk_word(_CATEGORIES[int(category[j])], lang).capitalize(),
-                               score=fmt_number(float(out["score"][j]), 1))
+            key = (bool(has[j]), int(observed[j]), round(float(weight[j]) * 100),
+                   int(category[j]), round(float(out["score"][j]), 1))
+            if key not in said:
+                words = {"days": fmt_number(key[1]), "pct": fmt_number(key[2])}
+                said[key] = (" " + t("risk_reason_prior_faded", lang, **words) if key[0] else
+                             # the sentence "no reports; score = IKP" no longer holds
+                             t("risk_reason_no_reports_faded", lang, **words, score=fmt_number(key[4], 1),
+                               category=risk_word(_CATEGORIES[key[3]], lang).capitalize()))
+            reasons[j] = reasons[j] + said[key] if key[0] else said[key]
     unverified = np.asarray(out["n_unverified"])
     rows = np.flatnonzero(unverified > 0)
     for lang in ("id", "en"):  # a score that rests on reports nobody has verified says so
