@@ -80,9 +80,6 @@ if not totals["n"]:
     st.info(t("no_incidents", lang))
     st.stop()
 df = data.q(queries.incidents, **filters, limit=widgets.TABLE_ROWS)  # the newest; the export has them all
-status = data.q(verification.statuses, ids=tuple(df["id"].tolist()))
-df = df.merge(status[["id", "status", "reason", "duplicate_of", "decided_by"]], on="id", how="left")
-df["status"] = df["status"].fillna("dilaporkan")
 
 # -- counts by category over time ------------------------------------------------------------
 st.subheader(t("counts_over_time", lang))
@@ -109,7 +106,7 @@ with table_col:
     st.subheader(t("incident_table", lang, n=fmt_number(totals["n"])))
     if totals["n"] > len(df):
         st.caption(t("incident_table_newest", lang, n=fmt_number(len(df))))
-    # The status is in the verification table below: this table is what the Excel export holds.
+    # What the Excel export holds, the verification status included (it decides what counts).
     widgets.plain_table(widgets.incident_table(ctx, df), height=460)
     made = fmt_datetime(datetime.now(timezone.utc), ctx.zone_province, lang)
     notes = [t("export_note", lang, filters=summary, when=made)]
@@ -128,15 +125,22 @@ with table_col:
 # -- verification (issue 15): status of the incidents shown, and a decision --------------------------
 st.subheader(t("verify_heading", lang))
 user = auth.require("view", lang)
-counts = df["status"].value_counts()
-st.caption(t("verify_counts", lang, **{s: fmt_number(int(counts.get(s, 0))) for s in verification.STATUSES}))
+# Counted and filtered over every incident of the filters above, not only the newest rows of
+# the table: an old report waiting for a decision must be findable.
+counts = data.q(queries.incident_status_counts, **filters)
+st.caption(t("verify_counts", lang, **{s: fmt_number(counts[s]) for s in verification.STATUSES}))
 picked_status = st.selectbox(t("verify_filter", lang), [None, *verification.STATUSES], key="w_verify_status", placeholder=t("verify_filter_all", lang),
                              format_func=lambda s: t("verify_filter_all", lang) if s is None else t(verification.STATUS_TEXT[s], lang))
-review = df if picked_status is None else df[df["status"] == picked_status]
+review = df if picked_status is None else data.q(queries.incidents, **filters, verification_status=picked_status,
+                                                  limit=widgets.TABLE_ROWS)
 if review.empty:
     st.info(t("verify_none", lang))
     st.stop()
-st.caption(t("verify_list_caption", lang, n=fmt_number(len(review))))
+decided = data.q(verification.statuses, ids=tuple(review["id"].tolist()))
+review = review.merge(decided[["id", "status", "reason", "duplicate_of", "decided_by"]], on="id", how="left")
+review["status"] = review["status"].fillna("dilaporkan")
+matching = totals["n"] if picked_status is None else counts[picked_status]
+st.caption(t("verify_list_caption", lang, n=fmt_number(len(review)), total=fmt_number(matching)))
 reasons = {r: t(verification.REASON_TEXT[r], lang) for r in verification.REJECT_REASONS}
 widgets.plain_table(pd.DataFrame({
     "#": review["id"].to_numpy(),

@@ -37,6 +37,35 @@ def test_staff_verify_an_incident_and_the_table_shows_it(open_app, sample_copy):
     assert row["verification_status"].tolist() == ["terverifikasi"]
 
 
+def test_the_status_filter_finds_incidents_older_than_the_table(open_app, accounts_file, sample_copy, monkeypatch):
+    """An old report still waiting for a decision is counted and listed, though the incident
+    table shows only the newest rows; the table and its export say each row's status."""
+    from tests.auth_session import ensure_users
+    from ui import widgets
+    from waspada import queries, verification
+
+    monkeypatch.setattr(widgets, "TABLE_ROWS", 3)
+    at = open_app(sample_copy, page="insiden", params={"wilayah": "65.71"}, role="staf")
+    start, end = at.date_input(key="w_range").value
+    in_view = queries.incidents(Database(sample_copy).reader(), start=start, end=end, region="65.71",
+                                election_related=True)["id"].tolist()  # newest first, as the page filters
+    assert len(in_view) > 3
+    acc = ensure_users(accounts_file)
+    decided = verification.verify_incidents(Database(sample_copy), acc, acc.get_user("admin"), in_view[:-1],
+                                            verification.Decision("terverifikasi"))
+    assert decided == len(in_view) - 1  # every incident of the view but the oldest
+
+    at.run()
+    assert_clean(at)
+    assert f"Dalam pilihan ini: 1 dilaporkan, {len(in_view) - 1} terverifikasi, 0 ditolak." in texts(at)
+    assert at.dataframe[0].value["Status verifikasi"].tolist() == ["terverifikasi"] * 3
+    at.selectbox(key="w_verify_status").set_value("dilaporkan").run()
+    assert_clean(at)
+    table = at.dataframe[1].value
+    assert table["#"].tolist() == [in_view[-1]]
+    assert "1 insiden terbaru dari 1 dengan status ini; pilih baris untuk memutuskan." in texts(at)
+
+
 def test_pimpinan_see_the_status_but_no_form(open_app, sample_copy):
     at = open_app(sample_copy, page="insiden", role="pimpinan")
     assert_clean(at)

@@ -12,7 +12,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import Context, area_name, seed
-from waspada import export, maps, queries, reference
+from waspada import export, maps, queries, reference, verification
 from waspada.i18n import (
     TEXT, fmt_date, fmt_number, incident_category_name, phase_name, risk_word, t, yes_no,
 )
@@ -124,6 +124,7 @@ def incident_table(ctx: Context, df: pd.DataFrame, for_export: bool = False) -> 
         t("killed", lang): df["killed"].astype(int).to_numpy(),
         t("source", lang): df["source"].to_numpy(),
         t("generated", lang): [yes_no(g, lang) for g in df["generated"]],
+        t("verify_filter", lang): [t(verification.STATUS_TEXT[v], lang) for v in df["verification_status"]],
         t("source_file", lang): [f"{f} ({t('row', lang)} {r})" if pd.notna(r) else f
                                  for f, r in zip(df["source_file"], df["source_row"])],
     })

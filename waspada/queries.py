@@ -21,6 +21,7 @@ import pandas as pd
 from waspada import reference, risk
 
 from waspada.reference import DEFAULT_ELECTION_ID
+from waspada.verification import STATUSES
 
 ELECTION_ID = DEFAULT_ELECTION_ID  # the name the pages use; kept until they read DEFAULT_ELECTION_ID
 
@@ -173,7 +174,8 @@ _INCIDENT_FILTER = f"""
           AND (CAST(? AS VARCHAR) IS NULL OR i.phase = ?)
           AND (len(CAST(? AS VARCHAR[])) = 0 OR list_contains(CAST(? AS VARCHAR[]), i.category))
           AND (CAST(? AS VARCHAR[]) IS NULL OR list_contains(CAST(? AS VARCHAR[]), i.category))
-          AND (CAST(? AS VARCHAR) IS NULL OR i.source_kind = ?)"""
+          AND (CAST(? AS VARCHAR) IS NULL OR i.source_kind = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR i.verification_status = ?)"""
 
 
 def _taxonomy_scope(election_related: bool | None, athg: str | None) -> list[str] | None:
@@ -191,11 +193,11 @@ def _taxonomy_scope(election_related: bool | None, athg: str | None) -> list[str
 
 
 def _incident_params(start, end, province, region, phase, categories, election_id, election_related=None,
-                     athg=None, source_kind=None) -> list:
+                     athg=None, source_kind=None, verification_status=None) -> list:
     cats = list(categories or [])
     scope = _taxonomy_scope(election_related, athg)
     return [election_id, start, start, end, end, province, province, region, region, phase, phase, cats, cats,
-            scope, scope, source_kind, source_kind]
+            scope, scope, source_kind, source_kind, verification_status, verification_status]
 
 
 def incidents(
@@ -209,9 +211,10 @@ def incidents(
     categories: tuple[str, ...] | list[str] | None = None,
     election_id: str = ELECTION_ID,
     election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None,
-    limit: int | None = None,
+    verification_status: str | None = None, limit: int | None = None,
 ) -> pd.DataFrame:
-    """Incidents matching the filters, newest first, with region, kecamatan and category names.
+    """Incidents matching the filters, newest first, with region, kecamatan and category names
+    and their verification status (``verification_status`` keeps one status only).
 
     ``lat``/``lon`` are the reported coordinates; ``map_lat``/``map_lon`` fall back to the
     kecamatan centroid, then the kabupaten/kota centroid, so every incident can be drawn.
@@ -228,7 +231,7 @@ def incidents(
                i.lat, i.lon,
                coalesce(i.lat, kec.lat, kab.lat) AS map_lat,
                coalesce(i.lon, kec.lon, kab.lon) AS map_lon,
-               i.source_file, i.source_row, i.generated
+               i.source_file, i.source_row, i.generated, i.verification_status
         FROM visible_incidents i
         LEFT JOIN regions prov ON prov.code = i.province_code
         LEFT JOIN regions kab ON kab.code = i.region_code
@@ -239,7 +242,7 @@ def incidents(
         LIMIT ?
         """,
         _incident_params(start, end, province, region, phase, categories, election_id, election_related, athg,
-                         source_kind)
+                         source_kind, verification_status)
         + [limit if limit is not None else 2**62],
     ).df()
     df["occurred_on"] = pd.to_datetime(df["occurred_on"]).dt.date
@@ -260,6 +263,23 @@ def incident_totals(
                          source_kind),
     ).fetchone()
     return {"n": int(n), "generated": int(generated)}
+
+
+def incident_status_counts(
+    cur, *, start: date | None = None, end: date | None = None, province: str | None = None,
+    region: str | None = None, phase: str | None = None, categories: tuple[str, ...] | list[str] | None = None,
+    election_id: str = ELECTION_ID,
+    election_related: bool | None = None, athg: str | None = None, source_kind: str | None = None,
+) -> dict[str, int]:
+    """How many incidents matching the filters have each verification status (every status
+    of verification.STATUSES present, 0 when none): all of them, not only the rows a table shows."""
+    rows = cur.execute(
+        f"SELECT i.verification_status, count(*) FROM visible_incidents i WHERE {_INCIDENT_FILTER} GROUP BY 1",
+        _incident_params(start, end, province, region, phase, categories, election_id, election_related, athg,
+                         source_kind),
+    ).fetchall()
+    counts = dict(rows)
+    return {s: int(counts.get(s, 0)) for s in STATUSES}
 
 
 def incident_map_points(

@@ -149,15 +149,3 @@ def history(cur, *, incident_id: int) -> pd.DataFrame:
     df["decided_at"] = pd.to_datetime(df["decided_at"]).dt.tz_localize("UTC")
     return df
 
-
-def status_counts(cur, *, start=None, end=None, province: str | None = None, region: str | None = None,
-                  election_id: str | None = None) -> dict[str, int]:
-    """How many visible incidents have each status (every status present, 0 when none)."""
-    rows = cur.execute(
-        "SELECT verification_status, count(*) FROM visible_incidents"
-        " WHERE (?::DATE IS NULL OR occurred_on >= ?) AND (?::DATE IS NULL OR occurred_on <= ?)"
-        " AND (?::VARCHAR IS NULL OR province_code = ?) AND (?::VARCHAR IS NULL OR region_code = ?)"
-        " AND (?::VARCHAR IS NULL OR election_id = ?) GROUP BY 1",
-        [start, start, end, end, province, province, region, region, election_id, election_id]).fetchall()
-    counts = dict(rows)
-    return {s: int(counts.get(s, 0)) for s in STATUSES}
