@@ -20,7 +20,7 @@ import pandas as pd
 
 from waspada import reference, risk
 
-from waspada.reference import DEFAULT_ELECTION_ID
+from waspada.reference import DEFAULT_ELECTION_ID, ELECTION_FAMILY_SQL
 from waspada.verification import STATUSES
 
 ELECTION_ID = DEFAULT_ELECTION_ID  # the name the pages use; kept until they read DEFAULT_ELECTION_ID
@@ -158,15 +158,10 @@ def region(cur, *, code: str) -> dict | None:
     return rows[0] if rows else None
 
 
-# An election's incidents are its own and its re-runs' (the 2025 PSU and re-elections of
-# Pilkada 2024 are elections of their own): one parameter, the election.
-_ELECTION_FAMILY = "(SELECT election_id FROM elections WHERE ? IN (election_id, parent_election_id))"
-
-
 # -- incidents ------------------------------------------------------------------------------
 # The filters every incident query takes, as one WHERE fragment and its parameters.
 _INCIDENT_FILTER = f"""
-        i.election_id IN {_ELECTION_FAMILY}
+        i.election_id IN {ELECTION_FAMILY_SQL}
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on >= ?)
           AND (CAST(? AS DATE) IS NULL OR i.occurred_on <= ?)
           AND (CAST(? AS VARCHAR) IS NULL OR i.province_code = ?)
@@ -383,7 +378,7 @@ def incident_headline(
 
 def incident_date_span(cur, *, province: str | None = None, election_id: str = ELECTION_ID) -> tuple:
     row = cur.execute(
-        f"""SELECT min(occurred_on), max(occurred_on) FROM visible_incidents i WHERE election_id IN {_ELECTION_FAMILY} AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
+        f"""SELECT min(occurred_on), max(occurred_on) FROM visible_incidents i WHERE election_id IN {ELECTION_FAMILY_SQL} AND (CAST(? AS VARCHAR) IS NULL OR province_code = ?)""",
         [election_id, province, province],
     ).fetchone()
     return tuple(pd.Timestamp(v).date() if v is not None else None for v in row)

@@ -236,6 +236,10 @@ def phase_periods(stages: pd.DataFrame) -> pd.DataFrame:
 # The election every page, score and load means when none is named: the one whose embedded
 # schedule (pilkada2024_tahapan.csv) and contests Waspada ships with.
 DEFAULT_ELECTION_ID = "pilkada2024"
+# An election and the re-runs that repeat it (its PSU: elections.parent_election_id), as a SQL
+# subquery taking the election's id as its one parameter: an incident of a re-vote is an
+# incident of the Pilkada it repeats in every list, count and alert.
+ELECTION_FAMILY_SQL = "(SELECT election_id FROM elections WHERE ? IN (election_id, parent_election_id))"
 
 ELECTIONS = pd.DataFrame(
     [

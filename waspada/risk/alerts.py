@@ -10,6 +10,10 @@ same alerts, and the same alert is never stored twice):
   the level's threshold ([alerts.surge_incidents]) on that day, having been below it the
   day before, in a region with a norm (enough incidents in the year before);
 * ``korban_jiwa`` — any incident with someone killed (its kabupaten/kota, on its date).
+
+Surges and deaths count the incidents of the election's re-runs too (a 2025 PSU repeats
+Pilkada 2024 in its regions: a death there is a Pilkada death), named in the phase of the
+re-run's own schedule; category rises follow the election's own scores.
 """
 
 from __future__ import annotations
@@ -19,11 +23,11 @@ from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 
-from waspada.reference import DEFAULT_ELECTION_ID
+from waspada.reference import DEFAULT_ELECTION_ID, ELECTION_FAMILY_SQL
 
 from waspada.i18n import fmt_date, fmt_number, risk_word, t
 from waspada.risk.config import CATEGORY_ORDER, load_config
-from waspada.risk.model import UNIT_OF_INCIDENT, compute, phases_on
+from waspada.risk.model import UNIT_OF_INCIDENT, compute, phases_on, schedule_of
 
 ALERT_COLUMNS = [
     "alert_id", "election_id", "region_code", "region_name", "level", "province_code", "phase", "kind",
@@ -73,7 +77,7 @@ days AS (SELECT unnest(?::DATE[]) AS day),
 inc AS (
     SELECT {unit} AS unit, i.occurred_on
     FROM visible_incidents i CROSS JOIN prm
-    WHERE i.election_id = ? AND {unit} IS NOT NULL AND (?::VARCHAR IS NULL OR i.province_code = ?)
+    WHERE i.election_id IN {family} AND {unit} IS NOT NULL AND (?::VARCHAR IS NULL OR i.province_code = ?)
       AND i.occurred_on > prm.first_day - prm.w - 1 - prm.history_days AND i.occurred_on <= prm.last_day
       AND NOT list_contains(?::VARCHAR[], i.category)  -- weight 0: not counted in the Pilkada score
       AND i.verification_status <> 'ditolak'           -- rejected (hoaks, duplikat, ...): never counted
@@ -108,19 +112,24 @@ def _surges(cur, cfg, level, start, end, election_id, province) -> list[dict]:
         return []
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
     window = cfg.recent_days
-    sql = _SURGE_SQL.replace("{unit}", UNIT_OF_INCIDENT[level])
+    sql = _SURGE_SQL.replace("{unit}", UNIT_OF_INCIDENT[level]).replace("{family}", ELECTION_FAMILY_SQL)
     rows = cur.execute(sql, [window, threshold, start, end, cfg.surge_history_days, cfg.surge_min_history, days,
                               election_id, province, province, cfg.uncounted_categories]).df()
     if rows.empty:
         return []
     phase_of = phases_on(cur, days, election_id)
+    schedule = schedule_of(cur)
     out = []
     for r in rows.itertuples():
         day = pd.Timestamp(r.day).date()
+        # The region's own phase where a re-vote holds the day (its campaign, not the
+        # Pilkada's pelantikan); elsewhere the election's.
+        kabkota = r.region_code if level == "kabupaten_kota" else None
+        phase = schedule.phase_of(day, kabkota, r.province_code)[1] or phase_of[day]
         out.append({
             "alert_id": _alert_id(election_id, "lonjakan_insiden", r.region_code, day, threshold),
             "election_id": election_id, "region_code": r.region_code, "region_name": r.region_name,
-            "level": level, "province_code": r.province_code, "phase": phase_of[day], "kind": "lonjakan_insiden",
+            "level": level, "province_code": r.province_code, "phase": phase, "kind": "lonjakan_insiden",
             "category": None, "category_prev": None, "score": None, "n_incidents": int(r.n_now), "incident_id": None,
             **{f"reason_{lang}": t("alert_reason_surge", lang, n=r.n_now, days=window, threshold=threshold)
                for lang in ("id", "en")},
@@ -134,7 +143,8 @@ def _deaths(cur, cfg, start, end, election_id, province) -> list[dict]:
         "SELECT i.id, i.content_hash, i.occurred_on, i.region_code, r.name AS region_name, i.province_code,"
         " i.phase, i.category, i.killed, i.injured, i.kecamatan"
         " FROM visible_incidents i JOIN regions r ON r.code = i.region_code"
-        " WHERE i.election_id = ? AND i.killed > 0 AND (?::DATE IS NULL OR i.occurred_on >= ?) AND i.occurred_on <= ?"
+        " WHERE i.election_id IN " + ELECTION_FAMILY_SQL + " AND i.killed > 0"
+        " AND (?::DATE IS NULL OR i.occurred_on >= ?) AND i.occurred_on <= ?"
         " AND (?::VARCHAR IS NULL OR i.province_code = ?)"
         " AND NOT list_contains(?::VARCHAR[], i.category)"  # weight 0: not counted in the Pilkada score
         " AND i.verification_status <> 'ditolak'"  # rejected (hoaks, duplikat, ...): never counted
@@ -241,7 +251,8 @@ def refresh_alerts_after_load(con, election_id: str = DEFAULT_ELECTION_ID, since
     ``since``: also scan every earlier day from there, one lookback window at a time, so a
     load that covers months (the sample) stores the rises and surges of all its days, as
     weekly loads would have."""
-    latest = con.execute("SELECT max(occurred_on) FROM visible_incidents WHERE election_id = ?", [election_id]).fetchall()[0][0]
+    latest = con.execute("SELECT max(occurred_on) FROM visible_incidents WHERE election_id IN " + ELECTION_FAMILY_SQL,
+                         [election_id]).fetchall()[0][0]
     if latest is None:
         return 0
     end = min(latest, date.today())
