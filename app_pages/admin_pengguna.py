@@ -49,7 +49,8 @@ def scope_inputs(prefix: str, role: str, province: str | None, chosen: tuple) ->
                             format_func=lambda c: f"{provinces[c]} ({c})", key=f"{prefix}_prov")
     options = kab[kab["province_code"] == province].set_index("code")["name"].to_dict()
     picked = st.multiselect(t("users_regions", lang), list(options), default=[c for c in chosen if c in options],
-                            format_func=lambda c: f"{options[c]} ({c})", key=f"{prefix}_regions")
+                            format_func=lambda c: f"{options[c]} ({c})", key=f"{prefix}_regions",
+                            placeholder=t("users_regions_all", lang))
     return province, tuple(picked)
 
 

@@ -163,7 +163,8 @@ if saved:
     st.success(t("verify_saved", lang, n=fmt_number(saved)))
 with st.form("w_verify_form", clear_on_submit=True):
     chosen_ids = st.multiselect(t("incident_table", lang, n=fmt_number(len(labels))), list(labels),
-                                format_func=lambda i: labels[i], key="w_verify_ids")
+                                format_func=lambda i: labels[i], key="w_verify_ids",
+                                placeholder=t("verify_pick_incidents", lang))
     v1, v2, v3 = st.columns([1, 1, 1])
     decision = v1.selectbox(t("verify_decision", lang), ["terverifikasi", "ditolak", "dilaporkan"],
                             format_func=lambda s: t(verification.STATUS_TEXT[s], lang), key="w_verify_decision")

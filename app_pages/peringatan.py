@@ -32,7 +32,8 @@ def owner_word(o) -> str:
 # -- the list -----------------------------------------------------------------------------------
 f1, f2 = st.columns([2, 1])
 statuses = f1.multiselect(t("alerts_filter_status", lang), alert_work.ALERT_STATUSES,
-                          default=list(alert_work.OPEN_STATUSES), format_func=status_word, key="w_alert_status")
+                          default=list(alert_work.OPEN_STATUSES), format_func=status_word, key="w_alert_status",
+                          placeholder=t("verify_filter_all", lang))
 mine = f2.toggle(t("alerts_filter_mine", lang), key="w_alert_mine")
 region = ctx.sel.region if not ctx.sel.is_national else None
 alerts = data.q(alert_work.alert_list, province=ctx.province, region=region, as_of=ctx.as_of,

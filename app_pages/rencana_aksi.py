@@ -62,7 +62,7 @@ region = f[0].selectbox(t("actions_filter_region", lang), [None, *names], key="w
 phase = f[1].selectbox(t("actions_filter_phase", lang), [None, *reference.PHASES], key="w_actions_phase", placeholder=t("actions_all_phases", lang),
                        format_func=lambda p: t("actions_all_phases", lang) if p is None else phase_name(p, lang))
 statuses = f[2].multiselect(t("actions_filter_status", lang), list(actions.STATUSES), key="w_actions_status",
-                            format_func=status_word)
+                            format_func=status_word, placeholder=t("verify_filter_all", lang))
 overdue_only = f[3].checkbox(t("actions_filter_overdue", lang), key="w_actions_overdue")
 shown = data.q(queries.actions, as_of=ctx.as_of, province=province, region=region, phase=phase,
                statuses=tuple(statuses), overdue_only=overdue_only)

@@ -61,6 +61,28 @@ def imports_streamlit(path: Path) -> list[str]:
     return found
 
 
+def english_placeholders(path: Path) -> list[str]:
+    """Where a choice box would show Streamlit's own empty-state text, which is English
+    ("Choose options", "Choose an option"): a multiselect, or a selectbox that can stand on no
+    choice (options starting with None, or index=None), called without placeholder=."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("multiselect", "selectbox")):
+            continue
+        keywords = {k.arg: k.value for k in node.keywords}
+        if "placeholder" in keywords:
+            continue
+        options = node.args[1] if len(node.args) > 1 else keywords.get("options")
+        starts_empty = (isinstance(options, ast.List) and options.elts and isinstance(options.elts[0], ast.Constant)
+                        and options.elts[0].value is None)
+        no_index = isinstance(keywords.get("index"), ast.Constant) and keywords["index"].value is None
+        if node.func.attr == "multiselect" or starts_empty or no_index:
+            found.append(f"{_where(path, node)} {node.func.attr}")
+    return found
+
+
 def test_the_checks_see_what_they_look_for(tmp_path):
     sample = tmp_path / "page.py"
     sample.write_text("from ui import data\nfrom waspada.queries import _risk\nimport streamlit.components.v1\n"
@@ -69,6 +91,11 @@ def test_the_checks_see_what_they_look_for(tmp_path):
     assert private_uses(sample) == ["page.py:2 from waspada.queries import _risk",
                                     "page.py:8 from app_pages import _ui", "page.py:4 data._cached_call"]
     assert imports_streamlit(sample) == ["page.py:3 streamlit.components.v1"]
+    boxes = tmp_path / "boxes.py"
+    boxes.write_text("st.multiselect('a', [1])\nst.multiselect('a', [1], placeholder='Pilih')\n"
+                     "c.selectbox('b', [None, *x])\nst.selectbox('b', [1, 2])\nst.selectbox('b', x, index=None)\n"
+                     "st.selectbox('b', [None, 1], placeholder='Semua')\n")
+    assert english_placeholders(boxes) == ["boxes.py:1 multiselect", "boxes.py:3 selectbox", "boxes.py:5 selectbox"]
 
 
 def test_pages_use_only_public_names_of_other_modules():
@@ -90,3 +117,8 @@ def test_no_module_uses_a_private_name_of_another():
 def test_app_pages_holds_pages_only():
     helpers = sorted(p.name for p in PAGES.glob("_*.py"))
     assert not helpers, helpers
+
+
+def test_every_choice_box_that_can_be_empty_says_so_in_the_readers_language():
+    found = [box for path in _modules("app_pages", "ui") for box in english_placeholders(path)]
+    assert not found, found

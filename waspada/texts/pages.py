@@ -199,6 +199,7 @@ USERS: dict[str, dict[str, str]] = {  # app_pages/admin_pengguna.py
     "users_display": {"id": "Nama lengkap", "en": "Full name"},
     "users_role": {"id": "Peran", "en": "Role"},
     "users_province": {"id": "Provinsi (staf)", "en": "Province (staff)"},
+    "users_regions_all": {"id": "Seluruh provinsi", "en": "The whole province"},
     "users_regions": {"id": "Kabupaten/kota tugas (staf; kosong = seluruh provinsi)",
                       "en": "Assigned regencies/cities (staff; empty = the whole province)"},
     "users_email": {"id": "Surel (untuk masuk lewat OpenID Connect; boleh kosong)",

@@ -37,6 +37,7 @@ TEXT: dict[str, dict[str, str]] = {
     "verify_col_status": {"id": "Status", "en": "Status"},
     "verify_filter": {"id": "Status verifikasi", "en": "Verification status"},
     "verify_filter_all": {"id": "Semua status", "en": "Every status"},
+    "verify_pick_incidents": {"id": "Pilih insiden", "en": "Choose incidents"},
     "verify_counts": {"id": "Dalam pilihan ini: {dilaporkan} dilaporkan, {terverifikasi} terverifikasi, {ditolak} ditolak.",
                       "en": "In this selection: {dilaporkan} reported, {terverifikasi} verified, {ditolak} rejected."},
     "verify_list_caption": {"id": "{n} insiden terbaru dari {total} dengan status ini; pilih baris untuk memutuskan.",
