@@ -21,6 +21,7 @@ lang = context.session_language()
 user = auth.gate(lang or "id")  # nobody logged in: the login page only, then stop
 ctx = sidebar.start()
 lang = ctx.lang if ctx else (lang or "id")
+layout.apply_language(lang)  # Streamlit's own English in the file uploaders
 
 overview = st.Page("app_pages/ringkasan.py", title=t("page_overview", lang), icon=":material/dashboard:",
                    url_path="ringkasan")
@@ -45,7 +46,8 @@ navigation = st.navigation(
         st.Page("app_pages/rencana_aksi.py", title=t("page_actions", lang), icon=":material/checklist:",
                 url_path="rencana_aksi"),
         *auth.pages(user, lang, overview),  # quick report, upload, users, audit, password: by role
-    ]
+    ],
+    expanded=True,  # every page listed: the collapsed menu's "View N more" is Streamlit's English
 )
 auth.sidebar(user, lang)
 auth.notices(user, lang)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from waspada.i18n import t
+
 PHONE_MAX_PX = 640  # Streamlit's own breakpoint for stacking columns
 
 _METRIC_ROW = ('[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] > [data-testid="stVerticalBlock"]'
@@ -57,3 +59,20 @@ STYLE = f"""<style>
 def apply() -> None:
     """Add the stylesheet to this run's page (a style-only st.html takes no space)."""
     st.html(STYLE)
+
+
+def _css_string(text: str) -> str:
+    """A catalogue text as a CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def apply_language(lang: str) -> None:
+    """What Streamlit writes in English inside a file uploader, in the reader's language: its
+    button ("Upload") relabelled, its size line hidden (it shows Streamlit's transport limit,
+    five times the app's own, which the page's caption states: filesafety.STREAMLIT_HEADROOM)."""
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: {_css_string(t("uploader_button", lang))}; font-size: 0.875rem; }}
+</style>""")

@@ -64,6 +64,15 @@ def test_staff_uploads_through_the_browser_and_sees_the_incident(server, page, t
     page.get_by_role("link", name="Unggah Laporan").click()
     page.get_by_role("heading", name="Unggah Laporan Insiden").wait_for(timeout=60_000)
 
+    # Streamlit's own English stays out of sight: the uploader's button and size line, the
+    # navigation's "View N more" (the staf sees more pages than the collapsed menu holds).
+    dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
+    label = dropzone.locator("button p").evaluate("p => getComputedStyle(p, '::after').content")
+    assert label == '"Pilih berkas"'
+    assert dropzone.locator("button p").evaluate("p => getComputedStyle(p).fontSize") == "0px"  # "Upload" unseen
+    assert not page.locator('[data-testid="stFileUploaderDropzoneInstructions"]').is_visible()
+    assert page.get_by_text("View", exact=False).filter(visible=True).count() == 0
+
     # 3. The real file input.
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(workbook))
     page.get_by_text("2 baris data: 1 akan disimpan, 1 ditolak").wait_for(timeout=60_000)

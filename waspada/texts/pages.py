@@ -87,6 +87,7 @@ UPLOAD: dict[str, dict[str, str]] = {  # app_pages/unggah.py
         "id": "Kolom, daftar pilihan kabupaten/kota, tahapan dan jenis kejadian, serta lembar Petunjuk.",
         "en": "Columns, drop-down lists of regencies/cities, phases and categories, and an instructions sheet.",
     },
+    "uploader_button": {"id": "Pilih berkas", "en": "Browse files"},
     "upload_uploader": {"id": "Pilih berkas laporan (.xlsx, .xls, .csv; boleh beberapa)",
                         "en": "Choose report files (.xlsx, .xls, .csv; several allowed)"},
     "upload_checking": {"id": "Memeriksa berkas …", "en": "Checking files …"},
