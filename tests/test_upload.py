@@ -147,6 +147,16 @@ def test_staff_see_uploads_of_their_province_only(db, accounts, tmp_path):
     assert list_uploads(db, user=ADMIN)["file_name"].tolist() == ["b.xlsx", "a.xlsx"]
 
 
+def test_staff_see_only_their_province_in_a_national_upload(db, accounts, tmp_path):
+    both = _workbook(tmp_path, [good_row(), good_row(kabupaten_kota="Kota Padang", kecamatan=None)], "nas.xlsx")
+    store_upload(db, accounts, preview_upload(db, both, "nas.xlsx", ADMIN), ADMIN)
+    seen = list_uploads(db, user=STAF).iloc[0]
+    assert seen["file_name"] == "nas.xlsx" and seen["incidents"] == 1
+    assert seen["regions"].startswith("65.") and "13." not in seen["regions"]
+    whole = list_uploads(db, user=ADMIN).iloc[0]
+    assert whole["incidents"] == 2 and "13.71" in whole["regions"]
+
+
 # -- withdrawal ----------------------------------------------------------------------------
 def test_withdrawal_hides_the_incidents_but_keeps_the_record(db, accounts, tmp_path):
     first = _workbook(tmp_path, [good_row(uraian="satu"), good_row(uraian="dua")], "a.xlsx")

@@ -187,9 +187,13 @@ def list_uploads(db: Database, *, user: User | None = None, include_withdrawn: b
                  limit: int = 500) -> pd.DataFrame:
     """Uploads newest first, with the number of incidents each stored and where they lie.
 
-    Staff see the uploads they made and those holding incidents of their province.
+    Staff see the uploads they made and those holding incidents of their province; of an
+    upload that also holds other provinces' (a national compilation), the incidents and
+    regions listed are their province's only.
     """
-    where, params = ["u.kind IN ('incidents', 'sample')"], []
+    staff_province = user.province_code if user is not None and user.role == "staf" else None
+    params: list = [staff_province, staff_province, staff_province, staff_province]
+    where = ["u.kind IN ('incidents', 'sample')"]
     if not include_withdrawn:
         where.append("u.withdrawn_at IS NULL")
     if user is not None and user.role == "staf":
@@ -200,9 +204,10 @@ def list_uploads(db: Database, *, user: User | None = None, include_withdrawn: b
         "SELECT u.upload_id, u.kind, u.file_name, u.sha256, timezone('UTC', u.uploaded_at) AS uploaded_at, "
         "u.uploaded_by, u.data_rows, u.accepted, u.duplicates, u.refused, "
         "timezone('UTC', u.withdrawn_at) AS withdrawn_at, u.withdrawn_by, u.stored_path, "
-        "(SELECT count(*) FROM incidents i WHERE i.upload_id = u.upload_id) AS incidents, "
+        "(SELECT count(*) FROM incidents i WHERE i.upload_id = u.upload_id "
+        " AND (?::VARCHAR IS NULL OR i.province_code = ?)) AS incidents, "
         "(SELECT string_agg(DISTINCT i.region_code, ', ' ORDER BY i.region_code) FROM incidents i "
-        " WHERE i.upload_id = u.upload_id) AS regions "
+        " WHERE i.upload_id = u.upload_id AND (?::VARCHAR IS NULL OR i.province_code = ?)) AS regions "
         "FROM uploads u WHERE " + " AND ".join(where) + " ORDER BY u.upload_id DESC LIMIT ?", params)
     for col in ("uploaded_at", "withdrawn_at"):
         df[col] = pd.to_datetime(df[col]).dt.tz_localize("UTC")
