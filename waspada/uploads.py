@@ -191,14 +191,15 @@ def list_uploads(db: Database, *, user: User | None = None, include_withdrawn: b
     upload that also holds other provinces' (a national compilation), the incidents and
     regions listed are their province's only.
     """
-    staff_province = user.province_code if user is not None and user.role == "staf" else None
-    params: list = [staff_province, staff_province, staff_province, staff_province]
+    staff = user is not None and user.role == "staf"
+    province = user.province_code if staff else None  # the counts below: every province's when None
+    params: list = [province, province] * 2
     where = ["u.kind IN ('incidents', 'sample')"]
     if not include_withdrawn:
         where.append("u.withdrawn_at IS NULL")
-    if user is not None and user.role == "staf":
+    if staff:
         where.append("(u.uploaded_by = ? OR u.upload_id IN (SELECT upload_id FROM incidents WHERE province_code = ?))")
-        params += [user.username, user.province_code]
+        params += [user.username, province]
     params.append(int(limit))
     df = db.query_df(
         "SELECT u.upload_id, u.kind, u.file_name, u.sha256, timezone('UTC', u.uploaded_at) AS uploaded_at, "
